@@ -1,0 +1,174 @@
+/**
+ * Configuration: defaults, the workspace file `.interview-followup.yaml`, and editor settings
+ * layered over it. Parsing is pure; hosts find and read the file.
+ */
+import { isMap, isScalar, Node, parseDocument, YAMLMap } from 'yaml';
+import { Span } from './frontmatter';
+import { RULE_IDS, RuleId, Severity } from './types';
+
+export const CONFIG_FILE = '.interview-followup.yaml';
+export const DEFAULT_TEMPLATES_DIR = '.interview-followup/templates';
+
+export interface Sender {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export type RuleSetting = 'off' | Severity;
+
+export interface Config {
+  sender: Sender;
+  checkInGraceDays: number;
+  checkInWaitDays: number;
+  letGoDays: number;
+  maxFollowUps: number;
+  templatesDir: string;
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  include: string[];
+  exclude: string[];
+}
+
+/** A partial configuration, as one layer (file or settings) gives it. */
+export type ConfigLayer = Partial<Omit<Config, 'sender' | 'rules'>> & { sender?: Sender; rules?: Partial<Record<RuleId, RuleSetting>> };
+
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
+  sender: {},
+  checkInGraceDays: 3,
+  checkInWaitDays: 7,
+  letGoDays: 14,
+  maxFollowUps: 1,
+  templatesDir: DEFAULT_TEMPLATES_DIR,
+  rules: {},
+  include: ['**/*.md', '**/*.markdown'],
+  exclude: [],
+});
+
+const NUMBER_KEYS = ['checkInGraceDays', 'checkInWaitDays', 'letGoDays', 'maxFollowUps'] as const;
+const SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
+
+export interface ConfigProblem {
+  span: Span;
+  message: string;
+}
+
+/** Layers later entries over earlier ones; undefined values do not override. */
+export function mergeConfig(...layers: (ConfigLayer | undefined)[]): Config {
+  const out: Config = { ...DEFAULT_CONFIG, sender: {}, rules: {} };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const k of NUMBER_KEYS) if (layer[k] !== undefined) out[k] = layer[k]!;
+    if (layer.templatesDir !== undefined) out.templatesDir = layer.templatesDir;
+    if (layer.include !== undefined) out.include = layer.include;
+    if (layer.exclude !== undefined) out.exclude = layer.exclude;
+    if (layer.sender) out.sender = { ...out.sender, ...stripUndefined(layer.sender) };
+    if (layer.rules) out.rules = { ...out.rules, ...stripUndefined(layer.rules) };
+  }
+  return out;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+/**
+ * Validates a plain object (editor settings or the parsed file) into a layer. Problems name
+ * the offending key; `where` maps a key path to a span for the file, if known.
+ */
+export function toLayer(raw: unknown, report: (path: string[], message: string) => void): ConfigLayer {
+  const layer: ConfigLayer = {};
+  if (raw === null || raw === undefined) return layer;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    report([], 'The configuration should be a mapping of settings');
+    return layer;
+  }
+  const o = raw as Record<string, unknown>;
+  for (const k of NUMBER_KEYS) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650) layer[k] = v;
+    else report([k], `\`${k}\` should be a whole number of days (0 or more), not ${JSON.stringify(v)}`);
+  }
+  if (o.templatesDir !== undefined && o.templatesDir !== null && o.templatesDir !== '') {
+    if (typeof o.templatesDir === 'string') layer.templatesDir = o.templatesDir;
+    else report(['templatesDir'], '`templatesDir` should be a folder path');
+  }
+  for (const k of ['include', 'exclude'] as const) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    const list = typeof v === 'string' ? [v] : v;
+    if (Array.isArray(list) && list.every((g) => typeof g === 'string')) {
+      if (k === 'include' && list.length === 0) continue; // an empty include would check nothing; keep the default
+      layer[k] = list as string[];
+    } else report([k], `\`${k}\` should be a glob or a list of globs`);
+  }
+  if (o.sender !== undefined && o.sender !== null) {
+    if (typeof o.sender !== 'object' || Array.isArray(o.sender)) report(['sender'], '`sender` should be a mapping with `name`, `email`, `phone`');
+    else {
+      const s = o.sender as Record<string, unknown>;
+      layer.sender = {};
+      for (const f of ['name', 'email', 'phone'] as const) {
+        const v = s[f];
+        if (v === undefined || v === null || v === '') continue;
+        if (typeof v === 'string' || typeof v === 'number') layer.sender[f] = String(v);
+        else report(['sender', f], `\`sender.${f}\` should be text`);
+      }
+    }
+  }
+  if (o.rules !== undefined && o.rules !== null) {
+    if (typeof o.rules !== 'object' || Array.isArray(o.rules)) report(['rules'], '`rules` should map rule ids to off, error, warning, information or hint');
+    else {
+      layer.rules = {};
+      for (const [id, v] of Object.entries(o.rules as Record<string, unknown>)) {
+        if (!(RULE_IDS as readonly string[]).includes(id)) {
+          report(['rules', id], `Unknown rule '${id}' (rules: ${RULE_IDS.join(', ')})`);
+          continue;
+        }
+        // YAML 1.2 reads a bare `off` as the string "off"; a `false` means off too.
+        const setting = v === false ? 'off' : v;
+        if (typeof setting === 'string' && SETTINGS.includes(setting)) layer.rules[id as RuleId] = setting as RuleSetting;
+        else report(['rules', id], `Rule '${id}' should be off, error, warning, information or hint, not ${JSON.stringify(v)}`);
+      }
+    }
+  }
+  const known = new Set<string>([...NUMBER_KEYS, 'templatesDir', 'include', 'exclude', 'sender', 'rules', 'today', 'trace']);
+  for (const k of Object.keys(o)) if (!known.has(k)) report([k], `Unknown setting '${k}'`);
+  return layer;
+}
+
+/** Parses the text of `.interview-followup.yaml`: a layer and the problems found, with spans. */
+export function parseConfigText(text: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  let doc;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, version: '1.2', resolveKnownTags: false, prettyErrors: false });
+  } catch (err) {
+    return { layer: {}, problems: [{ span: { start: 0, end: 0 }, message: `The configuration cannot be parsed: ${(err as Error).message}` }] };
+  }
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ span: { start: e.pos[0], end: e.pos[1] }, message: e.message.split('\n')[0] });
+    return { layer: {}, problems };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    return { layer: {}, problems: [{ span: { start: 0, end: Math.min(text.length, 3) }, message: `The configuration cannot be read: ${(err as Error).message}` }] };
+  }
+  const spanFor = (path: string[]): Span => {
+    let node: Node | null = doc.contents as Node | null;
+    let span: Span = { start: 0, end: Math.min(text.length, 1) };
+    for (const p of path) {
+      if (!isMap(node)) break;
+      const pair = (node as YAMLMap).items.find((i) => isScalar(i.key) && String(i.key.value) === p);
+      if (!pair) break;
+      const target = (pair.value as Node | null) ?? (pair.key as Node);
+      if (target?.range) span = { start: target.range[0], end: target.range[1] };
+      else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
+      node = pair.value as Node | null;
+    }
+    return span;
+  };
+  const layer = toLayer(raw, (path, message) => problems.push({ span: spanFor(path), message }));
+  return { layer, problems };
+}

@@ -1,0 +1,81 @@
+/**
+ * Calendar dates as whole day numbers (days since 1970-01-01 in the proleptic Gregorian
+ * calendar). Interview dates are local calendar dates, so no time zone enters here: the host
+ * turns "now" into a day once, at the edge, and everything below is integer arithmetic.
+ */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
+export function dayFromParts(year: number, month: number, day: number): Day | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined; // 2026-02-30
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+export function partsOf(day: Day): { year: number; month: number; day: number; weekday: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A date-time counts as its date (local time as written; an offset is not converted).
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)$/;
+
+/** Parses `YYYY-MM-DD` or an ISO date-time; undefined when it is not a real date. */
+export function parseIsoDay(text: string): Day | undefined {
+  const t = text.trim();
+  const m = ISO_DATE.exec(t) ?? ISO_DATE_TIME.exec(t);
+  if (!m) return undefined;
+  return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** True when the text has the shape of an ISO date, real or not (2026-02-30 has it). */
+export function looksLikeIsoDate(text: string): boolean {
+  return /^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text);
+}
+
+export function formatDay(day: Day): string {
+  const p = partsOf(day);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** "Monday, 2 November 2026" */
+export function longDay(day: Day): string {
+  const p = partsOf(day);
+  return `${WEEKDAYS[p.weekday]}, ${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+export function weekdayName(day: Day): string {
+  return WEEKDAYS[partsOf(day).weekday];
+}
+
+export function monthName(month: number): string {
+  return MONTHS[month - 1];
+}
+
+export function weekdayIndex(name: string): number {
+  const n = name.toLowerCase();
+  return WEEKDAYS.findIndex((w) => w.toLowerCase() === n || w.toLowerCase().slice(0, 3) === n);
+}
+
+export function monthIndex(name: string): number {
+  const n = name.toLowerCase();
+  return MONTHS.findIndex((m) => m.toLowerCase() === n || (n.length >= 3 && m.toLowerCase().startsWith(n)));
+}
+
+/** "1 day", "3 days" */
+export function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+/** Today's local calendar date from a JS Date: for hosts only (the service never reads a clock). */
+export function localDay(now: Date): Day {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
+}

@@ -1,0 +1,138 @@
+/**
+ * Drafts rendered from Handlebars templates. The host supplies template sources (built-in or
+ * the workspace's override); this module compiles them in a sandboxed Handlebars environment
+ * of its own: no prototype access, only the built-in block helpers, no `log` (it would write
+ * to stdout, which is the LSP channel), no partials or helpers from the workspace.
+ */
+import Handlebars from 'handlebars';
+import { Config } from './config';
+import { Day, formatDay, longDay, weekdayName } from './dates';
+import { Interview, Person } from './model';
+
+export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export interface TemplateSource {
+  /** Where it came from, for messages: a path or "built-in". */
+  origin: string;
+  text: string;
+}
+
+/** The host's template store: the workspace's override if any, else the built-in. */
+export type TemplateLookup = (name: TemplateName) => TemplateSource | undefined;
+
+export class TemplateError extends Error {
+  constructor(readonly origin: string, message: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+const COMPILE_OPTIONS: CompileOptions = {
+  noEscape: true, // plain-text email, not HTML: `R&D` stays `R&D`
+  strict: false,
+  knownHelpersOnly: true,
+  knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
+  preventIndent: false,
+};
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Compiles and renders templates; owns its Handlebars environment and a small cache. */
+export class DraftRenderer {
+  private readonly hbs = Handlebars.create();
+  private readonly cache = new Map<string, HandlebarsTemplateDelegate>();
+
+  constructor() {
+    this.hbs.unregisterHelper('log');
+  }
+
+  /** Throws TemplateError when the template does not compile. */
+  compile(source: TemplateSource): HandlebarsTemplateDelegate {
+    const hit = this.cache.get(source.text);
+    if (hit) return hit;
+    let template: HandlebarsTemplateDelegate;
+    try {
+      this.hbs.parse(source.text); // compile() is lazy; parse now so errors surface here
+      template = this.hbs.compile(source.text, COMPILE_OPTIONS);
+    } catch (err) {
+      throw toTemplateError(source.origin, err);
+    }
+    if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(source.text, template);
+    return template;
+  }
+
+  /** Renders to text; throws TemplateError on a compile or render failure. */
+  render(source: TemplateSource, context: DraftContext): string {
+    const template = this.compile(source);
+    try {
+      return template(context, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+        helpers: {},
+        partials: {},
+      });
+    } catch (err) {
+      throw toTemplateError(source.origin, err);
+    }
+  }
+}
+
+function toTemplateError(origin: string, err: unknown): TemplateError {
+  const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => l.trim() !== '');
+  const line = /line (\d+)/i.exec(message.join(' '));
+  // Handlebars puts the source excerpt and a caret on separate lines: keep the reason.
+  const reason = message.filter((l) => !/^[-\s^]*$/.test(l) && !l.startsWith('...')).join(' ').replace(/\s+/g, ' ');
+  return new TemplateError(origin, reason, line ? Number(line[1]) : undefined);
+}
+
+export interface DateInfo {
+  date: string;
+  long: string;
+  weekday: string;
+}
+
+export interface DraftContext {
+  company: string;
+  role: string;
+  stage?: string;
+  pitch?: string;
+  contact: { name: string; firstName: string; email: string; phone?: string; title?: string };
+  /** "Jane Doe <jane@acme.example>" */
+  to: string;
+  greetingName: string;
+  interviewers: Person[];
+  interviewed?: DateInfo;
+  expectReplyBy?: DateInfo & { phrase?: string };
+  thankYouSent?: DateInfo;
+  today: DateInfo;
+  sender: { name: string; email?: string; phone?: string };
+}
+
+export function dateInfo(day: Day): DateInfo {
+  return { date: formatDay(day), long: longDay(day), weekday: weekdayName(day) };
+}
+
+/** The template data for a note: placeholders in brackets where the note lacks something. */
+export function draftContext(i: Interview, config: Config, today: Day): DraftContext {
+  const contact: Person = i.contact.kind === 'ok' ? i.contact.value
+    : i.interviewers.kind === 'ok' && i.interviewers.value.length > 0 ? i.interviewers.value[0] : {};
+  const name = contact.name ?? '';
+  const email = contact.email ?? `[email address${name ? ` of ${name}` : ''}]`;
+  const firstName = name.split(/\s+/)[0] ?? '';
+  return {
+    company: i.company.kind === 'ok' ? i.company.value : '[company]',
+    role: i.role.kind === 'ok' ? i.role.value : '[role]',
+    stage: i.stage.kind === 'ok' ? i.stage.value : undefined,
+    pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
+    contact: { name, firstName, email, phone: contact.phone, title: contact.title },
+    to: name ? `${name} <${email}>` : email,
+    greetingName: name || 'Hiring Team',
+    interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
+    interviewed: i.interviewed.kind === 'ok' ? dateInfo(i.interviewed.value) : undefined,
+    expectReplyBy: i.expectReplyBy.kind === 'ok' ? { ...dateInfo(i.expectReplyBy.value.day), phrase: i.expectReplyBy.value.phrase } : undefined,
+    thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
+    today: dateInfo(today),
+    sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
+  };
+}

@@ -1,0 +1,53 @@
+/** Locates the YAML front matter of a markdown note without looking at the body. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FrontMatter {
+  /** The opening `---`, without its line ending. */
+  open: Span;
+  /** The YAML text between the delimiters: from after the opening line to the closing line. */
+  content: Span;
+  /** The closing `---` or `...`, without its line ending; undefined when never closed. */
+  close?: Span;
+  /** The line ending the note uses (taken from the opening line). */
+  eol: '\n' | '\r\n';
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Returns [lineStart, lineEnd (before \r?\n), nextLineStart]. */
+function lineAt(text: string, start: number): [number, number, number] {
+  const nl = text.indexOf('\n', start);
+  if (nl < 0) return [start, text.length, text.length];
+  const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  return [start, end, nl + 1];
+}
+
+export function locateFrontMatter(text: string): FrontMatter | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const [s0, e0, n0] = lineAt(text, bom);
+  if (!OPEN.test(text.slice(s0, e0)) || n0 === e0) return undefined; // a lone `---` with no line after
+  const eol: '\n' | '\r\n' = text.charCodeAt(e0) === 13 ? '\r\n' : '\n';
+  let pos = n0;
+  while (pos < text.length) {
+    const [s, e, n] = lineAt(text, pos);
+    // Cheap first-character test: this loop runs over every line of an unclosed note.
+    const c = text.charCodeAt(s);
+    if ((c === 45 || c === 46) && CLOSE.test(text.slice(s, e))) {
+      return { open: { start: s0, end: e0 }, content: { start: n0, end: s }, close: { start: s, end: e }, eol };
+    }
+    pos = n;
+  }
+  return { open: { start: s0, end: e0 }, content: { start: n0, end: text.length }, eol };
+}
+
+const MARKER = /^(?:interviewed:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$)/m;
+
+/** For front matter we cannot parse: does it still say it is an interview note? */
+export function hasInterviewMarker(text: string, content: Span): boolean {
+  return MARKER.test(text.slice(content.start, content.end));
+}

@@ -1,0 +1,405 @@
+/**
+ * Parses a note once: front matter located, YAML parsed with the Document API (node ranges
+ * kept, so every finding and edit can point at the exact bytes), and a typed interview model
+ * built from it. Validation problems are recorded here once; the rules read them.
+ */
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Day, looksLikeIsoDate, parseIsoDay } from './dates';
+import { FrontMatter, hasInterviewMarker, locateFrontMatter, Span } from './frontmatter';
+import { PHRASE_EXAMPLES, resolvePhrase } from './phrases';
+
+export type { Span } from './frontmatter';
+
+export const STATUSES = ['waiting', 'advanced', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Top-level keys of the note format, in the order the spec lists them. */
+export const KNOWN_KEYS = ['type', 'company', 'role', 'contact', 'interviewers', 'interviewed', 'stage',
+  'expect_reply_by', 'thank_you_sent', 'follow_ups', 'status', 'pitch'] as const;
+
+export interface KeyInfo {
+  name: string;
+  keySpan: Span;
+  pair: Pair;
+}
+
+/** A field's state: absent (or empty), usable, or invalid (its own error speaks for it). */
+export type Field<T> =
+  | { kind: 'absent'; key?: KeyInfo }
+  | { kind: 'ok'; value: T; span: Span; key: KeyInfo }
+  | { kind: 'invalid'; span: Span; key: KeyInfo };
+
+export interface Problem {
+  rule: 'invalid-date' | 'invalid-value';
+  span: Span;
+  message: string;
+  /** A replacement value for a near miss (`wating` -> `waiting`). */
+  suggestion?: string;
+}
+
+export interface Person {
+  name?: string;
+  email?: string;
+  phone?: string;
+  title?: string;
+}
+
+export interface FollowUp {
+  index: number;
+  span: Span;
+  /** undefined when the entry is not a real date. */
+  day?: Day;
+}
+
+export interface ExpectedReply {
+  day: Day;
+  /** The interviewer's words when the value was a phrase rather than a date. */
+  phrase?: string;
+}
+
+export interface Interview {
+  company: Field<string>;
+  role: Field<string>;
+  interviewed: Field<Day>;
+  expectReplyBy: Field<ExpectedReply>;
+  thankYouSent: Field<Day>;
+  followUps: Field<FollowUp[]>;
+  status: Field<Status>;
+  contact: Field<Person>;
+  interviewers: Field<Person[]>;
+  stage: Field<string>;
+  pitch: Field<string>;
+  problems: Problem[];
+}
+
+export interface SyntaxProblem {
+  span: Span;
+  message: string;
+}
+
+export interface ParsedNote {
+  text: string;
+  frontMatter: FrontMatter;
+  /** Syntax problems: parse errors, a root that is not a mapping, an unclosed block. */
+  syntax: SyntaxProblem[];
+  /** The parsed front matter; undefined when it could not be parsed. */
+  doc?: Document.Parsed;
+  /** The root mapping when the front matter is one. */
+  root?: YAMLMap;
+  /** Top-level keys as written (first occurrence). */
+  keys: Map<string, KeyInfo>;
+  /** The typed model; undefined when the front matter is not a readable mapping. */
+  interview?: Interview;
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+
+/** Parses `text`; undefined when it is not an interview note (no diagnostics, ever). */
+export function parseNote(text: string): ParsedNote | undefined {
+  const fm = locateFrontMatter(text);
+  if (!fm) return undefined;
+  const note: ParsedNote = { text, frontMatter: fm, syntax: [], keys: new Map() };
+  if (!fm.close) {
+    if (!hasInterviewMarker(text, fm.content)) return undefined;
+    note.syntax.push({ span: fm.open, message: 'The front matter is never closed: end it with a line `---`' });
+    return note;
+  }
+  const base = fm.content.start;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text.slice(fm.content.start, fm.content.end), {
+      uniqueKeys: true,
+      version: '1.2',
+      // Tags are never evaluated: `!!binary` and custom tags stay plain strings.
+      resolveKnownTags: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    });
+  } catch (err) {
+    // The parser can exhaust the stack on pathological nesting; report, do not crash.
+    if (!hasInterviewMarker(text, fm.content)) return undefined;
+    note.syntax.push({ span: fm.open, message: `The front matter cannot be parsed: ${(err as Error).message}` });
+    return note;
+  }
+  if (doc.errors.length > 0) {
+    if (!hasInterviewMarker(text, fm.content)) return undefined;
+    for (const e of doc.errors) {
+      const start = base + Math.min(e.pos[0], fm.content.end - base);
+      const end = Math.max(start, base + Math.min(e.pos[1], fm.content.end - base));
+      note.syntax.push({ span: { start, end }, message: firstLine(e.message) });
+    }
+    return note;
+  }
+  note.doc = doc;
+  if (!isMap(doc.contents)) {
+    if (!hasInterviewMarker(text, fm.content)) return undefined;
+    const what = doc.contents === null ? 'empty' : isSeq(doc.contents) ? 'a list' : 'a single value';
+    note.syntax.push({ span: fm.open, message: `The front matter is ${what}; an interview note needs a mapping of keys (company, role, interviewed, ...)` });
+    return note;
+  }
+  const root = doc.contents;
+  note.root = root;
+  for (const pair of root.items) {
+    const k = keyName(pair);
+    if (k === undefined || note.keys.has(k.name)) continue;
+    note.keys.set(k.name, { ...k, keySpan: shift(k.keySpan, base) });
+  }
+  const typeValue = note.keys.get('type') && resolveNode(doc, note.keys.get('type')!.pair.value);
+  const isInterview = note.keys.has('interviewed') || (isScalar(typeValue) && typeValue.value === 'interview');
+  if (!isInterview) return undefined;
+  note.interview = buildInterview(note, doc, base);
+  return note;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function shift(span: Span, base: number): Span {
+  return { start: span.start + base, end: span.end + base };
+}
+
+function keyName(pair: Pair): Omit<KeyInfo, 'keySpan'> & { keySpan: Span } | undefined {
+  const key = pair.key;
+  if (!isScalar(key) || !key.range) return undefined;
+  const name = key.value === null ? '' : String(key.value);
+  return { name, keySpan: { start: key.range[0], end: key.range[1] }, pair };
+}
+
+function resolveNode(doc: Document, node: unknown): Node | null {
+  // An alias is followed one step, to the node it names: nothing is ever expanded, so an
+  // alias bomb costs nothing here.
+  if (isAlias(node)) {
+    const target = (node as Alias).resolve(doc);
+    return (target as Node | undefined) ?? null;
+  }
+  return (node as Node | null) ?? null;
+}
+
+function buildInterview(note: ParsedNote, doc: Document, base: number): Interview {
+  const problems: Problem[] = [];
+  const spanOf = (node: Node): Span => shift({ start: node.range![0], end: node.range![1] }, base);
+
+  /** The key, its value node (aliases followed), and the span where the value is written. */
+  const lookup = (name: string) => {
+    const key = note.keys.get(name);
+    if (!key) return undefined;
+    const written = key.pair.value as Node | null;
+    const node = resolveNode(doc, written);
+    const span = written && written.range ? spanOf(written) : { start: key.keySpan.end, end: key.keySpan.end };
+    return { key, node, span };
+  };
+  const isEmpty = (node: Node | null) =>
+    node === null || (isScalar(node) && (node.value === null || (typeof node.value === 'string' && node.value.trim() === '')));
+
+  const invalid = <T>(rule: Problem['rule'], key: KeyInfo, span: Span, message: string, suggestion?: string): Field<T> => {
+    problems.push({ rule, span, message, suggestion });
+    return { kind: 'invalid', span, key };
+  };
+
+  const text = (name: string): Field<string> => {
+    const f = lookup(name);
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    if (isScalar(f.node) && ['string', 'number', 'boolean'].includes(typeof f.node.value)) {
+      return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
+    }
+    return invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}`);
+  };
+
+  const dateOf = (node: Node | null, span: Span, label: string): { day?: Day; problem?: string } => {
+    if (isScalar(node) && typeof node.value === 'string') {
+      const day = parseIsoDay(node.value);
+      if (day !== undefined) return { day };
+      return {
+        problem: looksLikeIsoDate(node.value)
+          ? `${label} '${node.value.trim()}' is not a real date`
+          : `${label} '${node.value.trim()}' is not a date: write YYYY-MM-DD`,
+      };
+    }
+    void span;
+    return { problem: `${label} should be a date (YYYY-MM-DD), not ${describe(node)}` };
+  };
+
+  const date = (name: string): Field<Day> => {
+    const f = lookup(name);
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    const r = dateOf(f.node, f.span, `\`${name}\``);
+    if (r.day === undefined) return invalid('invalid-date', f.key, f.span, r.problem!);
+    return { kind: 'ok', value: r.day, span: f.span, key: f.key };
+  };
+
+  const person = (node: Node | null, span: Span, label: string, allowName: boolean): Person | undefined => {
+    if (allowName && isScalar(node) && typeof node.value === 'string') return { name: node.value.trim() };
+    if (!isMap(node)) {
+      problems.push({ rule: 'invalid-value', span, message: `${label} should be a mapping with \`name\` and \`email\`, not ${describe(node)}` });
+      return undefined;
+    }
+    const p: Person = {};
+    for (const item of node.items) {
+      const k = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (k !== 'name' && k !== 'email' && k !== 'phone' && k !== 'title') continue;
+      const v = resolveNode(doc, item.value);
+      if (isEmpty(v)) continue;
+      const vSpan = item.value && (item.value as Node).range ? spanOf(item.value as Node) : span;
+      if (!isScalar(v) || typeof v.value === 'object') {
+        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} \`${k}\` should be text, not ${describe(v)}` });
+        continue;
+      }
+      const value = String(v.value).trim();
+      if (k === 'email' && !EMAIL.test(value)) {
+        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} email '${value}' is not an email address` });
+        continue;
+      }
+      p[k] = value;
+    }
+    return p;
+  };
+
+  const status = ((): Field<Status> => {
+    const f = lookup('status');
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    const raw = isScalar(f.node) && typeof f.node.value === 'string' ? f.node.value.trim() : undefined;
+    if (raw !== undefined && (STATUSES as readonly string[]).includes(raw)) {
+      return { kind: 'ok', value: raw as Status, span: f.span, key: f.key };
+    }
+    const suggestion = raw === undefined ? undefined : nearest(raw, STATUSES);
+    const shown = raw === undefined ? describe(f.node) : `'${raw}'`;
+    return invalid('invalid-value', f.key, f.span,
+      `Unknown status ${shown}${suggestion ? `: did you mean '${suggestion}'?` : ''} (one of ${STATUSES.join(', ')})`, suggestion);
+  })();
+
+  const interviewed = date('interviewed');
+  const interviewDay = interviewed.kind === 'ok' ? interviewed.value : undefined;
+
+  const expectReplyBy = ((): Field<ExpectedReply> => {
+    const f = lookup('expect_reply_by');
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    if (!isScalar(f.node) || typeof f.node.value !== 'string') {
+      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
+    }
+    const words = f.node.value.trim();
+    if (parseIsoDay(words) === undefined && looksLikeIsoDate(words)) {
+      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${words}' is not a real date`);
+    }
+    if (parseIsoDay(words) === undefined && interviewDay === undefined) {
+      // A phrase needs the interview date; its own error speaks.
+      return { kind: 'invalid', span: f.span, key: f.key };
+    }
+    const day = resolvePhrase(words, interviewDay);
+    if (day === undefined) {
+      return invalid('invalid-date', f.key, f.span,
+        `\`expect_reply_by\` '${words}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
+    }
+    const phrase = parseIsoDay(words) === undefined ? words : undefined;
+    return { kind: 'ok', value: { day, phrase }, span: f.span, key: f.key };
+  })();
+
+  const followUps = ((): Field<FollowUp[]> => {
+    const f = lookup('follow_ups');
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    if (!isSeq(f.node)) {
+      return invalid('invalid-value', f.key, f.span, `\`follow_ups\` should be a list of dates, not ${describe(f.node)}`);
+    }
+    const entries: FollowUp[] = [];
+    (f.node as YAMLSeq).items.forEach((item, index) => {
+      const written = item as Node;
+      const span = written && written.range ? spanOf(written) : f.span;
+      const r = dateOf(resolveNode(doc, written), span, `Follow-up ${index + 1}`);
+      if (r.problem) problems.push({ rule: 'invalid-date', span, message: r.problem });
+      entries.push({ index, span, day: r.day });
+    });
+    if (entries.length === 0) return { kind: 'absent', key: f.key };
+    return { kind: 'ok', value: entries, span: f.span, key: f.key };
+  })();
+
+  const contact = ((): Field<Person> => {
+    const f = lookup('contact');
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    const p = person(f.node, f.span, '`contact`', false);
+    return p ? { kind: 'ok', value: p, span: f.span, key: f.key } : { kind: 'invalid', span: f.span, key: f.key };
+  })();
+
+  const interviewers = ((): Field<Person[]> => {
+    const f = lookup('interviewers');
+    if (!f) return { kind: 'absent' };
+    if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
+    if (!isSeq(f.node)) {
+      return invalid('invalid-value', f.key, f.span, `\`interviewers\` should be a list of people ({name, email, title}), not ${describe(f.node)}`);
+    }
+    const people: Person[] = [];
+    for (const item of (f.node as YAMLSeq).items) {
+      const written = item as Node;
+      const span = written && written.range ? spanOf(written) : f.span;
+      const p = person(resolveNode(doc, written), span, 'An interviewer', true);
+      if (p) people.push(p);
+    }
+    return { kind: 'ok', value: people, span: f.span, key: f.key };
+  })();
+
+  return {
+    company: text('company'),
+    role: text('role'),
+    interviewed,
+    expectReplyBy,
+    thankYouSent: date('thank_you_sent'),
+    followUps,
+    status,
+    contact,
+    interviewers,
+    stage: text('stage'),
+    pitch: text('pitch'),
+    problems,
+  };
+}
+
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isPair(node)) return 'a pair';
+  if (isScalar(node)) {
+    const v = (node as Scalar).value;
+    if (typeof v === 'number') return `the number ${(node as Scalar).source ?? v}`;
+    if (typeof v === 'boolean') return `\`${v}\``;
+    if (v === null) return 'nothing';
+    return `'${String(v)}'`;
+  }
+  return 'an unsupported value';
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The candidate nearest to `word` (case-insensitive), if it is near enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length > 40) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(w, c);
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best !== undefined && bestDistance <= (best.length >= 6 ? 2 : 1) ? best : undefined;
+}

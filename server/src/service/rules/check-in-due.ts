@@ -1,0 +1,35 @@
+import { formatDay } from '../dates';
+import { dueText, statusOf } from './common';
+import { Rule } from '../types';
+
+/**
+ * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
+ * week after the interview when no date was given (wait days). Once only: a recorded
+ * follow-up silences this rule.
+ */
+export const checkInDue: Rule = (ctx) => {
+  const { interview: i, today, config } = ctx;
+  if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent') return [];
+  const e = i.expectReplyBy;
+  if (e.kind === 'invalid') return [];
+  if (e.kind === 'ok') {
+    const due = e.value.day + config.checkInGraceDays;
+    if (today < due) return [];
+    const promised = e.value.phrase ? `'${e.value.phrase}', ${formatDay(e.value.day)}` : formatDay(e.value.day);
+    return [{
+      rule: 'check-in-due',
+      span: e.span,
+      message: `Check-in ${dueText(due, today)}: no word since the promised date (${promised}); send a brief, polite check-in`,
+      data: { kind: 'due', due },
+    }];
+  }
+  if (i.interviewed.kind !== 'ok') return [];
+  const due = i.interviewed.value + config.checkInWaitDays;
+  if (today < due) return [];
+  return [{
+    rule: 'check-in-due',
+    span: i.interviewed.span,
+    message: `Check-in ${dueText(due, today)}: no timeline was given and it has been ${today - i.interviewed.value} days since the interview; send a brief, polite check-in`,
+    data: { kind: 'due', due },
+  }];
+};
