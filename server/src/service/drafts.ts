@@ -100,6 +100,7 @@ export interface DraftContext {
   contact: { name: string; firstName: string; email: string; phone?: string; title?: string };
   /** "Jane Doe <jane@acme.example>" */
   to: string;
+  /** The contact's first name, or "Hiring Team". */
   greetingName: string;
   interviewers: Person[];
   interviewed?: DateInfo;
@@ -127,7 +128,7 @@ export function draftContext(i: Interview, config: Config, today: Day): DraftCon
     pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
     contact: { name, firstName, email, phone: contact.phone, title: contact.title },
     to: name ? `${name} <${email}>` : email,
-    greetingName: name || 'Hiring Team',
+    greetingName: firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
     interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
     interviewed: i.interviewed.kind === 'ok' ? dateInfo(i.interviewed.value) : undefined,
     expectReplyBy: i.expectReplyBy.kind === 'ok' ? { ...dateInfo(i.expectReplyBy.value.day), phrase: i.expectReplyBy.value.phrase } : undefined,
