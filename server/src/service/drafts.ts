@@ -4,7 +4,7 @@
  * of its own: no prototype access, only the built-in block helpers, no `log` (it would write
  * to stdout, which is the LSP channel), no partials or helpers from the workspace.
  */
-import Handlebars from 'handlebars';
+import type HandlebarsNs from 'handlebars';
 import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, Person } from './model';
@@ -35,15 +35,21 @@ const COMPILE_OPTIONS: CompileOptions = {
   preventIndent: false,
 };
 
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type CompileOptions = Parameters<typeof HandlebarsNs.compile>[1];
 
 /** Compiles and renders templates; owns its Handlebars environment and a small cache. */
 export class DraftRenderer {
-  private readonly hbs = Handlebars.create();
+  private env?: typeof HandlebarsNs;
   private readonly cache = new Map<string, HandlebarsTemplateDelegate>();
 
-  constructor() {
-    this.hbs.unregisterHelper('log');
+  /** Loaded on first use: `check` never renders, and Handlebars costs ~40 ms to load. */
+  private get hbs(): typeof HandlebarsNs {
+    if (!this.env) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.env = (require('handlebars') as typeof HandlebarsNs).create();
+      this.env.unregisterHelper('log');
+    }
+    return this.env;
   }
 
   /** Throws TemplateError when the template does not compile. */
