@@ -3,7 +3,7 @@
  * layered over it. Parsing is pure; hosts find and read the file.
  */
 import { isMap, isScalar, Node, parseDocument, YAMLMap } from 'yaml';
-import { Span } from './frontmatter';
+import { Span, visibleSpan } from './frontmatter';
 import { RULE_IDS, RuleId, Severity } from './types';
 
 export const CONFIG_FILE = '.interview-followup.yaml';
@@ -73,9 +73,9 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /**
  * Validates a plain object (editor settings or the parsed file) into a layer. Problems name
- * the offending key; `where` maps a key path to a span for the file, if known.
+ * the offending key path, and whether they are about the key itself (an unknown one) or its value.
  */
-export function toLayer(raw: unknown, report: (path: string[], message: string) => void): ConfigLayer {
+export function toLayer(raw: unknown, report: (path: string[], message: string, on?: 'key' | 'value') => void): ConfigLayer {
   const layer: ConfigLayer = {};
   if (raw === null || raw === undefined) return layer;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -121,7 +121,7 @@ export function toLayer(raw: unknown, report: (path: string[], message: string) 
       layer.rules = {};
       for (const [id, v] of Object.entries(o.rules as Record<string, unknown>)) {
         if (!(RULE_IDS as readonly string[]).includes(id)) {
-          report(['rules', id], `Unknown rule '${id}' (rules: ${RULE_IDS.join(', ')})`);
+          report(['rules', id], `Unknown rule '${id}' (rules: ${RULE_IDS.join(', ')})`, 'key');
           continue;
         }
         // YAML 1.2 reads a bare `off` as the string "off"; a `false` means off too.
@@ -132,7 +132,7 @@ export function toLayer(raw: unknown, report: (path: string[], message: string) 
     }
   }
   const known = new Set<string>([...NUMBER_KEYS, 'templatesDir', 'include', 'exclude', 'sender', 'rules', 'today', 'trace']);
-  for (const k of Object.keys(o)) if (!known.has(k)) report([k], `Unknown setting '${k}'`);
+  for (const k of Object.keys(o)) if (!known.has(k)) report([k], `Unknown setting '${k}'`, 'key');
   return layer;
 }
 
@@ -146,7 +146,8 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
     return { layer: {}, problems: [{ span: { start: 0, end: 0 }, message: `The configuration cannot be parsed: ${(err as Error).message}` }] };
   }
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ span: { start: e.pos[0], end: e.pos[1] }, message: e.message.split('\n')[0] });
+    const all = { start: 0, end: text.length };
+    for (const e of doc.errors) problems.push({ span: visibleSpan(text, { start: e.pos[0], end: e.pos[1] }, all), message: e.message.split('\n')[0] });
     return { layer: {}, problems };
   }
   let raw: unknown;
@@ -155,20 +156,22 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   } catch (err) {
     return { layer: {}, problems: [{ span: { start: 0, end: Math.min(text.length, 3) }, message: `The configuration cannot be read: ${(err as Error).message}` }] };
   }
-  const spanFor = (path: string[]): Span => {
+  const spanFor = (path: string[], on: 'key' | 'value'): Span => {
     let node: Node | null = doc.contents as Node | null;
     let span: Span = { start: 0, end: Math.min(text.length, 1) };
-    for (const p of path) {
+    for (const [i, p] of path.entries()) {
       if (!isMap(node)) break;
-      const pair = (node as YAMLMap).items.find((i) => isScalar(i.key) && String(i.key.value) === p);
+      const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
       if (!pair) break;
-      const target = (pair.value as Node | null) ?? (pair.key as Node);
+      // An unknown key is underlined itself, not the value it holds.
+      const onKey = on === 'key' && i === path.length - 1;
+      const target = onKey ? (pair.key as Node) : (pair.value as Node | null) ?? (pair.key as Node);
       if (target?.range) span = { start: target.range[0], end: target.range[1] };
       else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
       node = pair.value as Node | null;
     }
     return span;
   };
-  const layer = toLayer(raw, (path, message) => problems.push({ span: spanFor(path), message }));
+  const layer = toLayer(raw, (path, message, on = 'value') => problems.push({ span: spanFor(path, on), message }));
   return { layer, problems };
 }

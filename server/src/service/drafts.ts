@@ -58,7 +58,10 @@ export class DraftRenderer {
     if (hit) return hit;
     let template: HandlebarsTemplateDelegate;
     try {
-      this.hbs.parse(source.text); // compile() is lazy; parse now so errors surface here
+      // compile() is lazy, and parse() alone misses an unknown helper (`{{log 'x'}}`) or a
+      // partial, which would only fail at render: surface them here, on the template file.
+      rejectPartials(this.hbs.parse(source.text));
+      this.hbs.precompile(source.text, COMPILE_OPTIONS);
       template = this.hbs.compile(source.text, COMPILE_OPTIONS);
     } catch (err) {
       throw toTemplateError(source.origin, err);
@@ -84,12 +87,23 @@ export class DraftRenderer {
   }
 }
 
+/** No partials or decorators are ever registered, so one in a template can never render. */
+function rejectPartials(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; loc?: { start: { line: number } } };
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement' || n.type === 'Decorator' || n.type === 'DecoratorBlock') {
+    throw new Error(`Partials and decorators are not supported: a template is a single file (line ${n.loc?.start.line ?? 1})`);
+  }
+  for (const child of Object.values(node)) rejectPartials(child);
+}
+
 function toTemplateError(origin: string, err: unknown): TemplateError {
   const message = (err instanceof Error ? err.message : String(err)).split('\n').filter((l) => l.trim() !== '');
-  const line = /line (\d+)/i.exec(message.join(' '));
+  // "Parse error on line 3" or, from the compiler, "... unknown helper log - 3:12".
+  const line = /line (\d+)|- (\d+):\d+$/i.exec(message.join(' '));
   // Handlebars puts the source excerpt and a caret on separate lines: keep the reason.
   const reason = message.filter((l) => !/^[-\s^]*$/.test(l) && !l.startsWith('...')).join(' ').replace(/\s+/g, ' ');
-  return new TemplateError(origin, reason, line ? Number(line[1]) : undefined);
+  return new TemplateError(origin, reason, line ? Number(line[1] ?? line[2]) : undefined);
 }
 
 export interface DateInfo {

@@ -56,6 +56,7 @@ export function insertKey(note: ParsedNote, key: string, value: string, comment?
   const indent = rootIndent(note);
   const close = note.frontMatter.close;
   if (indent === undefined || !close) return undefined;
+  if (note.keys.has(key)) return undefined; // a second `key:` would be a duplicate-key error
   const line = `${indent}${key}:${value ? ` ${value}` : ''}${comment ? `${value ? '  ' : ' '}# ${comment}` : ''}`;
   return { span: { start: close.start, end: close.start }, newText: line + note.frontMatter.eol };
 }
@@ -68,7 +69,10 @@ export function setValue(note: ParsedNote, key: string, value: string): Edit | u
   const node = info.pair.value as Node | null;
   if (node && !isScalar(node)) return undefined; // a mapping or list: not ours to overwrite
   if (node?.range && node.range[1] > node.range[0]) {
-    return { span: abs(note, node), newText: styled(value, node) };
+    const span = abs(note, node);
+    // A block scalar (`|-` and its lines) runs up to the next key: keep that line break.
+    while (span.end > span.start && /\s/.test(note.text[span.end - 1])) span.end--;
+    return { span, newText: styled(value, node) };
   }
   // `key:` with nothing after it (maybe a comment): write the value right after the colon.
   const colon = note.text.indexOf(':', info.keySpan.end);
@@ -143,9 +147,13 @@ export function removeFromList(note: ParsedNote, key: string, index: number): Ed
   }
   const start = lineStart(text, span.start);
   if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, span.start))) return undefined; // `- - x` and such
-  const after = text.slice(span.end, lineEnd(text, Math.max(span.end - 1, span.start)));
-  if (!/^[ \t]*(?:#.*)?$/.test(after)) return undefined; // the item spans several lines
-  return { span: { start, end: nextLineStart(text, span.end) }, newText: '' };
+  // A block scalar item (`- >-` and its lines) has its final line break in its range: without
+  // it, the line after the item (maybe the closing `---`) would go too.
+  let end = span.end;
+  while (end > span.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const after = text.slice(end, lineEnd(text, end));
+  if (!/^[ \t]*(?:#.*)?$/.test(after)) return undefined; // something else shares the item's last line
+  return { span: { start, end: nextLineStart(text, end) }, newText: '' };
 }
 
 /** Appends a block of text at the end of the note, after its last line. */

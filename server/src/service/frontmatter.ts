@@ -51,3 +51,23 @@ const MARKER = /^(?:interviewed:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$
 export function hasInterviewMarker(text: string, content: Span): boolean {
   return MARKER.test(text.slice(content.start, content.end));
 }
+
+/**
+ * A span an editor can show. YAML reports some errors (an unclosed `[` or quote) as an empty
+ * span at the very end of the text, where no squiggle is visible: widen an empty span to the
+ * trimmed line it is on, or to the last line with content before it.
+ */
+export function visibleSpan(text: string, span: Span, within: Span): Span {
+  const start = Math.max(within.start, Math.min(span.start, within.end));
+  const end = Math.max(start, Math.min(span.end, within.end));
+  if (end > start) return { start, end };
+  let at = start;
+  while (at > within.start && (at >= within.end || /\s/.test(text[at]))) at--;
+  if (at >= within.end || /\s/.test(text[at])) return { start, end }; // nothing but blanks
+  let from = Math.max(within.start, text.lastIndexOf('\n', at) + 1);
+  let to = text.indexOf('\n', at);
+  to = to < 0 || to > within.end ? within.end : to;
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return { start: from, end: to };
+}

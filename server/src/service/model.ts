@@ -5,7 +5,7 @@
  */
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Day, looksLikeIsoDate, parseIsoDay } from './dates';
-import { FrontMatter, hasInterviewMarker, locateFrontMatter, Span } from './frontmatter';
+import { FrontMatter, hasInterviewMarker, locateFrontMatter, Span, visibleSpan } from './frontmatter';
 import { PHRASE_EXAMPLES, resolvePhrase } from './phrases';
 
 export type { Span } from './frontmatter';
@@ -124,9 +124,7 @@ export function parseNote(text: string): ParsedNote | undefined {
   if (doc.errors.length > 0) {
     if (!hasInterviewMarker(text, fm.content)) return undefined;
     for (const e of doc.errors) {
-      const start = base + Math.min(e.pos[0], fm.content.end - base);
-      const end = Math.max(start, base + Math.min(e.pos[1], fm.content.end - base));
-      note.syntax.push({ span: { start, end }, message: firstLine(e.message) });
+      note.syntax.push({ span: visibleSpan(text, shift({ start: e.pos[0], end: e.pos[1] }, base), fm.content), message: firstLine(e.message) });
     }
     return note;
   }

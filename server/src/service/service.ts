@@ -99,8 +99,10 @@ export function createLanguageService(): LanguageService {
       const note = parseNote(input.text);
       if (!note?.interview) return [];
       const doc = TextDocument.create(input.uri, 'markdown', 0, input.text);
+      // Some clients send context diagnostics without a range (Neovim 0.7): those match nothing
+      // rather than failing the whole request.
       const wanted = (d: Diagnostic) => overlaps(d.range, range)
-        || context.some((c) => c.code === d.code && c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character);
+        || context.some((c) => c?.code === d.code && c.range?.start?.line === d.range.start.line && c.range.start.character === d.range.start.character);
       const ctx = { note, interview: note.interview, config: options.config, today: options.today, templates: options.templates, renderer };
       const out: CodeAction[] = [];
       const titles = new Set<string>();

@@ -1,4 +1,4 @@
-import { formatDay } from '../dates';
+import { days, formatDay } from '../dates';
 import { dueText, statusOf } from './common';
 import { Rule } from '../types';
 
@@ -29,7 +29,7 @@ export const checkInDue: Rule = (ctx) => {
   return [{
     rule: 'check-in-due',
     span: i.interviewed.span,
-    message: `Check-in ${dueText(due, today)}: no timeline was given and it has been ${today - i.interviewed.value} days since the interview; send a brief, polite check-in`,
+    message: `Check-in ${dueText(due, today)}: no timeline was given and it has been ${days(today - i.interviewed.value)} since the interview; send a brief, polite check-in`,
     data: { kind: 'due', due },
   }];
 };
