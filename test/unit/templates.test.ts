@@ -82,6 +82,14 @@ describe('a template that fails', () => {
     assert.equal(d.range.start.line, 5);
   });
 
+  it('a template that compiles but fails to render gets a diagnostic too', () => {
+    const [d, ...rest] = service.checkTemplate({ origin: 't.hbs', text: 'Hello\n{{#each}}x{{/each}}\n' });
+    assert.deepEqual(rest, []);
+    assert.match(String(d.message), /^Template fails to render: Must pass iterator to #each/);
+    assert.ok(d.range.end.character > 0, 'the range is visible');
+    assert.deepEqual(service.checkTemplate({ origin: 't.hbs', text: 'Hello {{contact.firstName}}\n{{#each interviewers}}{{name}}{{/each}}\n' }), []);
+  });
+
   it('an unclosed mustache on line 2', () => {
     const [d] = service.checkTemplate({ origin: 't.hbs', text: 'Hello\n{{company\n' });
     assert.equal(d.range.start.line, 1);

@@ -216,6 +216,17 @@ describe('let-it-go', () => {
   it('is silent when the status is not waiting', () => {
     assert.equal(byRule(checkedIn('follow_ups: [2026-11-12]', 'status: closed'), 'let-it-go').length, 0);
   });
+
+  it('with maxFollowUps 0, counts from the thank-you note and check-in-due stays silent', () => {
+    const text = acme('interviewed: 2026-11-02', 'expect_reply_by: 2026-11-05', 'thank_you_sent: 2026-11-02');
+    const config = { maxFollowUps: 0 };
+    assert.equal(byRule(text, 'check-in-due', { config }).length, 0, 'no check-in is wanted');
+    assert.equal(byRule(text, 'let-it-go', { config, today: '2026-11-15' }).length, 0, 'the day before');
+    const d = single(text, 'let-it-go', { config, today: '2026-11-16' });
+    assert.equal(covered(text, d.range), '2026-11-02');
+    assert.match(d.message, /^No answer 14 days after your thank-you note on 2026-11-02/);
+    assert.equal(byRule(text, 'check-in-due', { today: '2026-11-16' }).length, 1, 'the default still checks in');
+  });
 });
 
 describe('second-follow-up', () => {

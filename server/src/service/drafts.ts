@@ -130,6 +130,22 @@ export interface DraftContext {
   sender: { name: string; email?: string; phone?: string };
 }
 
+/**
+ * Data for a trial render when a template is checked: some errors (`{{#each}}` with no
+ * argument) only show when rendering. Every optional field is present so each branch runs.
+ */
+export function sampleContext(): DraftContext {
+  const day = (n: number) => dateInfo(20_395 + n); // 2025-11-03, a Monday
+  return {
+    company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.',
+    contact: { name: 'Jane Doe', firstName: 'Jane', email: 'jane@acme.example', phone: '+1 555 0100', title: 'Recruiter' },
+    to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
+    interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
+    interviewed: day(0), expectReplyBy: { ...day(10), phrase: 'within two weeks' }, thankYouSent: day(0), today: day(14),
+    sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' },
+  };
+}
+
 export function dateInfo(day: Day): DateInfo {
   return { date: formatDay(day), long: longDay(day), weekday: weekdayName(day) };
 }

@@ -8,7 +8,7 @@ import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, Text
 import { actionsFor } from './actions';
 import { Config, parseConfigText } from './config';
 import { Day } from './dates';
-import { DraftRenderer, TemplateLookup, TemplateSource } from './drafts';
+import { DraftRenderer, sampleContext, TemplateLookup, TemplateSource } from './drafts';
 import { Span } from './frontmatter';
 import { parseNote, ParsedNote } from './model';
 import { RULES, yamlSyntax } from './rules';
@@ -137,19 +137,28 @@ export function createLanguageService(): LanguageService {
     },
 
     checkTemplate(source) {
+      let problem: string | undefined;
+      let err: unknown;
       try {
         renderer.compile(source);
-        return [];
-      } catch (err) {
-        const line = Math.max(0, ((err as { line?: number }).line ?? 1) - 1);
-        return [{
-          range: { start: { line, character: 0 }, end: { line, character: 0 } },
-          severity: DiagnosticSeverity.Error,
-          code: 'template',
-          source: SOURCE,
-          message: `Template does not compile: ${(err as Error).message}`,
-        }];
+        try {
+          renderer.render(source, sampleContext());
+        } catch (e) {
+          [problem, err] = ['Template fails to render', e];
+        }
+      } catch (e) {
+        [problem, err] = ['Template does not compile', e];
       }
+      if (!problem) return [];
+      const lines = source.text.split('\n');
+      const line = Math.min(lines.length - 1, Math.max(0, ((err as { line?: number }).line ?? 1) - 1));
+      return [{
+        range: { start: { line, character: 0 }, end: { line, character: lines[line].replace(/\r$/, '').length } },
+        severity: DiagnosticSeverity.Error,
+        code: 'template',
+        source: SOURCE,
+        message: `${problem}: ${(err as Error).message}`,
+      }];
     },
   };
 }

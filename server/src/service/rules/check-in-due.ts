@@ -5,11 +5,12 @@ import { Rule } from '../types';
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
  * week after the interview when no date was given (wait days). Once only: a recorded
- * follow-up silences this rule.
+ * follow-up silences this rule. With `maxFollowUps: 0` there is no check-in to make.
  */
 export const checkInDue: Rule = (ctx) => {
   const { interview: i, today, config } = ctx;
   if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent') return [];
+  if (config.maxFollowUps === 0) return []; // no check-ins wanted: let-it-go counts from the thank-you
   const e = i.expectReplyBy;
   if (e.kind === 'invalid') return [];
   if (e.kind === 'ok') {
