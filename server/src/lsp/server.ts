@@ -53,6 +53,10 @@ export function startServer(options: ServerOptions = {}): Connection {
   let settingsToday: string | undefined;
   let canConfigure = false;
   let canWatchDynamically = false;
+  /** False when the editor says the workspace is not trusted: its own templates are not loaded. */
+  let workspaceTrusted = true;
+  let canRegisterConfiguration = false;
+  let hasFolderEvents = false;
   /** Markdown files found on disk in the workspace folders (paths). */
   const onDisk = new Set<string>();
   /** What was last published, by path: publish only what changed. */
@@ -131,11 +135,13 @@ export function startServer(options: ServerOptions = {}): Connection {
       text = decode(await fsp.readFile(file));
     } catch (err) {
       onDisk.delete(file);
-      publish(file, []);
+      if (openText(file) === undefined) publish(file, []);
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`cannot read ${file}: ${reason(err)}`);
       return;
     }
-    checkText(file, text);
+    // Opened while we were reading (editors open files right after initialized, during the
+    // scan): the buffer wins, or the disk text would overwrite its diagnostics.
+    checkText(file, openText(file) ?? text);
   }
 
   function publishConfigProblems(): void {
@@ -186,8 +192,13 @@ export function startServer(options: ServerOptions = {}): Connection {
     const worker = async () => {
       while (next < list.length) {
         const f = list[next++];
-        if (f.endsWith('.hbs')) checkTemplateFile(f);
-        else await checkFile(f);
+        // One note that makes a check throw must not abort the scan of all the others.
+        try {
+          if (f.endsWith('.hbs')) checkTemplateFile(f);
+          else await checkFile(f);
+        } catch (err) {
+          connection.console.error(`checking ${f} failed: ${(err as Error)?.stack ?? err}`);
+        }
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
@@ -218,6 +229,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     const caps = params.capabilities;
     canConfigure = !!caps.workspace?.configuration;
     canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+    // Registering without the client's consent is a protocol error (Neovim logs a warning).
+    canRegisterConfiguration = canConfigure && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    hasFolderEvents = !!caps.workspace?.workspaceFolders;
     const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     folders = wf.map((f) => toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p));
     resolver = new ConfigResolver(folders[0] ?? process.cwd());
@@ -232,6 +247,14 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.onInitialized(safe('initialized', undefined, async () => {
+    // Each step is guarded on its own: a client that answers a registration or the
+    // configuration request with an error must still get its workspace checked.
+    if (hasFolderEvents) {
+      // The library's workspace-folders feature owns this notification once the client
+      // declares the capability (it replaces any handler set with onNotification), so
+      // listen through it.
+      connection.workspace.onDidChangeWorkspaceFolders(safe('didChangeWorkspaceFolders', undefined, foldersChanged));
+    }
     if (canWatchDynamically) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -240,12 +263,12 @@ export function startServer(options: ServerOptions = {}): Connection {
           { globPattern: `**/${CONFIG_FILE}`, kind },
           { globPattern: '**/*.hbs', kind },
         ],
-      });
+      }).catch((err) => log(`interview-followup: the client refused the file watchers: ${reason(err)}`));
     }
-    if (canConfigure) {
+    if (canRegisterConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
-    await loadSettings();
+    await safe('loading settings', undefined, loadSettings)();
     await scanAll();
     scheduleMidnight();
   }));
@@ -290,17 +313,15 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   }));
 
-  connection.onNotification('workspace/didChangeWorkspaceFolders', safe('didChangeWorkspaceFolders', undefined, async (params: {
-    event: { added: { uri: string }[]; removed: { uri: string }[] };
-  }) => {
-    const removed = new Set(params.event.removed.map((f) => toPath(f.uri)).filter(Boolean).map((p) => path.resolve(p!)));
+  async function foldersChanged(event: { added: { uri: string }[]; removed: { uri: string }[] }): Promise<void> {
+    const removed = new Set(event.removed.map((f) => toPath(f.uri)).filter(Boolean).map((p) => path.resolve(p!)));
     folders = folders.filter((f) => !removed.has(f));
-    for (const f of params.event.added) {
+    for (const f of event.added) {
       const p = toPath(f.uri);
       if (p && !folders.includes(path.resolve(p))) folders.push(path.resolve(p));
     }
     await scanAll();
-  }));
+  }
 
   documents.onDidChangeContent(safe('didChange', undefined, (e) => {
     const file = toPath(e.document.uri);
@@ -337,11 +358,21 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
     if (text === undefined) return [];
     const resolved = resolver.forFile(file ?? path.join(folders[0] ?? process.cwd(), 'untitled.md'));
-    return service.codeActions({ uri: params.textDocument.uri, text }, params.range, params.context.diagnostics, {
+    // Only well-formed context diagnostics: Neovim 0.7 sends them without `range` (its
+    // user_data.lsp keeps code and data only), which made the whole request fail.
+    const context = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.filter(isRangeCarrier) : [];
+    return service.codeActions({ uri: params.textDocument.uri, text }, params.range, context, {
       today: today(),
       config: resolved.config,
-      templates: templateLookup(resolved, builtinDir),
+      templates: templateLookup(resolved, builtinDir, workspaceTrusted),
     });
+  }));
+
+  /** A full rescan on request (the VS Code command "Re-check All Notes"); answers the file count. */
+  connection.onRequest('interviewFollowup/recheckAll', safe('recheckAll', 0, async () => {
+    resolver.invalidate();
+    await scanAll();
+    return onDisk.size;
   }));
 
   connection.onShutdown(() => {
@@ -351,6 +382,16 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+function isRangeCarrier(d: unknown): d is Diagnostic {
+  const r = (d as { range?: { start?: unknown; end?: unknown } } | null)?.range;
+  return !!r && isPosition(r.start) && isPosition(r.end);
 }
 
 function readVersion(): string {

@@ -186,9 +186,13 @@ function readConfigFile(p: string): ConfigFile | undefined {
 /** Is `file` included by the configuration's globs (relative to its root)? */
 export function included(file: string, resolved: Resolved): boolean {
   const rel = path.relative(resolved.root, file).split(path.sep).join('/');
-  const { include, exclude } = resolved.config;
   const opts = { dot: true };
-  if (include !== DEFAULT_CONFIG.include && !picomatch(include, opts)(rel)) return false;
+  // picomatch throws on an empty pattern (`exclude: ""` in the config), which aborted the
+  // whole check in the CLI and the server. An empty glob names no file: drop it.
+  const globs = (list: string[]) => list.filter((g) => typeof g === 'string' && g !== '');
+  const include = globs(resolved.config.include);
+  const exclude = globs(resolved.config.exclude);
+  if (resolved.config.include !== DEFAULT_CONFIG.include && include.length > 0 && !picomatch(include, opts)(rel)) return false;
   return exclude.length === 0 || !picomatch(exclude, opts)(rel);
 }
 
