@@ -85,7 +85,7 @@ describe('parseConfigText', () => {
       ['three', '`checkInGraceDays` should be a whole number of days (0 or more), not "three"'],
       ['-1', '`letGoDays` should be a whole number of days (0 or more), not -1'],
       ['1.5', '`maxFollowUps` should be a whole number of days (0 or more), not 1.5'],
-      ['42', '`include` should be a glob or a list of globs'],
+      ['42', '`include` should be a glob or a list of globs, none of them empty'],
       ['Alex Kim', '`sender` should be a mapping with `name`, `email`, `phone`'],
       ['loud', 'Rule \'let-it-go\' should be off, error, warning, information or hint, not "loud"'],
       ['check-in-nag', "Unknown rule 'check-in-nag' (rules: thank-you-due, ask-timeline, check-in-due, let-it-go, second-follow-up, weigh-offer, missing-field, invalid-date, invalid-value, unknown-field, date-order, yaml-syntax)"],

@@ -41,6 +41,8 @@ describe('invalid-date', () => {
     ['interviewed: soonish', 'soonish', /`interviewed` 'soonish' is not a date: write YYYY-MM-DD/],
     ['interviewed: 20261120', '20261120', /`interviewed` should be a date \(YYYY-MM-DD\), not the number 20261120/],
     ['interviewed: 2026-13-01', '2026-13-01', /is not a real date/],
+    ['interviewed: 2026-11-02T25:99:00', '2026-11-02T25:99:00', /is not a real date/],
+    ['interviewed: 0000-01-01', '0000-01-01', /is not a real date/],
   ];
   for (const [line, value, message] of cases) {
     it(`${line} is an error on the value`, () => {
@@ -74,6 +76,19 @@ describe('invalid-date', () => {
 });
 
 describe('invalid-value', () => {
+  it('company and role must be text: a number or a boolean is an error with a hint to quote', () => {
+    const text = note(['company: 42', 'role: true', 'interviewed: 2026-11-20', 'stage: 2']);
+    const found = byRule(text, 'invalid-value');
+    assert.deepEqual(found.map((d) => covered(text, d.range)), ['42', 'true']);
+    assert.match(found[0].message, /^`company` should be text, not the number 42 \(quote it if you mean the text: "42"\)/);
+    assert.deepEqual(byRule(text, 'missing-field'), [], 'an invalid value is not a missing one');
+  });
+
+  it('a contact name that is not text is an error; a phone written as a number is fine', () => {
+    const text = quiet('contact:', '  name: 5', '  phone: 5550100');
+    assert.deepEqual(byRule(text, 'invalid-value').map((d) => covered(text, d.range)), ['5']);
+  });
+
   it('an unknown status near a known one says did you mean', () => {
     const text = quiet('status: wating');
     const d = single(text, 'invalid-value');

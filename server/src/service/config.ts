@@ -97,10 +97,10 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
     const v = o[k];
     if (v === undefined || v === null) continue;
     const list = typeof v === 'string' ? [v] : v;
-    if (Array.isArray(list) && list.every((g) => typeof g === 'string')) {
+    if (Array.isArray(list) && list.every((g) => typeof g === 'string' && g.trim() !== '')) {
       if (k === 'include' && list.length === 0) continue; // an empty include would check nothing; keep the default
       layer[k] = list as string[];
-    } else report([k], `\`${k}\` should be a glob or a list of globs`);
+    } else report([k], `\`${k}\` should be a glob or a list of globs, none of them empty`);
   }
   if (o.sender !== undefined && o.sender !== null) {
     if (typeof o.sender !== 'object' || Array.isArray(o.sender)) report(['sender'], '`sender` should be a mapping with `name`, `email`, `phone`');

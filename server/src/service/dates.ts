@@ -26,13 +26,17 @@ export function partsOf(day: Day): { year: number; month: number; day: number; w
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A date-time counts as its date (local time as written; an offset is not converted).
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?)$/;
 
 /** Parses `YYYY-MM-DD` or an ISO date-time; undefined when it is not a real date. */
 export function parseIsoDay(text: string): Day | undefined {
   const t = text.trim();
   const m = ISO_DATE.exec(t) ?? ISO_DATE_TIME.exec(t);
   if (!m) return undefined;
+  // The time must be a real one too (25:99 is a typo, not a date), and the year a 4-digit one.
+  const [hour, minute, second, offsetHour, offsetMinute] = [m[4], m[5], m[6], m[7], m[8]].map((x) => (x === undefined ? 0 : Number(x)));
+  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return undefined;
+  if (Number(m[1]) < 1000) return undefined;
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 

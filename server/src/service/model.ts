@@ -195,14 +195,16 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     return { kind: 'invalid', span, key };
   };
 
-  const text = (name: string): Field<string> => {
+  /** A text field; numbers pass only where free text may be one (`stage: 2`). */
+  const text = (name: string, numbers: boolean): Field<string> => {
     const f = lookup(name);
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
-    if (isScalar(f.node) && ['string', 'number', 'boolean'].includes(typeof f.node.value)) {
+    if (isScalar(f.node) && (typeof f.node.value === 'string' || (numbers && typeof f.node.value === 'number'))) {
       return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
     }
-    return invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}`);
+    const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${f.node.source ?? String(f.node.value)}")` : '';
+    return invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}${hint}`);
   };
 
   const dateOf = (node: Node | null, span: Span, label: string): { day?: Day; problem?: string } => {
@@ -241,7 +243,8 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       const v = resolveNode(doc, item.value);
       if (isEmpty(v)) continue;
       const vSpan = item.value && (item.value as Node).range ? spanOf(item.value as Node) : span;
-      if (!isScalar(v) || typeof v.value === 'object') {
+      // A phone may be written as a number; a name or an address may not.
+      if (!isScalar(v) || typeof v.value === 'object' || typeof v.value === 'boolean' || (k !== 'phone' && typeof v.value === 'number')) {
         problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} \`${k}\` should be text, not ${describe(v)}` });
         continue;
       }
@@ -341,8 +344,8 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
   })();
 
   return {
-    company: text('company'),
-    role: text('role'),
+    company: text('company', false),
+    role: text('role', false),
     interviewed,
     expectReplyBy,
     thankYouSent: date('thank_you_sent'),
@@ -350,8 +353,8 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     status,
     contact,
     interviewers,
-    stage: text('stage'),
-    pitch: text('pitch'),
+    stage: text('stage', true),
+    pitch: text('pitch', true),
     problems,
   };
 }
