@@ -72,7 +72,7 @@ export class DraftRenderer {
   }
 
   /** Renders to text; throws TemplateError on a compile or render failure. */
-  render(source: TemplateSource, context: DraftContext): string {
+  render(source: TemplateSource, context: object): string {
     const template = this.compile(source);
     try {
       return template(context, {

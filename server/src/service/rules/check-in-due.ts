@@ -1,5 +1,5 @@
 import { days, formatDay } from '../dates';
-import { dueText, statusOf } from './common';
+import { checkInPlan, dueText } from './common';
 import { Rule } from '../types';
 
 /**
@@ -9,28 +9,16 @@ import { Rule } from '../types';
  */
 export const checkInDue: Rule = (ctx) => {
   const { interview: i, today, config } = ctx;
-  if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent') return [];
-  if (config.maxFollowUps === 0) return []; // no check-ins wanted: let-it-go counts from the thank-you
-  const e = i.expectReplyBy;
-  if (e.kind === 'invalid') return [];
-  if (e.kind === 'ok') {
-    const due = e.value.day + config.checkInGraceDays;
-    if (today < due) return [];
-    const promised = e.value.phrase ? `'${e.value.phrase}', ${formatDay(e.value.day)}` : formatDay(e.value.day);
-    return [{
-      rule: 'check-in-due',
-      span: e.span,
-      message: `Check-in ${dueText(due, today)}: no word since the promised date (${promised}); send a brief, polite check-in`,
-      data: { kind: 'due', due },
-    }];
-  }
-  if (i.interviewed.kind !== 'ok') return [];
-  const due = i.interviewed.value + config.checkInWaitDays;
-  if (today < due) return [];
+  const plan = checkInPlan(i, config);
+  if (!plan || today < plan.due) return [];
+  const { due, promised } = plan;
+  const why = promised
+    ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`
+    : `no timeline was given and it has been ${days(today - (i.interviewed.kind === 'ok' ? i.interviewed.value : due))} since the interview`;
   return [{
     rule: 'check-in-due',
-    span: i.interviewed.span,
-    message: `Check-in ${dueText(due, today)}: no timeline was given and it has been ${days(today - i.interviewed.value)} since the interview; send a brief, polite check-in`,
+    span: plan.span,
+    message: `Check-in ${dueText(due, today)}: ${why}; send a brief, polite check-in`,
     data: { kind: 'due', due },
   }];
 };

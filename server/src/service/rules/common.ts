@@ -1,3 +1,4 @@
+import { Config } from '../config';
 import { Day, days, formatDay } from '../dates';
 import { Field, Interview, Status } from '../model';
 import { Span } from '../frontmatter';
@@ -32,4 +33,49 @@ export function ago(day: Day, today: Day): string {
 /** "due today (2026-11-15)" or "3 days overdue (due 2026-11-15)" */
 export function dueText(due: Day, today: Day): string {
   return today === due ? `due today (${formatDay(due)})` : `${days(today - due)} overdue (due ${formatDay(due)})`;
+}
+
+export interface CheckInPlan {
+  due: Day;
+  /** The promised reply date it counts from; undefined when it counts from the interview. */
+  promised?: { day: Day; phrase?: string };
+  span: Span;
+}
+
+/**
+ * When the one check-in falls due: `E + G`, or `I + W` without a promised date. Undefined
+ * when there is none to make (not waiting, a follow-up already sent, `maxFollowUps: 0`) or a
+ * field it needs is invalid. Shared by check-in-due and the agenda.
+ */
+export function checkInPlan(i: Interview, config: Config): CheckInPlan | undefined {
+  if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent' || config.maxFollowUps === 0) return undefined;
+  const e = i.expectReplyBy;
+  if (e.kind === 'invalid') return undefined;
+  if (e.kind === 'ok') return { due: e.value.day + config.checkInGraceDays, promised: e.value, span: e.span };
+  if (i.interviewed.kind !== 'ok') return undefined;
+  return { due: i.interviewed.value + config.checkInWaitDays, span: i.interviewed.span };
+}
+
+export interface LetGoPlan {
+  due: Day;
+  /** The last contact the wait counts from. */
+  from: Day;
+  what: 'your check-in' | 'your thank-you note';
+  span: Span;
+}
+
+/**
+ * When to let go: `L` days after the last of exactly `M` follow-ups (after the thank-you note
+ * when `M` is 0). Undefined when not waiting, or when there are fewer or more follow-ups.
+ */
+export function letGoPlan(i: Interview, config: Config): LetGoPlan | undefined {
+  if (statusOf(i) !== 'waiting' || i.followUps.kind === 'invalid') return undefined;
+  const entries = i.followUps.kind === 'ok' ? i.followUps.value : [];
+  if (entries.length !== config.maxFollowUps) return undefined; // more is second-follow-up's business
+  const last = entries[entries.length - 1];
+  const from = last
+    ? { day: last.day, span: last.span, what: 'your check-in' as const }
+    : i.thankYouSent.kind === 'ok' ? { day: i.thankYouSent.value, span: i.thankYouSent.span, what: 'your thank-you note' as const } : undefined;
+  if (from?.day === undefined) return undefined;
+  return { due: from.day + config.letGoDays, from: from.day, what: from.what, span: from.span };
 }
