@@ -1,31 +1,36 @@
 /**
- * The command line: `check` for terminals, cron and CI, and `lsp --stdio` for editors. A thin
- * layer over the language service: arguments, files and output live here, rules do not.
+ * The command line: `check` for terminals, cron and CI, the daily `agenda` and `calendar`,
+ * `new` for a fresh note, and `lsp --stdio` for editors. A thin layer over the language
+ * service: arguments, files and output live here, rules do not.
  */
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
 import { createLanguageService, Day, formatDay } from '../service';
-import { ConfigResolver, decode, included, reason, resolveToday, walk } from '../node/workspace';
+import { agenda } from './agenda';
+import { calendar } from './calendar';
+import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+import { newNote } from './new';
+
+export type { CliIO } from './common';
 
 const USAGE = `Usage:
   interview-followup check [PATH...] [--today YYYY-MM-DD] [--format text|json]
+  interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
+  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE]
+  interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup lsp --stdio
   interview-followup --help | --version
 
-check   Lints the interview notes under PATH (default: .) against follow-up etiquette.
-        Exit status: 0 nothing due, 1 a warning or error, 2 usage error or unreadable path.
-        Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.
-lsp     Starts the language server on stdin/stdout.`;
+check     Lints the interview notes under PATH (default: .) against follow-up etiquette.
+          Exit status: 0 nothing due, 1 a warning or error, 2 usage error or unreadable path.
+agenda    What to do, grouped: overdue, due today, coming up within N days (default 7),
+          waiting, let go; one line per note, most urgent first.
+calendar  An iCalendar file (.ics) of all-day events: promised reply dates, check-in dates,
+          thank-you notes. Stable event ids: re-importing updates, never duplicates.
+new       Writes a note from the interview-note template, interview date today or --date.
+lsp       Starts the language server on stdin/stdout.
+
+Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
-
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
-}
 
 const defaultIO = (): CliIO => ({
   stdout: (s) => process.stdout.write(s),
@@ -34,37 +39,6 @@ const defaultIO = (): CliIO => ({
   env: process.env,
   now: () => new Date(),
 });
-
-class UsageError extends Error {}
-
-interface CheckArgs {
-  paths: string[];
-  today?: string;
-  format: 'text' | 'json';
-}
-
-function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { paths: [], format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      if (i + 1 >= args.length) throw new UsageError(`${flag} needs a value`);
-      return args[++i];
-    };
-    if (flag === '--today') out.today = value();
-    else if (flag === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
-      out.format = f;
-    } else if (a === '--') out.paths.push(...args.slice(i + 1)), (i = args.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' (see --help)`);
-    else out.paths.push(a);
-  }
-  if (out.paths.length === 0) out.paths.push('.');
-  return out;
-}
 
 export interface CliFinding {
   file: string;
@@ -77,56 +51,20 @@ export interface CliFinding {
   message: string;
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-async function check(args: CheckArgs, io: CliIO): Promise<number> {
-  const { today, error } = resolveToday(args.today, io.env, io.now);
-  if (error) throw new UsageError(error);
+async function check(args: string[], io: CliIO): Promise<number> {
+  const { positional, values } = parseArgs(args, { '--today': 'value', '--format': 'value' });
+  const today = todayFrom(values, io);
+  const format = formatFrom(values);
   const service = createLanguageService();
-  const resolver = new ConfigResolver(io.cwd);
-  const unreadable: [string, string][] = [];
-  const files = new Set<string>();
-  for (const p of args.paths) {
-    const abs = path.resolve(io.cwd, p);
-    let st;
-    try {
-      st = await fsp.stat(abs);
-    } catch (err) {
-      throw new UsageError(`cannot read '${p}': ${reason(err)}`);
-    }
-    if (st.isDirectory()) {
-      const walked = await walk(abs);
-      unreadable.push(...walked.unreadable);
-      for (const f of walked.files) if (included(f, resolver.forFile(f))) files.add(f);
-    } else {
-      files.add(abs); // a file named on the command line is checked whatever its extension
-    }
-  }
   const findings: CliFinding[] = [];
   let notes = 0;
-  await pool([...files], 32, async (file) => {
-    let text: string;
-    try {
-      text = decode(await fsp.readFile(file));
-    } catch (err) {
-      unreadable.push([file, reason(err)]);
-      return;
-    }
-    const { config } = resolver.forFile(file);
-    const diags = service.check({ uri: file, text }, { today: today as Day, config });
+  const g = await gather(positional, io, (note) => {
+    const diags = service.check({ uri: note.file, text: note.text }, { today, config: note.resolved.config });
     if (!diags) return;
     notes++;
-    const rel = path.relative(io.cwd, file) || path.basename(file);
     for (const d of diags) {
       findings.push({
-        file: rel,
+        file: note.shown,
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
@@ -137,22 +75,16 @@ async function check(args: CheckArgs, io: CliIO): Promise<number> {
       });
     }
   });
-  for (const cf of resolver.files()) {
-    for (const p of cf.problems) {
-      const line = cf.text.slice(0, p.span.start).split('\n').length;
-      io.stderr(`interview-followup: ${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message} (ignored; defaults apply)\n`);
-    }
-  }
+  const unreadable = reportProblems(g, io);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column
     || a.endLine - b.endLine || a.endColumn - b.endColumn || a.rule.localeCompare(b.rule));
-  if (args.format === 'json') {
+  if (format === 'json') {
     io.stdout(JSON.stringify(findings, null, 2) + '\n');
   } else {
     for (const f of findings) io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
-    io.stdout(summary(notes, findings, today as Day) + '\n');
+    io.stdout(summary(notes, findings, today) + '\n');
   }
-  for (const [p, why] of unreadable.sort()) io.stderr(`interview-followup: cannot read '${path.relative(io.cwd, p) || p}': ${why}\n`);
-  if (unreadable.length > 0) return 2;
+  if (unreadable) return 2;
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
 
@@ -163,6 +95,8 @@ function summary(notes: number, findings: CliFinding[], today: Day): string {
   const notesText = `${notes} interview note${notes === 1 ? '' : 's'} checked on ${formatDay(today)}`;
   return parts.length === 0 ? `${notesText}: nothing due` : `${notesText}: ${parts.join(', ')}`;
 }
+
+const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { check, agenda, calendar, new: newNote };
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number | undefined> {
   const [command, ...rest] = argv;
@@ -176,12 +110,13 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       io.stdout(`${require('../../../../package.json').version}\n`);
       return 0;
     }
-    if (command === 'check') {
+    const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (run) {
       if (rest.includes('--help') || rest.includes('-h')) {
         io.stdout(USAGE + '\n');
         return 0;
       }
-      return await check(parseCheckArgs(rest), io);
+      return await run(rest, io);
     }
     if (command === 'lsp') {
       const bad = rest.find((a) => !['--stdio', '--node-ipc'].includes(a) && !a.startsWith('--clientProcessId'));

@@ -3,6 +3,7 @@
  * "end of next week", "by Friday"). Phrases resolve against the interview date to the latest
  * day the promise covers. Anything not understood is reported, never guessed at.
  */
+import * as chrono from 'chrono-node';
 import { Day, dayFromParts, monthIndex, parseIsoDay, partsOf, weekdayIndex } from './dates';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -54,12 +55,14 @@ export function resolvePhrase(text: string, from: Day | undefined): Day | undefi
   const iso = parseIsoDay(text);
   if (iso !== undefined) return iso;
   if (from === undefined) return undefined;
-  const t = text.toLowerCase().replace(/[.,!]+$/g, '').replace(/\s+/g, ' ').trim()
+  const t = text.toLowerCase().replace(/[.,!]+$/g, '').replace(/([a-z])-([a-z])/g, '$1 $2').replace(/\s+/g, ' ').trim()
     .replace(/^(?:we'll|we will|they'll|they will|you'll|you will|should|hear back|get back|know|decide|decision)\b.*?\b(?=(?:within|in|by|before|end|early|mid|late|next|this|tomorrow|on)\b)/, '');
   let m: RegExpExecArray | null;
+  // A promise is about the future: "last Friday" or "two days ago" is a slip, not a date.
+  if (/\b(?:last|ago|yesterday|previous)\b/.test(t)) return undefined;
 
   if (t === 'tomorrow' || t === 'by tomorrow') return from + 1;
-  if ((m = /^(?:within|in|after|by) (?:the next )?(\d{1,3}|[a-z]+(?: [a-z]+)?(?: of)?) (business |working )?(day|week|month)s?$/.exec(t))) {
+  if ((m = /^(?:within|in|after|by) (?:the next )?(\d{1,3}|[a-z]+(?: (?!business|working)[a-z]+)?(?: of)?) (business |working )?(day|week|month)s?$/.exec(t))) {
     const n = quantity(m[1]);
     if (n === undefined) return undefined;
     if (m[3] === 'day') return m[2] ? addBusinessDays(from, n) : from + n;
@@ -76,6 +79,7 @@ export function resolvePhrase(text: string, from: Day | undefined): Day | undefi
     return f >= from ? f : fridayOfWeek(from, 1);
   }
   if ((m = /^(?:by |before |at |towards |in )?(?:the )?(?:end of )?next week$/.exec(t))) return fridayOfWeek(from, 1);
+  if (/^(?:by |before |in )?the week after next$/.test(t)) return fridayOfWeek(from, 2);
   if ((m = /^(?:by |before |at |towards )?(?:the )?end of (?:the |this )?month$/.exec(t))) {
     const p = partsOf(from);
     return lastDayOfMonth(p.year, p.month);
@@ -108,5 +112,27 @@ export function resolvePhrase(text: string, from: Day | undefined): Day | undefi
     const month = monthIndex(m[2]) + 1;
     return dayFromParts(yearFor(month, from), month, Number(m[1]));
   }
-  return undefined;
+  return withChrono(t, from);
+}
+
+/**
+ * The rest goes to chrono-node ("a week from Monday", "Dec 4th", "12/04"), resolved forward
+ * from the interview day in UTC so the result does not depend on the machine's time zone.
+ * Only a match of the whole phrase counts: chrono happily reads "mid-December" as "December"
+ * or "a week from Monday" as "a week", and a half-understood promise is worse than none.
+ */
+function withChrono(text: string, from: Day): Day | undefined {
+  const words = text.replace(/^(?:by|before|on|until|around|about)\s+/, '');
+  const p = partsOf(from);
+  const instant = new Date(Date.UTC(p.year, p.month - 1, p.day, 12));
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.parse(words, { instant, timezone: 0 }, { forwardDate: true });
+  } catch {
+    return undefined;
+  }
+  const r = results[0];
+  if (results.length !== 1 || r.index !== 0 || r.text.length !== words.length || r.end) return undefined;
+  const day = dayFromParts(r.start.get('year') ?? p.year, r.start.get('month') ?? p.month, r.start.get('day') ?? p.day);
+  return day !== undefined && day >= from ? day : undefined;
 }

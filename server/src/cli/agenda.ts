@@ -1,0 +1,56 @@
+/** `agenda`: what to do, grouped by urgency, one line per note. */
+import {
+  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Day, formatDay, GROUP_TITLES, longDay, parseNote, weekdayName,
+} from '../service';
+import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+
+export interface AgendaRow extends AgendaItem {
+  date: string;
+  file: string;
+}
+
+export async function agenda(args: string[], io: CliIO): Promise<number> {
+  const { positional, values } = parseArgs(args, { '--today': 'value', '--days': 'value', '--format': 'value' });
+  const today = todayFrom(values, io);
+  const format = formatFrom(values);
+  const horizonText = values['--days'] ?? '7';
+  if (!/^\d{1,4}$/.test(horizonText)) throw new UsageError(`--days must be a whole number of days, not '${horizonText}'`);
+  const horizon = Number(horizonText);
+  const rows: AgendaRow[] = [];
+  const invalid: string[] = [];
+  const g = await gather(positional, io, (note) => {
+    const parsed = parseNote(note.text);
+    if (!parsed) return;
+    const r = agendaOf(parsed, today, note.resolved.config, horizon);
+    if (r.item) rows.push({ ...r.item, date: formatDay(r.item.day), file: note.shown });
+    else if (r.skipped === 'invalid') invalid.push(note.shown);
+  });
+  const unreadable = reportProblems(g, io);
+  rows.sort((a, b) => compareAgenda(a, b) || a.file.localeCompare(b.file));
+  if (format === 'json') {
+    io.stdout(JSON.stringify(rows.map(({ day: _day, ...row }) => row), null, 2) + '\n');
+  } else {
+    io.stdout(renderAgenda(rows, today, horizon, invalid.sort()));
+  }
+  return unreadable ? 2 : 0;
+}
+
+function shortDay(day: Day): string {
+  return `${weekdayName(day).slice(0, 3)} ${formatDay(day)}`;
+}
+
+export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, invalid: string[]): string {
+  const lines = [`Agenda for ${longDay(today)}`];
+  for (const group of AGENDA_GROUPS) {
+    const inGroup = rows.filter((r) => r.group === group);
+    if (inGroup.length === 0) continue;
+    const title = group === 'upcoming' ? `${GROUP_TITLES[group]} (next ${horizon} days)` : GROUP_TITLES[group];
+    lines.push('', `${title}:`);
+    for (const r of inGroup) lines.push(`  ${shortDay(r.day)}  ${r.company} (${r.role}): ${r.action} [${r.when}]  ${r.file}`);
+  }
+  if (rows.length === 0) lines.push('', 'Nothing to do: no open interview notes.');
+  if (invalid.length > 0) {
+    lines.push('', `Left out, with errors to fix first (see \`interview-followup check\`): ${invalid.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,67 @@
+/**
+ * `calendar`: an iCalendar file (RFC 5545) of all-day events for each open process, written
+ * with ical-generator (CRLF lines folded at 75 octets, escaping done right). Event ids are
+ * derived from what identifies the interview, so a re-import updates instead of duplicating.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import ical from 'ical-generator';
+import { calendarOf, CalendarEntry, Day, parseNote } from '../service';
+import { CliIO, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+import { reason } from '../node/workspace';
+
+const MS_PER_DAY = 86_400_000;
+
+/** All-day dates go in as UTC midnight: ical-generator writes DATE values from UTC fields. */
+const utc = (day: Day) => new Date(day * MS_PER_DAY);
+
+export function eventId(entry: CalendarEntry): string {
+  const hash = createHash('sha256').update(entry.identity).digest('hex').slice(0, 20);
+  return `${entry.kind}-${hash}@interview-followup`;
+}
+
+export function buildCalendar(entries: (CalendarEntry & { file: string })[], stamp: Day): string {
+  const cal = ical({
+    name: 'Interview follow-ups',
+    prodId: { company: 'interview-followup', product: 'interview-followup', language: 'EN' },
+  });
+  for (const e of entries) {
+    cal.createEvent({
+      id: eventId(e),
+      start: utc(e.day),
+      end: utc(e.day + 1),
+      allDay: true,
+      summary: e.summary,
+      description: `${e.description}\nNote: ${e.file}`,
+      // A fixed stamp keeps the output byte-stable for the same notes and day.
+      stamp: utc(stamp),
+    });
+  }
+  return cal.toString();
+}
+
+export async function calendar(args: string[], io: CliIO): Promise<number> {
+  const { positional, values } = parseArgs(args, { '--today': 'value', '-o': 'value', '--output': 'value' });
+  const today = todayFrom(values, io);
+  const output = values['-o'] ?? values['--output'];
+  const entries: (CalendarEntry & { file: string })[] = [];
+  const g = await gather(positional, io, (note) => {
+    const parsed = parseNote(note.text);
+    if (parsed) for (const e of calendarOf(parsed, note.resolved.config)) entries.push({ ...e, file: note.shown });
+  });
+  const unreadable = reportProblems(g, io);
+  entries.sort((a, b) => a.day - b.day || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  const text = buildCalendar(entries, today);
+  if (output && output !== '-') {
+    try {
+      await fsp.writeFile(path.resolve(io.cwd, output), text);
+    } catch (err) {
+      throw new UsageError(`cannot write '${output}': ${reason(err)}`);
+    }
+    io.stderr(`interview-followup: wrote ${entries.length} events to ${output}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return unreadable ? 2 : 0;
+}

@@ -1,0 +1,134 @@
+/** What the CLI's commands share: arguments, the walk over notes, and stderr reports. */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { Day } from '../service';
+import { ConfigResolver, decode, included, reason, Resolved, resolveToday, walk } from '../node/workspace';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+}
+
+export class UsageError extends Error {}
+
+/** Flags a command takes: `value` ones need an argument (`--x v` or `--x=v`). */
+export type FlagSpec = Record<string, 'value' | 'bool'>;
+
+export interface ParsedArgs {
+  positional: string[];
+  values: Record<string, string | undefined>;
+}
+
+export function parseArgs(args: string[], spec: FlagSpec): ParsedArgs {
+  const out: ParsedArgs = { positional: [], values: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      out.positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const kind = spec[flag];
+    if (!kind) throw new UsageError(`unknown option '${flag}' (see --help)`);
+    if (kind === 'bool') {
+      out.values[flag] = 'true';
+      continue;
+    }
+    if (eq > 0 && a.startsWith('--')) out.values[flag] = a.slice(eq + 1);
+    else if (i + 1 < args.length) out.values[flag] = args[++i];
+    else throw new UsageError(`${flag} needs a value`);
+  }
+  return out;
+}
+
+export function todayFrom(values: ParsedArgs['values'], io: CliIO): Day {
+  const { today, error } = resolveToday(values['--today'], io.env, io.now);
+  if (error) throw new UsageError(error);
+  return today!;
+}
+
+export function formatFrom(values: ParsedArgs['values']): 'text' | 'json' {
+  const f = values['--format'] ?? 'text';
+  if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
+  return f;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export interface NoteFile {
+  file: string;
+  /** The path as the user should see it: relative to the working directory. */
+  shown: string;
+  text: string;
+  resolved: Resolved;
+}
+
+export interface Gathered {
+  resolver: ConfigResolver;
+  /** Files that could not be read: [path, reason]. */
+  unreadable: [string, string][];
+}
+
+/**
+ * Walks the paths (a missing one is a usage error), reads each markdown file with bounded
+ * concurrency, and hands each to `visit` with the configuration that applies to it.
+ */
+export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
+  const resolver = new ConfigResolver(io.cwd);
+  const unreadable: [string, string][] = [];
+  const files = new Set<string>();
+  for (const p of paths.length > 0 ? paths : ['.']) {
+    const abs = path.resolve(io.cwd, p);
+    let st;
+    try {
+      st = await fsp.stat(abs);
+    } catch (err) {
+      throw new UsageError(`cannot read '${p}': ${reason(err)}`);
+    }
+    if (st.isDirectory()) {
+      const walked = await walk(abs);
+      unreadable.push(...walked.unreadable);
+      for (const f of walked.files) if (included(f, resolver.forFile(f))) files.add(f);
+    } else {
+      files.add(abs); // a file named on the command line is checked whatever its extension
+    }
+  }
+  await pool([...files], 32, async (file) => {
+    let text: string;
+    try {
+      text = decode(await fsp.readFile(file));
+    } catch (err) {
+      unreadable.push([file, reason(err)]);
+      return;
+    }
+    visit({ file, shown: path.relative(io.cwd, file) || path.basename(file), text, resolved: resolver.forFile(file) });
+  });
+  return { resolver, unreadable };
+}
+
+/** Config file problems and unreadable files, one line each on stderr; true when a file was unreadable. */
+export function reportProblems(g: Gathered, io: CliIO): boolean {
+  for (const cf of g.resolver.files()) {
+    for (const p of cf.problems) {
+      const line = cf.text.slice(0, p.span.start).split('\n').length;
+      io.stderr(`interview-followup: ${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message} (ignored; defaults apply)\n`);
+    }
+  }
+  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: cannot read '${path.relative(io.cwd, p) || p}': ${why}\n`);
+  return g.unreadable.length > 0;
+}

@@ -1,0 +1,173 @@
+/**
+ * The daily commands as a user runs them: agenda, calendar (checked by parsing it with a
+ * second library, ical.js), and new. Today is always pinned.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js');
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/interview-followup.js');
+
+function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  if (!opts.env?.INTERVIEW_FOLLOWUP_TODAY) delete env.INTERVIEW_FOLLOWUP_TODAY;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-daily-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('CLI agenda', () => {
+  it('groups the example job search by urgency, one line per note, most urgent first', () => {
+    const r = run(['agenda', 'examples/notes', '--today', '2026-11-26']);
+    assert.equal(r.status, 0, r.stderr);
+    const text = r.stdout;
+    assert.match(text, /^Agenda for Thursday, 26 November 2026\n/);
+    const sections = text.split('\n\n').slice(1);
+    const titles = sections.map((s) => s.split('\n')[0]);
+    assert.deepEqual(titles.slice(0, 5), ['Overdue:', 'Due today:', 'Coming up (next 7 days):', 'Waiting:', 'Let go:']);
+    const overdue = sections[0].split('\n').slice(1);
+    assert.deepEqual(overdue, [
+      '  Sun 2026-11-15  Acme Corp (Senior Backend Engineer): check in with Jane Doe [11 days overdue]  examples/notes/acme-backend.md',
+      '  Tue 2026-11-17  Umbrella (Site Reliability Engineer): check in with Albert Wesker [9 days overdue]  examples/notes/umbrella-sre.md',
+    ]);
+    assert.match(sections[1], /Globex \(Frontend Engineer\): send the thank-you note to Priya Natarajan \[today\]/);
+    assert.match(sections[1], /Wayne Enterprises .*weigh the offer/);
+    assert.match(sections[2], /Mon 2026-11-30 {2}Massive Dynamic .*check in with Nina Sharp \[in 4 days\]/);
+    assert.match(sections[3], /Initech .*check in on 2026-12-07/);
+    assert.match(sections[4], /Hooli .*let it go/);
+    assert.match(sections[4], /Stark Industries .*stop following up/);
+    assert.doesNotMatch(text, /Soylent|Vandelay/, 'closed processes and advanced ones with the thank-you sent have nothing to do');
+    assert.match(text, /Left out, with errors to fix first .*cyberdyne-ml\.md, examples\/notes\/tyrell-design\.md/);
+  });
+
+  it('--days widens "coming up", and agrees with check on what is due', () => {
+    const r = run(['agenda', 'examples/notes', '--today', '2026-11-26', '--days', '14', '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { group: string; kind: string; date: string; file: string; action: string }[];
+    const initech = rows.find((x) => x.file.endsWith('initech-data.md'))!;
+    assert.equal(initech.group, 'upcoming');
+    assert.equal(initech.date, '2026-12-07');
+    // Every check-in the agenda calls overdue or due today is a check-in-due finding of check.
+    const check = JSON.parse(run(['check', 'examples/notes', '--today', '2026-11-26', '--format', 'json']).stdout) as { file: string; rule: string }[];
+    const dueByCheck = new Set(check.filter((f) => f.rule === 'check-in-due').map((f) => f.file));
+    const dueByAgenda = new Set(rows.filter((x) => x.kind === 'check-in' && (x.group === 'overdue' || x.group === 'today')).map((x) => x.file));
+    assert.deepEqual(dueByAgenda, dueByCheck);
+  });
+
+  it('rejects a bad --days', () => {
+    const r = run(['agenda', '--days', 'soon']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^interview-followup: --days must be a whole number of days, not 'soon'\n$/);
+  });
+});
+
+describe('CLI calendar', () => {
+  function events(ics: string) {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    return cal.getAllSubcomponents('vevent').map((v: unknown) => {
+      const e = new ICAL.Event(v);
+      return { uid: e.uid as string, summary: e.summary as string, start: e.startDate.toString() as string, end: e.endDate.toString() as string, allDay: e.startDate.isDate as boolean, description: e.description as string };
+    });
+  }
+
+  it('writes all-day events that another iCalendar library reads back', () => {
+    const r = run(['calendar', 'examples/notes', '--today', '2026-11-26']);
+    assert.equal(r.status, 0, r.stderr);
+    const all = events(r.stdout);
+    const acme = all.filter((e: { description: string }) => e.description.includes('acme-backend.md'));
+    assert.deepEqual(acme.map((e: { summary: string; start: string; end: string; allDay: boolean }) => [e.summary, e.start, e.end, e.allDay]), [
+      ['Thank-you note sent: Acme Corp', '2026-11-02', '2026-11-03', true],
+      ['Reply promised: Acme Corp', '2026-11-12', '2026-11-13', true],
+      ['Check in: Acme Corp', '2026-11-15', '2026-11-16', true],
+    ]);
+    assert.ok(all.some((e: { summary: string; start: string }) => e.summary === 'Send the thank-you note: Globex' && e.start === '2026-11-26'));
+    assert.ok(!all.some((e: { summary: string }) => /Soylent/.test(e.summary)), 'a closed process has no events');
+    assert.equal(new Set(all.map((e: { uid: string }) => e.uid)).size, all.length, 'UIDs are unique');
+  });
+
+  it('folds lines at 75 octets with CRLF, and keeps UIDs stable across runs, days and moves', () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(ROOT, 'examples/notes'), dir, { recursive: true });
+    const first = run(['calendar', '.', '--today', '2026-11-26', '-o', 'out.ics'], { cwd: dir });
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /wrote \d+ events to out\.ics/);
+    const ics = fs.readFileSync(path.join(dir, 'out.ics'), 'utf8');
+    assert.ok(ics.includes('\r\n'));
+    assert.doesNotMatch(ics.replace(/\r\n/g, ''), /\n/, 'every line ends with CRLF');
+    for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
+    // The note moved to another folder and the calendar made on another day: same events, same ids.
+    fs.mkdirSync(path.join(dir, 'archive'));
+    fs.renameSync(path.join(dir, 'acme-backend.md'), path.join(dir, 'archive/acme-backend.md'));
+    const later = run(['calendar', '.', '--today', '2026-11-27'], { cwd: dir });
+    const uids = (text: string) => events(text).filter((e: { summary: string }) => /Acme/.test(e.summary)).map((e: { uid: string }) => e.uid);
+    assert.deepEqual(uids(later.stdout), uids(ics));
+    assert.equal(uids(ics).length, 3);
+  });
+
+  it('puts an all-day event on its calendar date in every time zone', () => {
+    for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
+      const r = run(['calendar', 'examples/notes/acme-backend.md', '--today', '2026-11-26'], { env: { TZ: tz } as Record<string, string> });
+      assert.match(r.stdout, /DTSTART;VALUE=DATE:20261115\r\n/, tz);
+    }
+  });
+});
+
+describe('CLI new', () => {
+  it('writes a note from the template that the checker reads as intended', () => {
+    const dir = tempDir();
+    const r = run(['new', '--company', 'Acme: Labs', '--role', 'Staff Engineer', '--today', '2026-11-26', '--dir', dir]);
+    assert.equal(r.status, 0, r.stderr);
+    const file = path.join(dir, 'acme-labs-staff-engineer.md');
+    assert.equal(r.stdout.trim(), path.relative(ROOT, file));
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^---\n/);
+    assert.match(text, /\ncompany: "Acme: Labs"\n/, 'a colon is quoted, so the YAML still reads');
+    assert.match(text, /\nrole: Staff Engineer\n/);
+    assert.match(text, /\ninterviewed: 2026-11-26\n/);
+    assert.match(text, /\n# Acme: Labs: Staff Engineer\n/, 'the body has the plain text');
+    const check = JSON.parse(run(['check', file, '--today', '2026-11-26', '--format', 'json']).stdout) as { rule: string }[];
+    assert.deepEqual(check.map((f) => f.rule).sort(), ['ask-timeline', 'thank-you-due']);
+  });
+
+  it('takes --date for the interview date, and never overwrites a note', () => {
+    const dir = tempDir();
+    const args = ['new', '--company', 'Globex', '--role', 'SRE', '--date', '2026-12-01', '--today', '2026-11-26', '--dir', dir];
+    assert.equal(run(args).status, 0);
+    const file = path.join(dir, 'globex-sre.md');
+    assert.match(fs.readFileSync(file, 'utf8'), /\ninterviewed: 2026-12-01\n/);
+    fs.appendFileSync(file, 'My own notes.\n');
+    const again = run(args);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /cannot write '.*globex-sre\.md': it already exists/);
+    assert.match(fs.readFileSync(file, 'utf8'), /My own notes\.\n$/);
+  });
+
+  it('uses the workspace template when there is one', () => {
+    const dir = tempDir({
+      '.interview-followup.yaml': 'templatesDir: tpl\n',
+      'tpl/interview-note.hbs': '---\ncompany: {{company}}\nrole: {{role}}\ninterviewed: {{interviewed}}\nsource: referral\n---\n\nWritten {{today}}.\n',
+    });
+    assert.equal(run(['new', '--company', 'Initech', '--role', 'Analyst', '--today', '2026-11-26'], { cwd: dir }).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'initech-analyst.md'), 'utf8'),
+      '---\ncompany: Initech\nrole: Analyst\ninterviewed: 2026-11-26\nsource: referral\n---\n\nWritten 2026-11-26.\n');
+  });
+
+  it('needs a company and a role', () => {
+    const r = run(['new', '--company', 'Acme']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^interview-followup: new needs --role\n$/);
+  });
+});
