@@ -16,3 +16,5 @@ export { newNoteFileName, renderNewNote, slug, yamlScalar } from './newnote';
 export type { NewNoteFields } from './newnote';
 export { DraftRenderer, TemplateError } from './drafts';
 export { longDay, weekdayName } from './dates';
+export { codeLenses, completion, documentSymbols, hover, inlayHints } from './editor';
+export type { EditorOptions } from './editor';
