@@ -1,0 +1,61 @@
+/**
+ * The new note's file name and text, the way the CLI's `new` makes them (one implementation:
+ * the service's renderNewNote): the note template is the workspace's own `interview-note.hbs`
+ * (in the templatesDir of the nearest `.interview-followup.yaml`, or of the settings) when the
+ * workspace is trusted, else the built-in one. Bundled on its own (dist/new-note.js) and loaded
+ * on the first "New Interview Note", so activation does not pay for YAML and Handlebars.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { toLayer } from '../../server/src/service/config';
+import { parseIsoDay } from '../../server/src/service/dates';
+import { DraftRenderer } from '../../server/src/service/drafts';
+import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
+import { builtinTemplatesDir, ConfigResolver, decode } from '../../server/src/node/workspace';
+
+export const NOTE_TEMPLATE = 'interview-note';
+
+export interface NoteRequest {
+  company: string;
+  role: string;
+  /** YYYY-MM-DD: the interview date and the day of writing. */
+  today: string;
+  /** The folder the note goes into. */
+  dir: string;
+  /** The workspace folder (where `.interview-followup.yaml` is looked for, at or above `dir`). */
+  root: string;
+  /** The `interviewFollowup` settings that matter here (`templatesDir`): over the config file. */
+  settings: { templatesDir?: string };
+  /** False in Restricted Mode: the workspace's own template is not read. */
+  allowWorkspace: boolean;
+}
+
+export interface RenderedNote {
+  fileName: string;
+  text: string;
+  /** The template used. */
+  origin: string;
+}
+
+/** Throws an Error whose message says what went wrong (a template that does not compile...). */
+export function renderNote(req: NoteRequest): RenderedNote {
+  const day = parseIsoDay(req.today);
+  if (day === undefined) throw new Error(`'${req.today}' is not a date (YYYY-MM-DD)`);
+  const resolved = new ConfigResolver(req.root, toLayer(req.settings ?? {}, () => undefined)).forFile(path.join(req.dir, 'new.md'));
+  const builtin = path.join(builtinTemplatesDir(), `${NOTE_TEMPLATE}.hbs`);
+  const candidates = req.allowWorkspace ? [path.resolve(resolved.root, resolved.config.templatesDir, `${NOTE_TEMPLATE}.hbs`), builtin] : [builtin];
+  for (const origin of candidates) {
+    let text: string;
+    try {
+      text = decode(readFileSync(origin));
+    } catch {
+      continue; // not there: the next one
+    }
+    try {
+      return { fileName: newNoteFileName(req), text: renderNewNote(new DraftRenderer(), { origin, text }, { company: req.company, role: req.role, interviewed: day, today: day }), origin };
+    } catch (err) {
+      throw new Error(`${origin}: ${(err as Error).message}`);
+    }
+  }
+  throw new Error(`no ${NOTE_TEMPLATE}.hbs template found`);
+}

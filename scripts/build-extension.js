@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Bundles the VS Code extension: dist/extension.js (the client; `vscode` is the host's),
+// dist/server.js (the language server with its dependencies) and dist/new-note.js (the note
+// template renderer, loaded on first use). One file each, so the package is small and the
+// extension host loads a file or two, not a node_modules tree.
+//   node scripts/build-extension.js [--dev]     --dev: source maps, no minifying
+'use strict';
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const dev = process.argv.includes('--dev');
+
+async function main() {
+  const started = Date.now();
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    logLevel: 'warning',
+    // handlebars/lib/index.js registers a require() hook for .hbs files that we never use.
+    logOverride: { 'unsupported-require-call': 'silent' },
+    absWorkingDir: root,
+    metafile: true,
+  };
+  const results = await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js' }),
+    // Loaded by "New Interview Note" only: the CLI's note rendering (YAML, Handlebars).
+    esbuild.build({ ...common, entryPoints: ['client/src/note-renderer.ts'], outfile: 'dist/new-note.js' }),
+  ]);
+  for (const r of results) {
+    for (const [file, out] of Object.entries(r.metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`${file}  ${(out.bytes / 1024).toFixed(0)} KiB`);
+    }
+  }
+  console.log(`bundled in ${Date.now() - started} ms${dev ? ' (dev)' : ''}`);
+}
+
+main().catch((err) => {
+  console.error(err.message ?? err);
+  process.exit(1);
+});
