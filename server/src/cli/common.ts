@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Day } from '../service';
-import { ConfigResolver, decode, included, reason, Resolved, resolveToday, walk } from '../node/workspace';
+import { ConfigResolver, included, readText, reason, Resolved, resolveToday, walk } from '../node/workspace';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -13,6 +13,12 @@ export interface CliIO {
 }
 
 export class UsageError extends Error {}
+
+/** One line whatever a path or a value holds: control characters (a newline in a file name) escaped. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 /** Flags a command takes: `value` ones need an argument (`--x v` or `--x=v`). */
 export type FlagSpec = Record<string, 'value' | 'bool'>;
@@ -92,6 +98,8 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
   const resolver = new ConfigResolver(io.cwd);
   const unreadable: [string, string][] = [];
   const files = new Set<string>();
+  /** Files found by walking a folder (not named by the user): one gone by the time it is read is skipped. */
+  const walkedFiles = new Set<string>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(io.cwd, p);
     let st;
@@ -103,16 +111,27 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     if (st.isDirectory()) {
       const walked = await walk(abs);
       unreadable.push(...walked.unreadable);
-      for (const f of walked.files) if (included(f, resolver.forFile(f))) files.add(f);
-    } else {
+      for (const f of walked.files) {
+        if (included(f, resolver.forFile(f)) && !files.has(f)) {
+          files.add(f);
+          walkedFiles.add(f);
+        }
+      }
+    } else if (st.isFile()) {
       files.add(abs); // a file named on the command line is checked whatever its extension
+      walkedFiles.delete(abs);
+    } else {
+      // A FIFO would block the read forever, /dev/zero would fill the memory.
+      throw new UsageError(`cannot read '${p}': not a regular file`);
     }
   }
   await pool([...files], 32, async (file) => {
     let text: string;
     try {
-      text = decode(await fsp.readFile(file));
+      text = await readText(file);
     } catch (err) {
+      // Deleted between the walk and the read (an editor's temporary file): not a note any more.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && walkedFiles.has(file)) return;
       unreadable.push([file, reason(err)]);
       return;
     }
@@ -126,9 +145,9 @@ export function reportProblems(g: Gathered, io: CliIO): boolean {
   for (const cf of g.resolver.files()) {
     for (const p of cf.problems) {
       const line = cf.text.slice(0, p.span.start).split('\n').length;
-      io.stderr(`interview-followup: ${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message} (ignored; defaults apply)\n`);
+      io.stderr(`interview-followup: ${printable(`${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
     }
   }
-  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: cannot read '${path.relative(io.cwd, p) || p}': ${why}\n`);
+  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${path.relative(io.cwd, p) || p}': ${why}`)}\n`);
   return g.unreadable.length > 0;
 }

@@ -6,7 +6,7 @@
 import { createLanguageService, Day, formatDay } from '../service';
 import { agenda } from './agenda';
 import { calendar } from './calendar';
-import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 import { newNote } from './new';
 
 export type { CliIO } from './common';
@@ -131,7 +131,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     throw new UsageError(`unknown command '${command}' (see --help)`);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`interview-followup: ${err.message}\n`);
+      io.stderr(`interview-followup: ${printable(err.message)}\n`);
       return 2;
     }
     throw err;

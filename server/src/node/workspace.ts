@@ -3,7 +3,7 @@
  * finding the configuration that applies to each, and loading templates. Caches live in
  * instances owned by the host, never in module globals.
  */
-import { promises as fsp, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
@@ -88,6 +88,7 @@ export function reason(err: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
     case 'ELOOP': return 'too many symbolic links';
+    case 'ENOTREG': return 'not a regular file';
     default: return e?.message ?? String(err);
   }
 }
@@ -96,6 +97,60 @@ export function reason(err: unknown): string {
 export function decode(buf: Buffer): string {
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file bigger than this is read only up to HEAD_BYTES: every finding lies in the front
+ * matter, and one longer than 256 KB is not read anyway; a 1 GB log named `.md` must not fill
+ * the memory. (The one thing missed: in such a file, a front matter never closed whose
+ * `interviewed:` line comes after the first megabyte.)
+ */
+export const MAX_NOTE_BYTES = 32 * 1024 * 1024;
+const HEAD_BYTES = 1024 * 1024;
+
+function notRegular(file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`not a regular file: ${file}`), { code: 'ENOTREG' });
+}
+
+/**
+ * Reads a note (or a template) as text: regular files only, opened without blocking (a FIFO
+ * would block the read forever, /dev/zero would never end), at most `limit` bytes read.
+ */
+export async function readText(file: string, limit = MAX_NOTE_BYTES): Promise<string> {
+  const fh = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw notRegular(file);
+    const buf = Buffer.alloc(st.size > limit ? Math.min(HEAD_BYTES, limit) : st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break; // truncated meanwhile
+      n += bytesRead;
+    }
+    return decode(buf.subarray(0, n));
+  } finally {
+    await fh.close();
+  }
+}
+
+/** readText, synchronously (the server's code actions on a note not open, templates). */
+export function readTextSync(file: string, limit = MAX_NOTE_BYTES): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(file);
+    const buf = Buffer.alloc(st.size > limit ? Math.min(HEAD_BYTES, limit) : st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const bytesRead = readSync(fd, buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return decode(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface ConfigFile {
@@ -175,7 +230,7 @@ function readConfigFile(p: string): ConfigFile | undefined {
   let text: string;
   try {
     if (!statSync(p).isFile()) return undefined;
-    text = decode(readFileSync(p));
+    text = readTextSync(p, HEAD_BYTES); // over 256 KB it is reported as too large anyway
   } catch {
     return undefined;
   }
@@ -223,9 +278,9 @@ export function templateLookup(resolved: Resolved, builtinDir: string, allowWork
       : [path.join(builtinDir, `${name}.hbs`)];
     for (const p of candidates) {
       try {
-        const buf = readFileSync(p);
-        if (buf.length > 256 * 1024) continue; // not a template
-        return { origin: p, text: decode(buf) };
+        // Regular files only (a FIFO would block the server); over 256 KB it is not a template.
+        if (!statSync(p).isFile() || statSync(p).size > 256 * 1024) continue;
+        return { origin: p, text: readTextSync(p, 256 * 1024) };
       } catch {
         // not there: try the next
       }

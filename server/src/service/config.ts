@@ -2,9 +2,10 @@
  * Configuration: defaults, the workspace file `.interview-followup.yaml`, and editor settings
  * layered over it. Parsing is pure; hosts find and read the file.
  */
-import { isMap, isScalar, Node, parseDocument, YAMLMap } from 'yaml';
+import { isMap, isScalar, Node, YAMLMap } from 'yaml';
 import { Span, visibleSpan } from './frontmatter';
 import { RULE_IDS, RuleId, Severity } from './types';
+import { MAX_YAML_CHARS, MAX_YAML_ERRORS, parseYaml } from './yamlparse';
 
 export const CONFIG_FILE = '.interview-followup.yaml';
 export const DEFAULT_TEMPLATES_DIR = '.interview-followup/templates';
@@ -139,9 +140,12 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
 /** Parses the text of `.interview-followup.yaml`: a layer and the problems found, with spans. */
 export function parseConfigText(text: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
+  if (text.length > MAX_YAML_CHARS) {
+    return { layer: {}, problems: [{ span: { start: 0, end: Math.min(text.length, 3) }, message: `The configuration is too large to read (at most ${MAX_YAML_CHARS / 1024} KB)` }] };
+  }
   let doc;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, version: '1.2', resolveKnownTags: false, prettyErrors: false });
+    doc = parseYaml(text);
   } catch (err) {
     return { layer: {}, problems: [{ span: { start: 0, end: 0 }, message: `The configuration cannot be parsed: ${(err as Error).message}` }] };
   }
@@ -172,6 +176,12 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
     }
     return span;
   };
-  const layer = toLayer(raw, (path, message, on = 'value') => problems.push({ span: spanFor(path, on), message }));
+  // Capped: a file of thousands of unknown keys would make as many lines (and spanFor scans).
+  let more = 0;
+  const layer = toLayer(raw, (path, message, on = 'value') => {
+    if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanFor(path, on), message });
+    else more++;
+  });
+  if (more > 0) problems.push({ span: { start: 0, end: Math.min(text.length, 1) }, message: `${more} more problems not listed` });
   return { layer, problems };
 }

@@ -36,6 +36,11 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 type CompileOptions = Parameters<typeof HandlebarsNs.compile>[1];
+type HelperOptions = HandlebarsNs.HelperOptions;
+
+/** Bounds on one render, so a template cannot hang the server or fill its memory. */
+const MAX_ITERATIONS = 10_000;
+const MAX_OUTPUT = 256 * 1024;
 
 /** Compiles and renders templates; owns its Handlebars environment and a small cache. */
 export class DraftRenderer {
@@ -48,9 +53,24 @@ export class DraftRenderer {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       this.env = (require('handlebars') as typeof HandlebarsNs).create();
       this.env.unregisterHelper('log');
+      // Nested {{#each}} over a long list multiplies: three levels over 1,000 interviewers is a
+      // billion iterations. Every iteration of a render (also `{{#list}}` sections, which go
+      // through `each`) is counted against one budget.
+      const each = this.env.helpers.each;
+      const spend = () => {
+        if (++this.iterations > MAX_ITERATIONS) throw new Error(`The template loops too much (over ${MAX_ITERATIONS} iterations)`);
+      };
+      this.env.registerHelper('each', function (this: unknown, context: unknown, options?: HelperOptions) {
+        if (!options) return each.call(this, context); // `{{#each}}` alone: its own error
+        const fn = options.fn;
+        return each.call(this, context, { ...options, fn: (c: unknown, o: unknown) => (spend(), fn(c, o as never)) });
+      });
     }
     return this.env;
   }
+
+  /** Iterations of `each` in the render under way. */
+  private iterations = 0;
 
   /** Throws TemplateError when the template does not compile. */
   compile(source: TemplateSource): HandlebarsTemplateDelegate {
@@ -74,13 +94,16 @@ export class DraftRenderer {
   /** Renders to text; throws TemplateError on a compile or render failure. */
   render(source: TemplateSource, context: object): string {
     const template = this.compile(source);
+    this.iterations = 0;
     try {
-      return template(context, {
+      const text = template(context, {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
         helpers: {},
         partials: {},
       });
+      if (text.length > MAX_OUTPUT) throw new Error(`The template renders over ${MAX_OUTPUT / 1024} KB: not an email`);
+      return text;
     } catch (err) {
       throw toTemplateError(source.origin, err);
     }

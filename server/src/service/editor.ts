@@ -145,6 +145,8 @@ export function completion(text: string, position: Position, options: EditorOpti
   if (!fm) return [];
   const doc = TextDocument.create('note', 'markdown', 0, text);
   const at = doc.offsetAt(position);
+  // A position past its line (or the text) is clamped: the edits below must not echo it.
+  position = doc.positionAt(at);
   if (at < fm.content.start || at > fm.content.end) return [];
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });
   const before = text.slice(lineStart, at);

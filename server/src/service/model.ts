@@ -3,10 +3,11 @@
  * kept, so every finding and edit can point at the exact bytes), and a typed interview model
  * built from it. Validation problems are recorded here once; the rules read them.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Day, looksLikeIsoDate, parseIsoDay } from './dates';
 import { FrontMatter, hasInterviewMarker, locateFrontMatter, Span, visibleSpan } from './frontmatter';
 import { PHRASE_EXAMPLES, resolvePhrase } from './phrases';
+import { MAX_YAML_CHARS, parseYaml } from './yamlparse';
 
 export type { Span } from './frontmatter';
 
@@ -105,20 +106,21 @@ export function parseNote(text: string): ParsedNote | undefined {
     return note;
   }
   const base = fm.content.start;
+  const size = fm.content.end - fm.content.start;
+  if (size > MAX_YAML_CHARS) {
+    // Parsing costs about a second per 500 KB: a front matter this size is not a note's.
+    if (!hasInterviewMarker(text, fm.content)) return undefined;
+    note.syntax.push({ span: fm.open, message: `The front matter is too large to check (${Math.ceil(size / 1024)} KB; at most ${MAX_YAML_CHARS / 1024} KB)` });
+    return note;
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text.slice(fm.content.start, fm.content.end), {
-      uniqueKeys: true,
-      version: '1.2',
-      // Tags are never evaluated: `!!binary` and custom tags stay plain strings.
-      resolveKnownTags: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    });
+    // Tags are never evaluated: `!!binary` and custom tags stay plain strings.
+    doc = parseYaml(text.slice(fm.content.start, fm.content.end));
   } catch (err) {
     // The parser can exhaust the stack on pathological nesting; report, do not crash.
     if (!hasInterviewMarker(text, fm.content)) return undefined;
-    note.syntax.push({ span: fm.open, message: `The front matter cannot be parsed: ${(err as Error).message}` });
+    note.syntax.push({ span: fm.open, message: `The front matter cannot be parsed: ${firstLine(String((err as Error)?.message ?? err))}` });
     return note;
   }
   if (doc.errors.length > 0) {
@@ -150,7 +152,12 @@ export function parseNote(text: string): ParsedNote | undefined {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return clip(message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 200);
+}
+
+/** A value quoted in a message, cut short: a diagnostic should not carry megabytes of the note. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function shift(span: Span, base: number): Span {
@@ -203,7 +210,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     if (isScalar(f.node) && (typeof f.node.value === 'string' || (numbers && typeof f.node.value === 'number'))) {
       return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
     }
-    const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${f.node.source ?? String(f.node.value)}")` : '';
+    const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${clip(f.node.source ?? String(f.node.value))}")` : '';
     return invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}${hint}`);
   };
 
@@ -213,8 +220,8 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       if (day !== undefined) return { day };
       return {
         problem: looksLikeIsoDate(node.value)
-          ? `${label} '${node.value.trim()}' is not a real date`
-          : `${label} '${node.value.trim()}' is not a date: write YYYY-MM-DD`,
+          ? `${label} '${clip(node.value.trim())}' is not a real date`
+          : `${label} '${clip(node.value.trim())}' is not a date: write YYYY-MM-DD`,
       };
     }
     void span;
@@ -250,7 +257,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       }
       const value = String(v.value).trim();
       if (k === 'email' && !EMAIL.test(value)) {
-        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} email '${value}' is not an email address` });
+        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} email '${clip(value)}' is not an email address` });
         continue;
       }
       p[k] = value;
@@ -267,7 +274,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       return { kind: 'ok', value: raw as Status, span: f.span, key: f.key };
     }
     const suggestion = raw === undefined ? undefined : nearest(raw, STATUSES);
-    const shown = raw === undefined ? describe(f.node) : `'${raw}'`;
+    const shown = raw === undefined ? describe(f.node) : `'${clip(raw)}'`;
     return invalid('invalid-value', f.key, f.span,
       `Unknown status ${shown}${suggestion ? `: did you mean '${suggestion}'?` : ''} (one of ${STATUSES.join(', ')})`, suggestion);
   })();
@@ -284,7 +291,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     }
     const words = f.node.value.trim();
     if (parseIsoDay(words) === undefined && looksLikeIsoDate(words)) {
-      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${words}' is not a real date`);
+      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${clip(words)}' is not a real date`);
     }
     if (parseIsoDay(words) === undefined && interviewDay === undefined) {
       // A phrase needs the interview date; its own error speaks.
@@ -293,7 +300,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     const day = resolvePhrase(words, interviewDay);
     if (day === undefined) {
       return invalid('invalid-date', f.key, f.span,
-        `\`expect_reply_by\` '${words}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
+        `\`expect_reply_by\` '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
     }
     const phrase = parseIsoDay(words) === undefined ? words : undefined;
     return { kind: 'ok', value: { day, phrase }, span: f.span, key: f.key };
@@ -366,10 +373,10 @@ function describe(node: unknown): string {
   if (isPair(node)) return 'a pair';
   if (isScalar(node)) {
     const v = (node as Scalar).value;
-    if (typeof v === 'number') return `the number ${(node as Scalar).source ?? v}`;
+    if (typeof v === 'number') return `the number ${clip((node as Scalar).source ?? String(v))}`;
     if (typeof v === 'boolean') return `\`${v}\``;
     if (v === null) return 'nothing';
-    return `'${String(v)}'`;
+    return `'${clip(String(v))}'`;
   }
   return 'an unsupported value';
 }
