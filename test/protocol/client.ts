@@ -11,13 +11,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ClientCapabilities, CodeAction, CodeActionRequest, ConfigurationRequest, createProtocolConnection, Diagnostic,
+  CancellationTokenSource, ClientCapabilities, CodeAction, CodeActionRequest, CodeActionResolveRequest,
+  ConfigurationRequest, createProtocolConnection, Diagnostic, DiagnosticRefreshRequest,
   DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
-  DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, ErrorCodes, ExitNotification, FileChangeType,
-  FileEvent, InitializedNotification, InitializeRequest, InitializeResult, LogMessageNotification, ProtocolConnection,
-  PublishDiagnosticsNotification, Range, Registration, RegistrationRequest, ResponseError, ShutdownRequest,
-  StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent, TextEdit, UnregistrationRequest,
-  WorkDoneProgressCreateRequest, WorkspaceEdit,
+  DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentDiagnosticReport, DocumentDiagnosticRequest, ErrorCodes, ExitNotification, FileChangeType, FileEvent,
+  InitializedNotification, InitializeRequest, InitializeResult, LogMessageNotification, PreviousResultId,
+  ProgressToken, ProtocolConnection, PublishDiagnosticsNotification, Range, Registration, RegistrationRequest,
+  ResponseError, ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  TextDocumentContentChangeEvent, TextEdit, UnregistrationRequest, WorkDoneProgress, WorkDoneProgressBegin,
+  WorkDoneProgressCreateRequest, WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceDiagnosticReport,
+  WorkspaceDiagnosticRequest, WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root, from out/test/protocol/. */
@@ -39,7 +43,17 @@ export interface StartOptions {
   /** Adjusts the client capabilities sent with initialize. */
   capabilities?: (caps: ClientCapabilities) => void;
   /** Answer client/registerCapability and workspace/configuration with an error, as some clients do. */
-  refuse?: { registrations?: boolean; configuration?: boolean };
+  refuse?: { registrations?: boolean; configuration?: boolean; progress?: boolean };
+  /** false: no workspaceFolders and no rootUri in initialize (single-file mode). Default true. */
+  workspace?: boolean;
+  /** initializationOptions sent with initialize. */
+  initializationOptions?: Record<string, unknown>;
+}
+
+/** A $/progress notification as received. */
+export interface ProgressEntry {
+  token: ProgressToken;
+  value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 }
 
 export interface LogEntry {
@@ -123,6 +137,14 @@ export class TestClient {
   readonly logs: LogEntry[] = [];
   /** How many workspace/configuration requests the server made. */
   configurationRequests = 0;
+  /** Tokens the server asked to create with window/workDoneProgress/create, in order. */
+  readonly progressTokens: ProgressToken[] = [];
+  /** Every $/progress notification, in order. */
+  readonly progress: ProgressEntry[] = [];
+  /** How many workspace/diagnostic/refresh requests the server made. */
+  diagnosticRefreshes = 0;
+  /** window/showMessage notifications. */
+  readonly messages: { type: number; message: string }[] = [];
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
   private stderr = '';
@@ -194,7 +216,24 @@ export class TestClient {
       // void: vscode-jsonrpc answers `result: null`
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      if (refuse.progress) return new ResponseError(ErrorCodes.InternalError, 'no progress here');
+      // As an editor does: listen to the token the server created.
+      this.progressTokens.push(p.token);
+      connection.onProgress(WorkDoneProgress.type, p.token, (value) => {
+        this.progress.push({ token: p.token, value });
+        this.notify();
+      });
+      this.notify();
+    });
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.diagnosticRefreshes++;
+      this.notify();
+    });
+    connection.onNotification(ShowMessageNotification.type, (p) => {
+      this.messages.push(p);
+      this.notify();
+    });
     connection.onError(() => undefined);
     connection.listen();
   }
@@ -221,11 +260,13 @@ export class TestClient {
       window: { workDoneProgress: true },
     };
     this.options.capabilities?.(capabilities);
+    const workspace = this.options.workspace !== false;
     this.initializeResult = await this.withTimeout('initialize', this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(this.dir) }],
+      rootUri: workspace ? rootUri : null,
+      workspaceFolders: workspace ? [{ uri: rootUri, name: path.basename(this.dir) }] : null,
       capabilities,
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
     }), DEFAULT_TIMEOUT);
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
@@ -319,6 +360,19 @@ export class TestClient {
     return this.waitForLog((m) => /checked \d+ markdown files/.test(m), timeoutMs);
   }
 
+  /** Resolves once `probe` returns something, re-probed on every message from the server. */
+  waitUntil<T>(what: string, probe: () => T | undefined, timeoutMs = DEFAULT_TIMEOUT): Promise<T> {
+    return this.waitFor(what, probe, timeoutMs, () => '');
+  }
+
+  /** Resolves with the progress notifications of the first token whose work has ended. */
+  waitForProgressEnd(timeoutMs = DEFAULT_TIMEOUT): Promise<ProgressEntry[]> {
+    return this.waitFor('a $/progress end', () => {
+      const end = this.progress.find((p) => p.value.kind === 'end');
+      return end && this.progress.filter((p) => p.token === end.token);
+    }, timeoutMs, () => `progress: ${JSON.stringify(this.progress)}`);
+  }
+
   waitForRegistration(method: string, timeoutMs = DEFAULT_TIMEOUT): Promise<Registration> {
     return this.waitFor(`registration of ${method}`, () => this.registrations.find((r) => r.method === method), timeoutMs,
       () => `registrations: ${JSON.stringify(this.registrations)}`);
@@ -379,6 +433,11 @@ export class TestClient {
     return uri;
   }
 
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
   async change(uri: string, ...contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
@@ -390,6 +449,32 @@ export class TestClient {
       textDocument: { uri }, range, context: { diagnostics },
     }), DEFAULT_TIMEOUT);
     return (result ?? []) as CodeAction[];
+  }
+
+  async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.withTimeout('codeAction/resolve', this.connection.sendRequest(CodeActionResolveRequest.type, action), DEFAULT_TIMEOUT);
+  }
+
+  /** textDocument/diagnostic. */
+  async pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.withTimeout('textDocument/diagnostic', this.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri }, ...(previousResultId !== undefined ? { previousResultId } : {}),
+    }), DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * workspace/diagnostic. The server holds it until it has news for us; `cancel` (a promise)
+   * cancels it, as a client does before re-requesting.
+   */
+  async pullWorkspaceDiagnostics(previousResultIds: PreviousResultId[] = [], options: { timeoutMs?: number; cancel?: Promise<unknown> } = {}): Promise<WorkspaceDiagnosticReport> {
+    const source = new CancellationTokenSource();
+    void options.cancel?.then(() => source.cancel());
+    try {
+      return await this.withTimeout('workspace/diagnostic', this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds }, source.token),
+        options.timeoutMs ?? DEFAULT_TIMEOUT);
+    } finally {
+      source.dispose();
+    }
   }
 
   /** Log messages of type error (the server reports handler failures there). */

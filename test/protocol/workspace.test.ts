@@ -119,10 +119,10 @@ describe('protocol: workspace notes and watched files', function () {
     assert.deepEqual(client.errors(), []);
   });
 
-  it('honours include/exclude from the config file, and an empty glob there stops nothing', async () => {
+  it('honours include/exclude from the config file, and reports an empty glob there (that key is ignored)', async () => {
     client = await TestClient.start({
       copyFrom: EXAMPLES,
-      files: { '.interview-followup.yaml': 'exclude: ["", "umbrella-*.md"]\n', 'archive/old.md': '---\ncompany: Old\nrole: Dev\ninterviewed: 2026-01-05\n---\n' },
+      files: { '.interview-followup.yaml': 'exclude: ["umbrella-*.md"]\n', 'archive/old.md': '---\ncompany: Old\nrole: Dev\ninterviewed: 2026-01-05\n---\n' },
     });
     await client.waitForScan();
     assert.deepEqual(client.errors(), []);
@@ -130,10 +130,14 @@ describe('protocol: workspace notes and watched files', function () {
     assert.deepEqual(rules(client.diagnostics.get(client.uri('archive/old.md')) ?? []), ['ask-timeline', 'check-in-due', 'thank-you-due']);
     assert.ok(!client.published.some((p) => p.uri === client!.uri('umbrella-sre.md')), 'excluded and never opened: not checked');
 
+    // An empty glob (picomatch would throw on it) is reported and its key ignored: `include`
+    // falls back to the default, `exclude` still applies.
     await client.writeFile('.interview-followup.yaml', 'include: ""\nexclude: archive/**\n');
     await client.filesChanged(['.interview-followup.yaml', FileChangeType.Changed]);
     await client.waitForDiagnostics(client.uri('archive/old.md'), (d) => d.length === 0);
     await client.waitForDiagnostics(client.uri('umbrella-sre.md'), (d) => d.length === 2);
+    const [problem] = await client.waitForDiagnostics(client.uri('.interview-followup.yaml'), (d) => d.length === 1);
+    assert.match(messageOf(problem), /`include` should be a glob or a list of globs, none of them empty/);
     assert.deepEqual(client.errors(), []);
   });
 

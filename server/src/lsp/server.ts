@@ -1,21 +1,33 @@
 /**
  * The LSP adapter: keeps every interview note of the workspace checked, opened or not, and
  * answers code actions. Files, timers and settings live here; the rules live in the service.
+ *
+ * What it does depends on what the client declares in `initialize`:
+ * - diagnostics are pulled (`textDocument/diagnostic`, `workspace/diagnostic`) by a client
+ *   that declares `textDocument.diagnostic`, and pushed (`publishDiagnostics`) to any other,
+ *   never both to one client;
+ * - positions count UTF-8 bytes when the client offers `utf-8`, else UTF-16 code units (the
+ *   service always computes UTF-16; conversion happens here, at the edge);
+ * - drafts are rendered in `codeAction/resolve` for a client that resolves `edit`, else at once;
+ * - the initial scan reports `$/progress` to a client that declares `window.workDoneProgress`.
  */
-import { promises as fsp, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, Connection, createConnection, Diagnostic, DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, InitializeResult, ProposedFeatures,
-  TextDocuments, TextDocumentSyncKind, WatchKind,
+  CancellationToken, CodeAction, CodeActionKind, Connection, createConnection, Diagnostic, DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification, DocumentDiagnosticReport, FileChangeType, InitializeParams, InitializeResult,
+  MessageType, PreviousResultId, ProposedFeatures, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
+  WatchKind, WorkDoneProgressServerReporter, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CONFIG_FILE, ConfigLayer, createLanguageService, Day, LanguageService, TEMPLATE_NAMES, toLayer,
+  ActionOptions, CONFIG_FILE, ConfigLayer, createLanguageService, Day, LanguageService, negotiateEncoding, PositionConverter,
+  PositionEncoding, TEMPLATE_NAMES, toLayer,
 } from '../service';
 import {
-  builtinTemplatesDir, ConfigResolver, decode, included, reason, resolveToday, templateLookup, walk,
+  builtinTemplatesDir, ConfigResolver, included, readText, readTextSync, reason, resolveToday, templateLookup, walk,
 } from '../node/workspace';
 
 export const SETTINGS_SECTION = 'interviewFollowup';
@@ -27,9 +39,34 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The diagnostics last computed for a file (or an untitled URI), in the client's encoding. */
 interface Published {
   uri: string;
   json: string;
+  diagnostics: Diagnostic[];
+  /** For pull clients: the same diagnostics always get the same id. */
+  resultId: string;
+}
+
+const resultIdOf = (json: string): string => createHash('sha1').update(json).digest('hex').slice(0, 16);
+const EMPTY_RESULT_ID = resultIdOf('[]');
+
+/** A client's initialization options that the server reads. */
+interface InitOptions {
+  workspaceTrusted?: unknown;
+  /** "push" keeps publishDiagnostics even for a client that could pull (for workspace-wide diagnostics). */
+  diagnosticMode?: unknown;
+  /**
+   * "utf-8" or "utf-16", for a client that counts positions one way without saying so: Vim's
+   * ALE counts bytes and negotiates nothing.
+   */
+  positionEncoding?: unknown;
+}
+
+/** $/progress for one piece of work; does nothing when the client cannot show progress. */
+interface Progress {
+  report(done: number, total: number): void;
+  done(): void;
 }
 
 function toPath(uri: string): string | undefined {
@@ -40,11 +77,37 @@ function toPath(uri: string): string | undefined {
   }
 }
 
+/** Test only, never for users: `INTERVIEW_FOLLOWUP_TEST_FAULT=codeAction` makes that handler throw. */
+export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
+
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const now = options.now ?? (() => new Date());
   const env = options.env ?? process.env;
-  const documents = new TextDocuments(TextDocument);
+  /** Test only: the handlers named here (by their safe() name, comma-separated) throw. */
+  const faults = new Set((env[FAULT_ENV] ?? '').split(',').map((f) => f.trim()).filter(Boolean));
+  /** How the client counts characters in positions; negotiated in initialize. */
+  let encoding: PositionEncoding = 'utf-16';
+  const converter = (text: string) => new PositionConverter(text, encoding);
+  // Incremental changes come in the client's encoding; each applies to the text the previous one left.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      // A change older than the text we hold (out of order, or replayed) is dropped: applied, it
+      // would corrupt the buffer; the newest text wins.
+      if (version < doc.version) {
+        connection.console.warn(`ignored a stale change to ${doc.uri} (version ${version}; we have ${doc.version})`);
+        return doc;
+      }
+      if (encoding === 'utf-16') return TextDocument.update(doc, changes, version);
+      for (const change of changes) {
+        const converted: TextDocumentContentChangeEvent = 'range' in change && change.range
+          ? { ...change, range: converter(doc.getText()).rangeFromClient(change.range) } : change;
+        doc = TextDocument.update(doc, [converted], version);
+      }
+      return doc;
+    },
+  });
   const service: LanguageService = createLanguageService();
   const builtinDir = builtinTemplatesDir();
 
@@ -57,12 +120,27 @@ export function startServer(options: ServerOptions = {}): Connection {
   let workspaceTrusted = true;
   let canRegisterConfiguration = false;
   let hasFolderEvents = false;
+  /** The client pulls diagnostics: nothing is ever pushed to it. */
+  let pull = false;
+  let canRefreshDiagnostics = false;
+  /** The client resolves code actions: drafts are rendered in codeAction/resolve. */
+  let deferDrafts = false;
+  /** The client takes versioned edits: a code action computed on version N cannot apply to N+1. */
+  let documentChanges = false;
+  let shuttingDown = false;
   /** Markdown files found on disk in the workspace folders (paths). */
   const onDisk = new Set<string>();
-  /** What was last published, by path: publish only what changed. */
+  /** What was last published (push) or is there to pull, by path (by URI for an untitled buffer). */
   const published = new Map<string, Published>();
+  /** Woken whenever `published` changes: held workspace/diagnostic requests. */
+  const pullWaiters = new Set<() => void>();
   let lastToday: Day | undefined;
   let midnight: NodeJS.Timeout | undefined;
+  /** Settled once settings are read and once the first scan is done (pull requests wait for them). */
+  let settingsLoaded!: () => void;
+  let scanned!: () => void;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
+  const scanReady = new Promise<void>((resolve) => (scanned = resolve));
 
   const log = (message: string) => connection.console.log(message);
 
@@ -70,6 +148,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   function safe<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) {
     return async (...args: A): Promise<R> => {
       try {
+        if (faults.has(name)) throw new Error(`fault injected by ${FAULT_ENV}`);
         return await fn(...args);
       } catch (err) {
         connection.console.error(`${name} failed: ${(err as Error)?.stack ?? err}`);
@@ -95,16 +174,40 @@ export function startServer(options: ServerOptions = {}): Connection {
     return href;
   }
 
-  function publish(file: string, diagnostics: Diagnostic[]): void {
-    const uri = uriFor(file);
+  /** Diagnostics computed on `text` (UTF-16 ranges) as the client counts positions. */
+  function toClient(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (encoding === 'utf-16') return diagnostics;
+    const c = converter(text);
+    return diagnostics.map((d) => ({ ...d, range: c.rangeToClient(d.range) }));
+  }
+
+  /**
+   * Records the diagnostics of `key` (a path, or an untitled URI) and, for a push client,
+   * sends them when they changed. A pull client is told nothing here: held workspace pulls
+   * wake up, and it pulls documents itself.
+   */
+  function deliver(key: string, uri: string, diagnostics: Diagnostic[]): void {
     const json = JSON.stringify(diagnostics);
-    const prev = published.get(file);
+    const prev = published.get(key);
     if (prev && prev.uri === uri && prev.json === json) return;
-    if (prev && prev.uri !== uri) void connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });
     if (!prev && diagnostics.length === 0) return; // the client has nothing to clear
-    if (diagnostics.length === 0) published.delete(file);
-    else published.set(file, { uri, json });
+    if (diagnostics.length === 0) published.delete(key);
+    else published.set(key, { uri, json, diagnostics, resultId: resultIdOf(json) });
+    if (pull) {
+      for (const wake of [...pullWaiters]) wake();
+      return;
+    }
+    if (prev && prev.uri !== uri) void connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });
     void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  function publish(file: string, diagnostics: Diagnostic[]): void {
+    deliver(file, uriFor(file), diagnostics);
+  }
+
+  /** Asks a pull client to pull again, after a change it cannot know of (settings, config, disk, date). */
+  function refreshPulls(): void {
+    if (pull && canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   function inWorkspace(file: string): boolean {
@@ -119,7 +222,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       return;
     }
     const diagnostics = service.check({ uri: pathToFileURL(file).href, text }, { today: today(), config: resolved.config }) ?? [];
-    publish(file, diagnostics);
+    publish(file, toClient(text, diagnostics));
   }
 
   function openText(file: string): string | undefined {
@@ -132,7 +235,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (open !== undefined) return checkText(file, open);
     let text: string;
     try {
-      text = decode(await fsp.readFile(file));
+      text = await readText(file);
     } catch (err) {
       onDisk.delete(file);
       if (openText(file) === undefined) publish(file, []);
@@ -145,41 +248,66 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   function publishConfigProblems(): void {
-    for (const cf of resolver.files()) {
-      const diagnostics = service.checkConfig(cf.text);
-      const uri = pathToFileURL(cf.path).href;
-      const json = JSON.stringify(diagnostics);
-      const prev = published.get(cf.path);
-      if (prev?.json === json || (!prev && diagnostics.length === 0)) continue;
-      published.set(cf.path, { uri, json });
-      void connection.sendDiagnostics({ uri, diagnostics });
-    }
+    for (const cf of resolver.files()) deliver(cf.path, pathToFileURL(cf.path).href, toClient(cf.text, service.checkConfig(cf.text)));
   }
 
   function checkTemplateFile(file: string): void {
     if (!TEMPLATE_NAMES.some((n) => path.basename(file) === `${n}.hbs`)) return;
     let text = '';
     try {
-      text = decode(readFileSync(file));
+      text = readTextSync(file, 256 * 1024);
     } catch {
       // deleted: clear below
     }
-    publish(file, text ? service.checkTemplate({ origin: file, text }) : []);
+    publish(file, text ? toClient(text, service.checkTemplate({ origin: file, text })) : []);
+  }
+
+  /**
+   * Work done progress for a client that can show it: the token is created with
+   * window/workDoneProgress/create; begin, report and end follow once the client agreed (never
+   * blocking the work on its answer). Reports are sent when the whole percentage changes.
+   */
+  function startProgress(title: string): Progress {
+    const reporter: Promise<WorkDoneProgressServerReporter | undefined> = connection.window.createWorkDoneProgress()
+      .then((r) => {
+        r.begin(title, 0, undefined, false);
+        return r;
+      }, (err) => {
+        log(`interview-followup: no progress report: ${reason(err)}`);
+        return undefined;
+      });
+    let last = -1;
+    return {
+      report(done, total) {
+        const percentage = total === 0 ? 100 : Math.floor((done * 100) / total);
+        if (percentage === last) return;
+        last = percentage;
+        void reporter.then((r) => r?.report(percentage, `${done}/${total} files`));
+      },
+      done() {
+        void reporter.then((r) => r?.done());
+      },
+    };
   }
 
   async function scanAll(): Promise<void> {
     const started = Date.now();
-    onDisk.clear();
-    for (const folder of folders) {
-      const walked = await walk(folder);
-      for (const f of walked.files) onDisk.add(f);
-      for (const [p, why] of walked.unreadable) log(`cannot read ${p}: ${why}`);
+    const progress = startProgress('Checking interview notes');
+    try {
+      onDisk.clear();
+      for (const folder of folders) {
+        const walked = await walk(folder);
+        for (const f of walked.files) onDisk.add(f);
+        for (const [p, why] of walked.unreadable) log(`cannot read ${p}: ${why}`);
+      }
+      await recheckAll((done, total) => progress.report(done, total));
+    } finally {
+      progress.done();
     }
-    await recheckAll();
     log(`interview-followup: checked ${onDisk.size} markdown files in ${Date.now() - started} ms`);
   }
 
-  async function recheckAll(): Promise<void> {
+  async function recheckAll(onProgress?: (done: number, total: number) => void): Promise<void> {
     lastToday = today();
     const files = new Set<string>([...onDisk]);
     for (const d of documents.all()) {
@@ -189,6 +317,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     for (const p of published.keys()) if (!files.has(p) && !p.endsWith(CONFIG_FILE)) files.add(p);
     const list = [...files];
     let next = 0;
+    let done = 0;
+    onProgress?.(0, list.length);
     const worker = async () => {
       while (next < list.length) {
         const f = list[next++];
@@ -199,6 +329,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         } catch (err) {
           connection.console.error(`checking ${f} failed: ${(err as Error)?.stack ?? err}`);
         }
+        onProgress?.(++done, list.length);
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
@@ -219,7 +350,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     const n = now();
     const next = new Date(n.getFullYear(), n.getMonth(), n.getDate() + 1, 0, 0, 1);
     midnight = setTimeout(safe('midnight refresh', undefined, async () => {
-      if (today() !== lastToday) await recheckAll();
+      if (today() !== lastToday) {
+        await recheckAll();
+        refreshPulls();
+      }
       scheduleMidnight();
     }), Math.max(1000, next.getTime() - n.getTime()));
     midnight.unref?.();
@@ -227,19 +361,31 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitOptions;
     canConfigure = !!caps.workspace?.configuration;
     canWatchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+    workspaceTrusted = init.workspaceTrusted !== false;
+    encoding = init.positionEncoding === 'utf-8' || init.positionEncoding === 'utf-16'
+      ? init.positionEncoding : negotiateEncoding(caps.general?.positionEncodings);
+    pull = !!caps.textDocument?.diagnostic && init.diagnosticMode !== 'push';
+    canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+    deferDrafts = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     // Registering without the client's consent is a protocol error (Neovim logs a warning).
     canRegisterConfiguration = canConfigure && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasFolderEvents = !!caps.workspace?.workspaceFolders;
-    const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // No folder and no root: single-file mode. Opened notes are still checked, with the
+    // nearest .interview-followup.yaml above each; nothing else is scanned.
+    const rootUri = params.rootUri ?? (params.rootPath ? pathToFileURL(params.rootPath).href : null);
+    const wf = params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: 'root' }] : []);
     folders = wf.map((f) => toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p));
     resolver = new ConfigResolver(folders[0] ?? process.cwd());
     return {
       capabilities: {
+        positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], ...(deferDrafts ? { resolveProvider: true } : {}) },
+        ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'interview-followup', version: readVersion() },
@@ -269,7 +415,12 @@ export function startServer(options: ServerOptions = {}): Connection {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
     await safe('loading settings', undefined, loadSettings)();
-    await scanAll();
+    settingsLoaded();
+    try {
+      await scanAll();
+    } finally {
+      scanned();
+    }
     scheduleMidnight();
   }));
 
@@ -281,6 +432,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       settingsToday = typeof raw?.today === 'string' && raw.today !== '' ? raw.today : undefined;
     }
     await recheckAll();
+    refreshPulls();
   }));
 
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async ({ changes }) => {
@@ -311,6 +463,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       resolver.invalidate();
       await recheckAll();
     }
+    refreshPulls();
   }));
 
   async function foldersChanged(event: { added: { uri: string }[]; removed: { uri: string }[] }): Promise<void> {
@@ -321,14 +474,13 @@ export function startServer(options: ServerOptions = {}): Connection {
       if (p && !folders.includes(path.resolve(p))) folders.push(path.resolve(p));
     }
     await scanAll();
+    refreshPulls();
   }
 
   documents.onDidChangeContent(safe('didChange', undefined, (e) => {
     const file = toPath(e.document.uri);
     if (!file) {
-      // An untitled buffer: check it with the defaults, keyed by its URI.
-      const diagnostics = service.check({ uri: e.document.uri, text: e.document.getText() }, { today: today(), config: resolver.forFile(process.cwd() + '/x.md').config }) ?? [];
-      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics });
+      checkUntitled(e.document);
       return;
     }
     checkText(file, e.document.getText());
@@ -337,7 +489,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidClose(safe('didClose', undefined, async (e) => {
     const file = toPath(e.document.uri);
     if (!file) {
-      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      deliver(e.document.uri, e.document.uri, []);
       return;
     }
     // Back to what is on disk, if it is a workspace note; cleared otherwise.
@@ -345,37 +497,167 @@ export function startServer(options: ServerOptions = {}): Connection {
     else publish(file, []);
   }));
 
-  connection.onCodeAction(safe('codeAction', [] as CodeAction[], (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    const file = toPath(params.textDocument.uri);
-    let text = doc?.getText();
-    if (text === undefined && file) {
-      try {
-        text = decode(readFileSync(file));
-      } catch {
-        return [];
-      }
+  /** An untitled buffer: checked with the defaults, keyed by its URI. */
+  function checkUntitled(doc: TextDocument): void {
+    const text = doc.getText();
+    const diagnostics = service.check({ uri: doc.uri, text }, { today: today(), config: resolver.forFile(process.cwd() + '/x.md').config }) ?? [];
+    deliver(doc.uri, doc.uri, toClient(text, diagnostics));
+  }
+
+  /** The text of a document: the editor's buffer when open, else the file on disk. */
+  function textOf(uri: string): string | undefined {
+    const doc = documents.get(uri);
+    if (doc) return doc.getText();
+    const file = toPath(uri);
+    if (!file) return undefined;
+    try {
+      return readTextSync(file);
+    } catch {
+      return undefined;
     }
-    if (text === undefined) return [];
+  }
+
+  function actionOptions(uri: string): ActionOptions {
+    const file = toPath(uri);
     const resolved = resolver.forFile(file ?? path.join(folders[0] ?? process.cwd(), 'untitled.md'));
+    return { today: today(), config: resolved.config, templates: templateLookup(resolved, builtinDir, workspaceTrusted), deferDrafts, documentChanges };
+  }
+
+  /** An action computed in UTF-16 on `text`, as the client counts positions. */
+  function actionToClient(action: CodeAction, c: PositionConverter): CodeAction {
+    if (c.identity) return action;
+    const out: CodeAction = { ...action };
+    if (action.diagnostics) out.diagnostics = action.diagnostics.map((d) => ({ ...d, range: c.rangeToClient(d.range) }));
+    if (action.edit?.changes) {
+      out.edit = { changes: Object.fromEntries(Object.entries(action.edit.changes).map(([uri, edits]) =>
+        [uri, edits.map((e) => ({ ...e, range: c.rangeToClient(e.range) }))])) };
+    }
+    if (action.edit?.documentChanges) {
+      out.edit = { documentChanges: action.edit.documentChanges.map((dc) => ('edits' in dc
+        ? { ...dc, edits: dc.edits.map((e) => ({ ...e, range: c.rangeToClient(e.range) })) } : dc)) };
+    }
+    return out;
+  }
+
+  connection.onCodeAction(safe('codeAction', [] as CodeAction[], (params) => {
+    const uri = params.textDocument.uri;
+    const text = textOf(uri);
+    if (text === undefined) return [];
+    const c = converter(text);
     // Only well-formed context diagnostics: Neovim 0.7 sends them without `range` (its
     // user_data.lsp keeps code and data only), which made the whole request fail.
-    const context = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.filter(isRangeCarrier) : [];
-    return service.codeActions({ uri: params.textDocument.uri, text }, params.range, context, {
-      today: today(),
-      config: resolved.config,
-      templates: templateLookup(resolved, builtinDir, workspaceTrusted),
+    const context = (Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.filter(isRangeCarrier) : [])
+      .map((d) => ({ ...d, range: c.rangeFromClient(d.range) }));
+    const version = documents.get(uri)?.version ?? null;
+    return service.codeActions({ uri, text, version: version ?? undefined }, c.rangeFromClient(params.range), context, actionOptions(uri)).map((a) => {
+      // A deferred draft: the service's data (rule, template, UTF-16 range) plus where it is.
+      if (a.data) a.data = { ...(a.data as object), uri, version };
+      return actionToClient(a, c);
     });
+  }));
+
+  /** Renders the draft chosen, for a client that resolves code actions. */
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri !== 'string') return action;
+      const text = textOf(uri);
+      if (text === undefined) return { ...action, disabled: { reason: 'The note cannot be read' } };
+      const resolved = service.resolveCodeAction({ uri, text, version: documents.get(uri)?.version }, action, actionOptions(uri));
+      if (!resolved.edit && resolved.disabled) {
+        // The menu was already shown: say why nothing happens.
+        void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: `${action.title}: ${resolved.disabled.reason}` });
+      }
+      const c = converter(text);
+      return resolved.edit && !c.identity
+        ? { ...resolved, edit: actionToClient({ title: '', edit: resolved.edit }, c).edit }
+        : resolved;
+    } catch (err) {
+      connection.console.error(`codeAction/resolve failed: ${(err as Error)?.stack ?? err}`);
+      return action;
+    }
+  });
+
+  // ---- pull diagnostics ----------------------------------------------------------------
+
+  /** Fresh diagnostics for one document, recorded for workspace pulls too. */
+  async function diagnose(uri: string): Promise<Diagnostic[]> {
+    const file = toPath(uri);
+    if (!file) {
+      const doc = documents.get(uri);
+      if (doc) checkUntitled(doc);
+      return published.get(uri)?.diagnostics ?? [];
+    }
+    // Config files and templates are kept current by the watchers: what is recorded stands.
+    if (path.basename(file) !== CONFIG_FILE && !file.endsWith('.hbs')) await checkFile(file);
+    return published.get(file)?.diagnostics ?? [];
+  }
+
+  connection.languages.diagnostics.on(safe('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params) => {
+    await settingsReady;
+    const diagnostics = await diagnose(params.textDocument.uri);
+    const resultId = resultIdOf(JSON.stringify(diagnostics));
+    return params.previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: diagnostics };
+  }));
+
+  /** Reports for every document with diagnostics, and for those the client holds that have none any more. */
+  function workspaceReports(previous: PreviousResultId[]): { items: WorkspaceDocumentDiagnosticReport[]; news: boolean } {
+    const held = new Map<string, PreviousResultId>();
+    for (const p of previous) held.set(toPath(p.uri) ?? p.uri, p);
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    let news = false;
+    const add = (uri: string, resultId: string, diagnostics: Diagnostic[], before: string | undefined) => {
+      const version = documents.get(uri)?.version ?? null;
+      if (before === resultId) items.push({ kind: 'unchanged', uri, version, resultId });
+      else {
+        items.push({ kind: 'full', uri, version, resultId, items: diagnostics });
+        news = true;
+      }
+    };
+    for (const [key, r] of published) {
+      const p = held.get(key);
+      held.delete(key);
+      add(p?.uri ?? r.uri, r.resultId, r.diagnostics, p?.value);
+    }
+    for (const p of held.values()) add(p.uri, EMPTY_RESULT_ID, [], p.value);
+    return { items, news };
+  }
+
+  /** Resolves at the next change of the diagnostics, or when the request is cancelled, or at shutdown. */
+  function nextChange(token: CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        pullWaiters.delete(wake);
+        subscription.dispose();
+        resolve();
+      };
+      pullWaiters.add(wake);
+      const subscription = token.onCancellationRequested(wake);
+    });
+  }
+
+  // Held until there is news for the client (long polling): clients re-request a workspace
+  // pull as soon as one is answered.
+  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token) => {
+    await scanReady;
+    for (;;) {
+      const { items, news } = workspaceReports(params.previousResultIds ?? []);
+      if (news || token.isCancellationRequested || shuttingDown) return { items };
+      await nextChange(token);
+    }
   }));
 
   /** A full rescan on request (the VS Code command "Re-check All Notes"); answers the file count. */
   connection.onRequest('interviewFollowup/recheckAll', safe('recheckAll', 0, async () => {
     resolver.invalidate();
     await scanAll();
+    refreshPulls();
     return onDisk.size;
   }));
 
   connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const wake of [...pullWaiters]) wake();
     if (midnight) clearTimeout(midnight);
   });
 

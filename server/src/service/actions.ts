@@ -16,6 +16,8 @@ export interface PlannedAction {
   edits?: Edit[];
   disabled?: string;
   preferred?: boolean;
+  /** The template of a draft. A deferred draft has neither edits nor `disabled` until renderDraft(). */
+  template?: TemplateName;
 }
 
 export interface ActionContext {
@@ -25,19 +27,44 @@ export interface ActionContext {
   today: Day;
   templates: TemplateLookup;
   renderer: DraftRenderer;
+  /**
+   * Leave drafts unrendered, for a client that resolves code actions (`codeAction/resolve`):
+   * only the draft chosen is rendered. Templates are still compiled (cached), so one that
+   * does not compile shows as a disabled action, as without deferral.
+   */
+  defer?: boolean;
 }
 
 function draft(ctx: ActionContext, finding: Finding, name: TemplateName, title: string, preferred = false): PlannedAction {
   const source = ctx.templates(name);
-  if (!source) return { title, finding, disabled: `No template '${name}' found` };
+  if (!source) return { title, finding, template: name, disabled: `No template '${name}' found` };
+  if (ctx.defer) {
+    try {
+      ctx.renderer.compile(source);
+    } catch (err) {
+      return { title, finding, template: name, disabled: templateProblem(err, source.origin) };
+    }
+    return { title, finding, template: name, preferred };
+  }
+  const rendered = renderDraft(ctx, name, source);
+  return { title, finding, template: name, ...rendered, preferred: rendered.edits ? preferred : undefined };
+}
+
+/** Renders a draft into the edit that appends it to the note, or says why it cannot. */
+export function renderDraft(ctx: ActionContext, name: TemplateName, source = ctx.templates(name)): { edits?: Edit[]; disabled?: string } {
+  if (!source) return { disabled: `No template '${name}' found` };
   try {
     const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today));
-    if (text.trim() === '') return { title, finding, disabled: `Template ${source.origin} rendered nothing` };
-    return { title, finding, edits: [appendToBody(ctx.note, text)], preferred };
+    if (text.trim() === '') return { disabled: `Template ${source.origin} rendered nothing` };
+    return { edits: [appendToBody(ctx.note, text)] };
   } catch (err) {
-    const e = err as TemplateError;
-    return { title, finding, disabled: `Template error in ${e.origin ?? source.origin}: ${e.message}` };
+    return { disabled: templateProblem(err, source.origin) };
   }
+}
+
+function templateProblem(err: unknown, origin: string): string {
+  const e = err as TemplateError;
+  return `Template error in ${e.origin ?? origin}: ${e.message}`;
 }
 
 function edit(title: string, finding: Finding, e: Edit | undefined, preferred = false): PlannedAction[] {

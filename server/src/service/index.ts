@@ -18,3 +18,5 @@ export { DraftRenderer, TemplateError } from './drafts';
 export { longDay, weekdayName } from './dates';
 export { codeLenses, completion, documentSymbols, hover, inlayHints } from './editor';
 export type { EditorOptions } from './editor';
+export { negotiateEncoding, PositionConverter } from './positions';
+export type { PositionEncoding } from './positions';
