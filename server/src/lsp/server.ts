@@ -16,15 +16,16 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CancellationToken, CodeAction, CodeActionKind, Connection, createConnection, Diagnostic, DidChangeConfigurationNotification,
+  CancellationToken, CodeAction, CodeActionKind, CodeLens, CompletionItem, Connection, createConnection, Diagnostic,
+  DidChangeConfigurationNotification, DocumentSymbol, Hover, InlayHint,
   DidChangeWatchedFilesNotification, DocumentDiagnosticReport, FileChangeType, InitializeParams, InitializeResult,
   MessageType, PreviousResultId, ProposedFeatures, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
   WatchKind, WorkDoneProgressServerReporter, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ActionOptions, CONFIG_FILE, ConfigLayer, createLanguageService, Day, LanguageService, negotiateEncoding, PositionConverter,
-  PositionEncoding, TEMPLATE_NAMES, toLayer,
+  ActionOptions, codeLenses, completion, CONFIG_FILE, ConfigLayer, createLanguageService, Day, documentSymbols, EditorOptions,
+  hover, inlayHints, LanguageService, negotiateEncoding, PositionConverter, PositionEncoding, TEMPLATE_NAMES, toLayer,
 } from '../service';
 import {
   builtinTemplatesDir, ConfigResolver, included, readText, readTextSync, reason, resolveToday, templateLookup, walk,
@@ -36,6 +37,8 @@ export interface ServerOptions {
   connection?: Connection;
   /** The clock, injectable so tests can move past midnight. */
   now?: () => Date;
+  /** Timers for the midnight refresh, injectable with the clock. */
+  timers?: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void };
   env?: NodeJS.ProcessEnv;
 }
 
@@ -83,6 +86,7 @@ export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const now = options.now ?? (() => new Date());
+  const timers = options.timers ?? { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
   const env = options.env ?? process.env;
   /** Test only: the handlers named here (by their safe() name, comma-separated) throw. */
   const faults = new Set((env[FAULT_ENV] ?? '').split(',').map((f) => f.trim()).filter(Boolean));
@@ -123,6 +127,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   /** The client pulls diagnostics: nothing is ever pushed to it. */
   let pull = false;
   let canRefreshDiagnostics = false;
+  let canRefreshLenses = false;
+  let canRefreshHints = false;
   /** The client resolves code actions: drafts are rendered in codeAction/resolve. */
   let deferDrafts = false;
   /** The client takes versioned edits: a code action computed on version N cannot apply to N+1. */
@@ -135,7 +141,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   /** Woken whenever `published` changes: held workspace/diagnostic requests. */
   const pullWaiters = new Set<() => void>();
   let lastToday: Day | undefined;
-  let midnight: NodeJS.Timeout | undefined;
+  let midnight: unknown;
   /** Settled once settings are read and once the first scan is done (pull requests wait for them). */
   let settingsLoaded!: () => void;
   let scanned!: () => void;
@@ -205,9 +211,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     deliver(file, uriFor(file), diagnostics);
   }
 
-  /** Asks a pull client to pull again, after a change it cannot know of (settings, config, disk, date). */
+  /**
+   * Asks the client to pull again after a change it cannot know of (settings, config, disk,
+   * date): diagnostics for a pull client, and the lenses and inlay hints, which carry dates.
+   */
   function refreshPulls(): void {
     if (pull && canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (canRefreshLenses) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (canRefreshHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   function inWorkspace(file: string): boolean {
@@ -346,17 +357,17 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   /** Re-checks everything when the local date changes, with no edit needed. */
   function scheduleMidnight(): void {
-    if (midnight) clearTimeout(midnight);
+    if (midnight) timers.clearTimeout(midnight);
     const n = now();
     const next = new Date(n.getFullYear(), n.getMonth(), n.getDate() + 1, 0, 0, 1);
-    midnight = setTimeout(safe('midnight refresh', undefined, async () => {
+    midnight = timers.setTimeout(safe('midnight refresh', undefined, async () => {
       if (today() !== lastToday) {
         await recheckAll();
         refreshPulls();
       }
       scheduleMidnight();
     }), Math.max(1000, next.getTime() - n.getTime()));
-    midnight.unref?.();
+    (midnight as NodeJS.Timeout | undefined)?.unref?.();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -369,6 +380,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       ? init.positionEncoding : negotiateEncoding(caps.general?.positionEncodings);
     pull = !!caps.textDocument?.diagnostic && init.diagnosticMode !== 'push';
     canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+    canRefreshLenses = !!caps.workspace?.codeLens?.refreshSupport;
+    canRefreshHints = !!caps.workspace?.inlayHint?.refreshSupport;
     deferDrafts = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     // Registering without the client's consent is a protocol error (Neovim logs a warning).
@@ -386,6 +399,11 @@ export function startServer(options: ServerOptions = {}): Connection {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], ...(deferDrafts ? { resolveProvider: true } : {}) },
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+        hoverProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '-'] },
+        documentSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'interview-followup', version: readVersion() },
@@ -647,6 +665,53 @@ export function startServer(options: ServerOptions = {}): Connection {
     }
   }));
 
+  /** Today and the configuration for a document, for the editor help below. */
+  function editorOptions(uri: string): EditorOptions {
+    const file = toPath(uri);
+    return { today: today(), config: resolver.forFile(file ?? path.join(folders[0] ?? process.cwd(), 'untitled.md')).config };
+  }
+
+  connection.onHover(safe('hover', null as Hover | null, (params) => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return null;
+    const c = converter(text);
+    const h = hover(text, c.fromClient(params.position), editorOptions(params.textDocument.uri));
+    return h ? { ...h, range: h.range && c.rangeToClient(h.range) } : null;
+  }));
+
+  connection.languages.inlayHint.on(safe('inlayHint', [] as InlayHint[], (params) => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return [];
+    const c = converter(text);
+    return inlayHints(text, c.rangeFromClient(params.range), editorOptions(params.textDocument.uri))
+      .map((h) => ({ ...h, position: c.toClient(h.position) }));
+  }));
+
+  connection.onCodeLens(safe('codeLens', [] as CodeLens[], (params) => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return [];
+    const c = converter(text);
+    return codeLenses(text, editorOptions(params.textDocument.uri)).map((l) => ({ ...l, range: c.rangeToClient(l.range) }));
+  }));
+
+  connection.onCompletion(safe('completion', [] as CompletionItem[], (params) => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return [];
+    const c = converter(text);
+    return completion(text, c.fromClient(params.position), editorOptions(params.textDocument.uri)).map((item) => (
+      item.textEdit && 'range' in item.textEdit ? { ...item, textEdit: { ...item.textEdit, range: c.rangeToClient(item.textEdit.range) } } : item));
+  }));
+
+  connection.onDocumentSymbol(safe('documentSymbol', [] as DocumentSymbol[], (params) => {
+    const text = textOf(params.textDocument.uri);
+    if (text === undefined) return [];
+    const c = converter(text);
+    const convert = (sym: DocumentSymbol): DocumentSymbol => ({
+      ...sym, range: c.rangeToClient(sym.range), selectionRange: c.rangeToClient(sym.selectionRange), children: sym.children?.map(convert),
+    });
+    return documentSymbols(text).map(convert);
+  }));
+
   /** A full rescan on request (the VS Code command "Re-check All Notes"); answers the file count. */
   connection.onRequest('interviewFollowup/recheckAll', safe('recheckAll', 0, async () => {
     resolver.invalidate();
@@ -658,7 +723,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const wake of [...pullWaiters]) wake();
-    if (midnight) clearTimeout(midnight);
+    if (midnight) timers.clearTimeout(midnight);
   });
 
   documents.listen(connection);

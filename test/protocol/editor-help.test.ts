@@ -1,0 +1,118 @@
+/**
+ * Hover, inlay hints, the next-action lens, completion and symbols over the wire, and the
+ * midnight refresh: a server with an injected clock re-checks every note when the date
+ * changes, with no edit.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeLens, CompletionItem, createProtocolConnection, Diagnostic, DocumentSymbol, Hover, InlayHint, ProtocolConnection,
+  PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/lsp/server';
+import { EXAMPLES, TestClient } from './client';
+
+const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
+
+describe('protocol: editor help', function () {
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.dispose();
+    client = undefined;
+  });
+
+  it('hovers a date, hints the dates, lenses the next action, completes keys and lists symbols', async () => {
+    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    const uri = await client.open('acme.md');
+    const doc = { textDocument: { uri } };
+    // Line 13 (0-based 12): expect_reply_by: 2026-11-12
+    const h = await client.connection.sendRequest<Hover | null>('textDocument/hover', { ...doc, position: { line: 12, character: 20 } });
+    assert.match((h?.contents as { value: string }).value, /^\*\*Thursday, 12 November 2026\*\* · 14 days ago/);
+    const hints = await client.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    assert.ok(hints.some((x) => x.label === '→ check in Sun 15 Nov · 11 days ago' && x.position.line === 12), JSON.stringify(hints));
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', doc);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['check in with Jane Doe · 11 days overdue']);
+    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { ...doc, position: { line: 14, character: 8 } });
+    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['waiting', 'advanced', 'offer']);
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', doc);
+    assert.equal(symbols[0].name, 'Acme Corp · Senior Backend Engineer');
+    assert.ok(client.initializeResult?.capabilities.hoverProvider);
+    assert.deepEqual(client.errors(), []);
+  });
+});
+
+describe('protocol: midnight refresh', () => {
+  let dir: string | undefined;
+  let conn: ProtocolConnection | undefined;
+  afterEach(() => {
+    conn?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-checks every note when the local date changes, with no edit', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ifu-midnight-'));
+    // Promised 12 November, so the check-in falls due on the 15th (3 grace days).
+    const note = path.join(dir, 'acme.md');
+    writeFileSync(note, ACME);
+    const uri = pathToFileURL(note).href;
+
+    // The server runs in this process over a pair of streams, with a clock and timers we hold.
+    let clock = new Date(2026, 10, 14, 23, 59, 30); // local time, the evening before
+    const scheduled: { fn: () => void; ms: number }[] = [];
+    const published: Diagnostic[][] = [];
+    const waiters: (() => void)[] = [];
+    const wake = () => { for (const w of waiters.splice(0)) setImmediate(w); };
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer({
+      connection: serverConnection,
+      now: () => clock,
+      env: {}, // no INTERVIEW_FOLLOWUP_TODAY: the clock decides
+      timers: { setTimeout: (fn, ms) => { scheduled.push({ fn, ms }); wake(); }, clearTimeout: () => undefined },
+    });
+    conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      if (p.uri === uri) published.push(p.diagnostics);
+      wake();
+    });
+    // The scan ends with a log line; the timer is set right after it, in the same turn.
+    let scanned = false;
+    conn.onNotification('window/logMessage', (m: { message: string }) => {
+      if (/checked \d+ markdown files/.test(m.message)) scanned = true;
+      wake();
+    });
+    const until = (predicate: () => boolean, what: string) => new Promise<void>((resolve, reject) => {
+      if (predicate()) return resolve();
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
+      const check = () => {
+        if (predicate()) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(check);
+      };
+      waiters.push(check);
+    });
+    conn.listen();
+    await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }] });
+    conn.sendNotification('initialized', {});
+
+    // The 14th: thank-you sent, nothing due yet; nothing published for the note.
+    await until(() => scanned && scheduled.length > 0, 'the scan and the midnight timer');
+    assert.equal(scheduled[0].ms, 31_000, 'set for one second past midnight');
+    assert.equal(published.length, 0, 'nothing due on the 14th');
+
+    // Midnight passes: the timer fires and the note is re-checked without any edit.
+    clock = new Date(2026, 10, 15, 0, 0, 1);
+    scheduled.shift()!.fn();
+    await until(() => published.length > 0, 'diagnostics after midnight');
+    assert.deepEqual(published[0].map((d) => [d.code, String(d.message).slice(0, 31)]), [['check-in-due', 'Check-in due today (2026-11-15)']]);
+    await until(() => scheduled.length > 0, 'the next midnight timer');
+    assert.equal(scheduled[0].ms, 24 * 3600 * 1000, 'and the next one set a day later');
+  });
+});
