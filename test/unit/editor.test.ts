@@ -23,7 +23,12 @@ describe('hover', () => {
   it('on a timeline phrase: the date it resolves to, and when to check in', () => {
     const h = hover(ACME, { line: 5, character: 20 }, options);
     const value = (h?.contents as { value: string }).value;
-    assert.equal(value, "'within two weeks' resolves to\n\n**Monday, 16 November 2026** · 10 days ago\n\nCheck in on Thursday, 19 November 2026 (7 days ago) if you have not heard by then.");
+    assert.equal(value, "'within two weeks' resolves to\n\n**Monday, 16 November 2026** · 10 days ago\n\nCheck-in due since Thursday, 19 November 2026 (7 days ago): if you have not heard, send one brief check-in.");
+  });
+
+  it('before the check-in date: when to check in', () => {
+    const h = hover(ACME, { line: 5, character: 20 }, { ...options, today: day('2026-11-10') });
+    assert.match((h?.contents as { value: string }).value, /\n\nCheck in on Thursday, 19 November 2026 \(in 9 days\) if you have not heard by then\.$/);
   });
 
   it('on a known key: what it is for; elsewhere: nothing', () => {

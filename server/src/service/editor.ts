@@ -90,7 +90,9 @@ export function hover(text: string, position: Position, options: EditorOptions):
     if (site.label === 'reply promised by' || site.label === 'interviewed') {
       const plan = checkInPlan(note.interview, options.config);
       if (plan && (site.label === 'reply promised by') === !!plan.promised) {
-        lines.push(`Check in on ${longDay(plan.due)} (${relative(plan.due, options.today)}) if you have not heard by then.`);
+        lines.push(plan.due > options.today
+          ? `Check in on ${longDay(plan.due)} (${relative(plan.due, options.today)}) if you have not heard by then.`
+          : `Check-in due since ${longDay(plan.due)} (${relative(plan.due, options.today)}): if you have not heard, send one brief check-in.`);
       }
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: rangeOf(doc, site.span) };
