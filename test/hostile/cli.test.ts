@@ -99,18 +99,19 @@ describe('hostile: the CLI', function () {
 
     it('a file of the walk that cannot be read: named on stderr, exit 2, the others still checked', async () => {
       const denied = path.join(dir, 'globex.md');
-      const original = nodeFs.promises.open;
-      // Root reads any file whatever its mode: the refusal is simulated where the CLI opens it.
-      nodeFs.promises.open = (async (p: fs.PathLike, ...rest: unknown[]) => {
+      const original = nodeFs.openSync;
+      // Root reads any file whatever its mode: the refusal is simulated where the CLI opens it
+      // (synchronously: see NoteReader).
+      nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
         if (String(p) === denied) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
-        return (original as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(p, ...rest);
-      }) as typeof fs.promises.open;
+        return (original as (...a: unknown[]) => number)(p, ...rest);
+      }) as typeof fs.openSync;
       try {
         const r = await cli(['check', '--today', TODAY], dir);
         oneLine(r, /^interview-followup: cannot read 'globex\.md': permission denied$/);
         assert.match(r.stdout, /^acme\.md:6:18: warning check-in-due /m, 'the readable note is still checked');
       } finally {
-        nodeFs.promises.open = original;
+        nodeFs.openSync = original;
       }
     });
 
@@ -127,11 +128,11 @@ describe('hostile: the CLI', function () {
   it('skips a file that vanishes between the walk and the read (an editor\'s temporary file)', async () => {
     const vanishing = path.join(dir, '.#acme.md');
     fs.writeFileSync(vanishing, note(BASE));
-    const original = nodeFs.promises.open;
-    nodeFs.promises.open = (async (p: fs.PathLike, ...rest: unknown[]) => {
+    const original = nodeFs.openSync;
+    nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
       if (String(p) === vanishing) fs.unlinkSync(vanishing); // gone just before it is read
-      return (original as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(p, ...rest);
-    }) as typeof fs.promises.open;
+      return (original as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync;
     try {
       const r = await cli(['check', '--today', TODAY], dir);
       assert.equal(r.stderr, '');
@@ -139,7 +140,7 @@ describe('hostile: the CLI', function () {
       assert.ok(!r.stdout.includes('.#acme.md'));
       assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 1 error, 1 warning$/m);
     } finally {
-      nodeFs.promises.open = original;
+      nodeFs.openSync = original;
     }
   });
 

@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Day } from '../service';
-import { ConfigResolver, included, readText, reason, Resolved, resolveToday, walk } from '../node/workspace';
+import { ConfigResolver, included, NoteReader, reason, Resolved, resolveToday, walk } from '../node/workspace';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -67,21 +67,22 @@ export function formatFrom(values: ParsedArgs['values']): 'text' | 'json' {
   return f;
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
-export async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 export interface NoteFile {
   file: string;
   /** The path as the user should see it: relative to the working directory. */
   shown: string;
+  /**
+   * What decides the note's findings: the text up to the end of its front matter (all of it
+   * when the front matter is never closed), not the body. See NoteReader.
+   */
   text: string;
   resolved: Resolved;
+}
+
+/** `file` relative to `cwd` (both absolute and normalized), as path.relative() has it, without its cost per note. */
+function relativeTo(cwd: string, file: string): string {
+  const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  return file.startsWith(base) && file.length > base.length ? file.slice(base.length) : path.relative(cwd, file);
 }
 
 export interface Gathered {
@@ -91,8 +92,9 @@ export interface Gathered {
 }
 
 /**
- * Walks the paths (a missing one is a usage error), reads each markdown file with bounded
- * concurrency, and hands each to `visit` with the configuration that applies to it.
+ * Walks the paths (a missing one is a usage error), reads each markdown file, one at a time
+ * and only as far as its front matter goes, and hands each to `visit` with the configuration
+ * that applies to it, in the order of their shown paths.
  */
 export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
   const resolver = new ConfigResolver(io.cwd);
@@ -100,6 +102,8 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
   const files = new Set<string>();
   /** Files found by walking a folder (not named by the user): one gone by the time it is read is skipped. */
   const walkedFiles = new Set<string>();
+  /** The configuration of each walked file, found for its include check. */
+  const resolvedOf = new Map<string, Resolved>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(io.cwd, p);
     let st;
@@ -109,12 +113,14 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
       throw new UsageError(`cannot read '${p}': ${reason(err)}`);
     }
     if (st.isDirectory()) {
-      const walked = await walk(abs);
+      const walked = await walk(abs, { sync: true });
       unreadable.push(...walked.unreadable);
       for (const f of walked.files) {
-        if (included(f, resolver.forFile(f)) && !files.has(f)) {
+        const resolved = resolver.forFile(f);
+        if (included(f, resolved) && !files.has(f)) {
           files.add(f);
           walkedFiles.add(f);
+          resolvedOf.set(f, resolved);
         }
       }
     } else if (st.isFile()) {
@@ -125,18 +131,22 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
       throw new UsageError(`cannot read '${p}': not a regular file`);
     }
   }
-  await pool([...files], 32, async (file) => {
+  const cwd = path.resolve(io.cwd);
+  const order = [...files].map((file) => ({ file, shown: relativeTo(cwd, file) || path.basename(file) }))
+    .sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  const reader = new NoteReader();
+  for (const { file, shown } of order) {
     let text: string;
     try {
-      text = await readText(file);
+      text = reader.readSync(file, true); // the walk or a stat has just seen a regular file
     } catch (err) {
       // Deleted between the walk and the read (an editor's temporary file): not a note any more.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && walkedFiles.has(file)) return;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && walkedFiles.has(file)) continue;
       unreadable.push([file, reason(err)]);
-      return;
+      continue;
     }
-    visit({ file, shown: path.relative(io.cwd, file) || path.basename(file), text, resolved: resolver.forFile(file) });
-  });
+    visit({ file, shown, text, resolved: resolvedOf.get(file) ?? resolver.forFile(file) });
+  }
   return { resolver, unreadable };
 }
 

@@ -28,7 +28,7 @@ import {
   hover, inlayHints, LanguageService, negotiateEncoding, PositionConverter, PositionEncoding, TEMPLATE_NAMES, toLayer,
 } from '../service';
 import {
-  builtinTemplatesDir, ConfigResolver, included, readText, readTextSync, reason, resolveToday, templateLookup, walk,
+  builtinTemplatesDir, ConfigResolver, included, NoteReader, readTextSync, reason, resolveToday, templateLookup, walk,
 } from '../node/workspace';
 
 export const SETTINGS_SECTION = 'interviewFollowup';
@@ -52,6 +52,25 @@ interface Published {
 }
 
 const resultIdOf = (json: string): string => createHash('sha1').update(json).digest('hex').slice(0, 16);
+
+/**
+ * What a push client was sent: only the JSON is kept (10,000 notes' diagnostics as objects
+ * held megabytes); the rest is derived on demand, should the client pull all the same.
+ */
+class Pushed implements Published {
+  private id?: string;
+
+  constructor(readonly uri: string, readonly json: string) {}
+
+  get diagnostics(): Diagnostic[] {
+    return JSON.parse(this.json) as Diagnostic[];
+  }
+
+  get resultId(): string {
+    return (this.id ??= resultIdOf(this.json));
+  }
+}
+
 const EMPTY_RESULT_ID = resultIdOf('[]');
 
 /** A client's initialization options that the server reads. */
@@ -114,6 +133,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   const service: LanguageService = createLanguageService();
   const builtinDir = builtinTemplatesDir();
+  /** Reads notes on disk only as far as their front matter goes (code actions read them whole). */
+  const notes = new NoteReader();
 
   let folders: string[] = [];
   let resolver = new ConfigResolver(process.cwd());
@@ -198,7 +219,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (prev && prev.uri === uri && prev.json === json) return;
     if (!prev && diagnostics.length === 0) return; // the client has nothing to clear
     if (diagnostics.length === 0) published.delete(key);
-    else published.set(key, { uri, json, diagnostics, resultId: resultIdOf(json) });
+    else published.set(key, pull ? { uri, json, diagnostics, resultId: resultIdOf(json) } : new Pushed(uri, json));
     if (pull) {
       for (const wake of [...pullWaiters]) wake();
       return;
@@ -246,7 +267,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (open !== undefined) return checkText(file, open);
     let text: string;
     try {
-      text = await readText(file);
+      text = await notes.read(file);
     } catch (err) {
       onDisk.delete(file);
       if (openText(file) === undefined) publish(file, []);
@@ -440,6 +461,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       scanned();
     }
     scheduleMidnight();
+    // Idle now: load what the first code action needs (Handlebars) before anyone asks for one.
+    setTimeout(safe('warm-up', undefined, () => service.warmUp()), 20).unref?.();
   }));
 
   connection.onDidChangeConfiguration(safe('didChangeConfiguration', undefined, async (change) => {

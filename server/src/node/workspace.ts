@@ -3,13 +3,15 @@
  * finding the configuration that applies to each, and loading templates. Caches live in
  * instances owned by the host, never in module globals.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import picomatch from 'picomatch';
 import {
   Config, CONFIG_FILE, ConfigLayer, Day, DEFAULT_CONFIG, localDay, mergeConfig, parseConfigText, parseIsoDay,
   TemplateLookup, TemplateName, TemplateSource,
 } from '../service';
+import { locateFrontMatter } from '../service/frontmatter';
 
 /** Folders never scanned: dependencies and version control. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -34,17 +36,32 @@ export interface Walked {
   unreadable: [string, string][];
 }
 
+/** The file system calls of a walk: through the thread pool, or blocking (see walk). */
+const WALK_ASYNC = {
+  realpath: (p: string) => fsp.realpath(p),
+  readdir: (p: string) => fsp.readdir(p, { withFileTypes: true }),
+  stat: (p: string) => fsp.stat(p),
+};
+const WALK_SYNC = {
+  realpath: (p: string) => realpathSync.native(p),
+  readdir: (p: string) => readdirSync(p, { withFileTypes: true }),
+  stat: (p: string) => statSync(p),
+};
+
 /**
  * Lists markdown files under `root` (a directory or a file), skipping node_modules and .git,
- * following symlinks once (a loop is cut by real path).
+ * following symlinks once (a loop is cut by real path). `sync`: blocking calls, for a host
+ * with nothing else to do meanwhile (the CLI): a round trip through the thread pool per folder
+ * costs more than the call.
  */
-export async function walk(root: string): Promise<Walked> {
+export async function walk(root: string, options: { sync?: boolean } = {}): Promise<Walked> {
+  const fs = options.sync ? WALK_SYNC : WALK_ASYNC;
   const out: Walked = { files: [], unreadable: [] };
   const seen = new Set<string>();
   const visit = async (dir: string): Promise<void> => {
     let real: string;
     try {
-      real = await fsp.realpath(dir);
+      real = await fs.realpath(dir);
     } catch (err) {
       out.unreadable.push([dir, reason(err)]);
       return;
@@ -53,7 +70,7 @@ export async function walk(root: string): Promise<Walked> {
     seen.add(real);
     let entries;
     try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(dir);
     } catch (err) {
       out.unreadable.push([dir, reason(err)]);
       return;
@@ -67,7 +84,7 @@ export async function walk(root: string): Promise<Walked> {
         if (NOTE_EXT.test(e.name)) out.files.push(p);
       } else if (e.isSymbolicLink()) {
         try {
-          const st = await fsp.stat(p);
+          const st = await fs.stat(p);
           if (st.isDirectory() && !SKIP_DIRS.has(e.name)) subdirs.push(p);
           else if (st.isFile() && NOTE_EXT.test(e.name)) out.files.push(p);
         } catch {
@@ -153,6 +170,136 @@ export function readTextSync(file: string, limit = MAX_NOTE_BYTES): string {
   }
 }
 
+/**
+ * The first read of a note: a front matter is a few hundred bytes, so nearly every note is
+ * decided by this one read. One that does not close within it is read on, in growing steps.
+ */
+export const NOTE_CHUNK_BYTES = 8 * 1024;
+
+/** Fills `buf` from offset `from` of the file up to `want` bytes (less at the end of the file); the new length. */
+function fill(fd: number, buf: Buffer, from: number, want: number): number {
+  let n = from;
+  while (n < want) {
+    const bytesRead = readSync(fd, buf, n, want - n, n);
+    if (bytesRead === 0) break; // the end, or truncated meanwhile
+    n += bytesRead;
+  }
+  return n;
+}
+
+/**
+ * What a check needs of the bytes read so far (`b`, the whole of what is to be read when
+ * `end`): the text up to the end of the front matter's closing line, or the first line when it
+ * does not open a front matter; undefined when more must be read to know. The text returned
+ * decides every finding exactly as the whole file would: findings never lie past the front
+ * matter, the front matter is the first `---` line to the first closing line after it (see
+ * locateFrontMatter), and the UTF-8 decoding of bytes up to a line feed is a prefix of the
+ * decoding of the whole. A front matter never closed needs the whole file: does a later line
+ * say `interviewed:`?
+ */
+function headOf(b: Buffer, n: number, end: boolean): string | undefined {
+  const nl = lineFeed(b, 0, n);
+  if (nl < 0) return end ? decodeRange(b, n) : undefined;
+  const first = decodeRange(b, nl + 1);
+  if (!locateFrontMatter(first)) return first; // the first line decides: not a front matter
+  for (let pos = nl + 1; ;) {
+    const next = lineFeed(b, pos, n);
+    // The last line is not all there (or has no line feed): the whole file decides.
+    if (next < 0) return end ? decodeRange(b, n) : undefined;
+    if (isClosingLine(b, pos, next)) {
+      const text = decodeRange(b, next + 1);
+      if (locateFrontMatter(text)?.close) return text; // as it must: checked all the same
+    }
+    pos = next + 1;
+  }
+}
+
+/** The first line feed in b[from, n), or -1. */
+function lineFeed(b: Buffer, from: number, n: number): number {
+  const i = b.indexOf(10, from);
+  return i < n ? i : -1;
+}
+
+/** decode() of b[0, end) */
+function decodeRange(b: Buffer, end: number): string {
+  const text = b.toString('utf8', 0, end);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Is the line from `start` to the line feed at `nl` `---` or `...`, then blanks (CLOSE in frontmatter.ts)? */
+function isClosingLine(b: Buffer, start: number, nl: number): boolean {
+  const c = b[start];
+  if ((c !== 45 && c !== 46) || start + 3 > nl || b[start + 1] !== c || b[start + 2] !== c) return false;
+  let j = start + 3;
+  while (j < nl && (b[j] === 32 || b[j] === 9)) j++;
+  return j === nl || (j === nl - 1 && b[j] === 13);
+}
+
+/**
+ * Reads notes for checking: only as much of each file as decides its findings (see headOf),
+ * usually one read of NOTE_CHUNK_BYTES into a buffer reused from note to note. Synchronous:
+ * a read from the page cache costs microseconds, where a read through the thread pool's
+ * open/stat/read/close costs a round trip each. Files are opened as readText opens them, and
+ * the same bounds apply: regular files only; one over MAX_NOTE_BYTES is read at most up to its
+ * first megabyte (the one thing missed: a front matter never closed whose `interviewed:` line
+ * comes after the first megabyte of a file over 32 MB).
+ */
+export class NoteReader {
+  private readonly chunk = Buffer.allocUnsafe(NOTE_CHUNK_BYTES);
+  private lastYield = performance.now();
+
+  /**
+   * The text that decides the note's findings: a prefix of readTextSync's, or all of it.
+   * `seenRegular`: the caller has just seen a regular file there (the walk's directory entry,
+   * a stat), so the check is left until a second read is needed; opened without blocking,
+   * whatever has replaced the file meanwhile is read no further than the first chunk unchecked.
+   */
+  readSync(file: string, seenRegular = false): string {
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const sizeToRead = () => {
+        const st = fstatSync(fd);
+        if (!st.isFile()) throw notRegular(file);
+        return st.size > MAX_NOTE_BYTES ? HEAD_BYTES : st.size;
+      };
+      let size = seenRegular ? Infinity : sizeToRead();
+      let buf = this.chunk;
+      let want = Math.min(size, buf.length);
+      let n = fill(fd, buf, 0, want);
+      for (;;) {
+        const end = n < want || n >= size;
+        const text = headOf(buf, n, end);
+        if (text !== undefined) return text;
+        if (size === Infinity) {
+          size = sizeToRead();
+          if (n >= size) continue; // all there after all: decided now
+        }
+        // Not decided yet: read on, four times as much each time.
+        want = Math.min(size, want * 4);
+        const bigger = Buffer.allocUnsafe(want);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+        n = fill(fd, buf, n, want);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * readSync for a host that serves requests meanwhile (the server's scan): every 10 ms or so
+   * since the last pause it lets the event loop run first, so a scan of thousands of notes
+   * never holds a request up for longer.
+   */
+  async read(file: string): Promise<string> {
+    if (performance.now() - this.lastYield > 10) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.lastYield = performance.now();
+    }
+    return this.readSync(file);
+  }
+}
+
 export interface ConfigFile {
   path: string;
   dir: string;
@@ -166,6 +313,8 @@ export interface Resolved {
   /** The folder globs and templatesDir are relative to: the config file's, else the fallback root. */
   root: string;
   file?: ConfigFile;
+  /** included()'s compiled globs (`true`: every file), made on first use. */
+  included?: true | ((rel: string) => boolean);
 }
 
 /**
@@ -174,15 +323,19 @@ export interface Resolved {
  */
 export class ConfigResolver {
   private readonly byDir = new Map<string, ConfigFile | null>();
+  /** What forFile() answers, by the note's folder: thousands of notes share a few folders. */
+  private readonly resolvedByDir = new Map<string, Resolved>();
 
   constructor(private readonly fallbackRoot: string, private settings: ConfigLayer = {}) {}
 
   setSettings(settings: ConfigLayer): void {
     this.settings = settings;
+    this.resolvedByDir.clear();
   }
 
   invalidate(): void {
     this.byDir.clear();
+    this.resolvedByDir.clear();
   }
 
   /** The config file governing `dir`, searching upwards. */
@@ -213,9 +366,16 @@ export class ConfigResolver {
     return found ?? undefined;
   }
 
+  /** The configuration of a note; the same object for every note of a folder (do not modify it). */
   forFile(file: string): Resolved {
-    const cf = this.fileFor(path.dirname(file));
-    return { config: mergeConfig(cf?.layer, this.settings), root: cf?.dir ?? this.fallbackRoot, file: cf };
+    const dir = path.dirname(file);
+    let resolved = this.resolvedByDir.get(dir);
+    if (!resolved) {
+      const cf = this.fileFor(dir);
+      resolved = { config: mergeConfig(cf?.layer, this.settings), root: cf?.dir ?? this.fallbackRoot, file: cf };
+      this.resolvedByDir.set(dir, resolved);
+    }
+    return resolved;
   }
 
   /** All config files seen so far (to report their problems once). */
@@ -240,15 +400,23 @@ function readConfigFile(p: string): ConfigFile | undefined {
 
 /** Is `file` included by the configuration's globs (relative to its root)? */
 export function included(file: string, resolved: Resolved): boolean {
-  const rel = path.relative(resolved.root, file).split(path.sep).join('/');
+  // Compiled once per Resolved (one per folder, see ConfigResolver.forFile), not per note.
+  const match = (resolved.included ??= compileIncluded(resolved));
+  if (match === true) return true;
+  return match(path.relative(resolved.root, file).split(path.sep).join('/'));
+}
+
+function compileIncluded(resolved: Resolved): true | ((rel: string) => boolean) {
   const opts = { dot: true };
   // picomatch throws on an empty pattern (`exclude: ""` in the config), which aborted the
   // whole check in the CLI and the server. An empty glob names no file: drop it.
   const globs = (list: string[]) => list.filter((g) => typeof g === 'string' && g !== '');
   const include = globs(resolved.config.include);
   const exclude = globs(resolved.config.exclude);
-  if (resolved.config.include !== DEFAULT_CONFIG.include && include.length > 0 && !picomatch(include, opts)(rel)) return false;
-  return exclude.length === 0 || !picomatch(exclude, opts)(rel);
+  const isIncluded = resolved.config.include !== DEFAULT_CONFIG.include && include.length > 0 ? picomatch(include, opts) : undefined;
+  const isExcluded = exclude.length > 0 ? picomatch(exclude, opts) : undefined;
+  if (!isIncluded && !isExcluded) return true;
+  return (rel) => (!isIncluded || isIncluded(rel)) && (!isExcluded || !isExcluded(rel));
 }
 
 /** Where the built-in templates are: `templates/` at the package root. */

@@ -34,7 +34,7 @@ export function parseYaml(text: string): Document.Parsed {
   // recurses once per level, and exhausting the stack there gave errors that depended on how
   // deep the caller's stack already was (the CLI and the server disagreed). Too deep: not composed.
   const tokens = [...new Parser().parse(text)];
-  const deep = tooDeep(tokens);
+  const deep = mayNestTooDeep(text) ? tooDeep(tokens) : undefined;
   let doc: Document.Parsed | undefined;
   if (deep !== undefined) {
     doc = parseDocument('', options);
@@ -49,8 +49,10 @@ export function parseYaml(text: string): Document.Parsed {
     }
   }
   doc ??= parseDocument('', options);
+  const duplicates = duplicateKeys(doc.contents);
+  if (doc.errors.length === 0 && duplicates.length === 0) return doc; // the usual case: nothing to sort out
   const errors = [...doc.errors];
-  for (const [start, end] of duplicateKeys(doc.contents)) {
+  for (const [start, end] of duplicates) {
     errors.push(new YAMLParseError([start, end], 'DUPLICATE_KEY', 'Map keys must be unique'));
   }
   const seen = new Set<string>();
@@ -64,6 +66,20 @@ export function parseYaml(text: string): Document.Parsed {
     .sort((a, b) => a.pos[0] - b.pos[0])
     .slice(0, MAX_YAML_ERRORS);
   return doc;
+}
+
+/**
+ * Could `text` nest collections deeper than MAX_YAML_DEPTH? Every collection has an indicator
+ * of its own (`-` before a list item, `:` or `?` in a mapping entry, `[` or `{`), so text with
+ * no more of those characters than that cannot: tooDeep need not walk it (most front matter).
+ */
+function mayNestTooDeep(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 45 || c === 58 || c === 63 || c === 91 || c === 123) && ++n > MAX_YAML_DEPTH) return true;
+  }
+  return false;
 }
 
 /** The offset of the first collection nested deeper than MAX_YAML_DEPTH, if any. */
@@ -89,7 +105,23 @@ function duplicateKeys(root: unknown): [number, number][] {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isMap(node)) {
+    if (isMap(node) && node.items.length <= 16) {
+      // A few keys (most mappings): each compared with those before it, nothing allocated.
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const key = items[i].key;
+        if (isScalar(key)) {
+          for (let j = 0; j < i; j++) {
+            const other = items[j].key;
+            if (isScalar(other) && sameKey(other.value, key.value)) {
+              if (key.range) out.push([key.range[0], key.range[1]]);
+              break;
+            }
+          }
+        } else if (key) stack.push(key);
+        if (items[i].value) stack.push(items[i].value);
+      }
+    } else if (isMap(node)) {
       const keys = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;
@@ -108,4 +140,9 @@ function duplicateKeys(root: unknown): [number, number][] {
     }
   }
   return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Are two scalar key values the same key (the ids compared above: type, then text)? */
+function sameKey(a: unknown, b: unknown): boolean {
+  return typeof a === typeof b && (a === b || String(a) === String(b));
 }
