@@ -23,6 +23,7 @@ import {
   WorkDoneProgressCreateRequest, WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceDiagnosticReport,
   WorkspaceDiagnosticRequest, WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { lineStarts } from '../fuzz/invariants';
 
 /** The repository root, from out/test/protocol/. */
 export const REPO = path.resolve(__dirname, '../../..');
@@ -524,16 +525,6 @@ export class TestClient {
 
 // ---- edits -----------------------------------------------------------------------------
 
-/** Offsets of each line start, as LSP counts lines (\n, \r\n, \r end a line). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
 
 /**
  * A UTF-16 offset for an LSP position. Strict on purpose: a position past the end of its
