@@ -99,11 +99,12 @@ export interface Gathered {
 export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
   const resolver = new ConfigResolver(io.cwd);
   const unreadable: [string, string][] = [];
-  const files = new Set<string>();
-  /** Files found by walking a folder (not named by the user): one gone by the time it is read is skipped. */
-  const walkedFiles = new Set<string>();
-  /** The configuration of each walked file, found for its include check. */
-  const resolvedOf = new Map<string, Resolved>();
+  /**
+   * The files to check, with the configuration found for a walked one's include check.
+   * `walked`: found by walking a folder (not named by the user): one gone by the time it is
+   * read is skipped.
+   */
+  const files = new Map<string, { walked: boolean; resolved?: Resolved }>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(io.cwd, p);
     let st;
@@ -113,39 +114,40 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
       throw new UsageError(`cannot read '${p}': ${reason(err)}`);
     }
     if (st.isDirectory()) {
-      const walked = await walk(abs, { sync: true });
+      const walked = await walk(abs);
       unreadable.push(...walked.unreadable);
+      // The walk lists a folder's files together: its configuration is looked up once.
+      let dir = '';
+      let resolved: Resolved | undefined;
       for (const f of walked.files) {
-        const resolved = resolver.forFile(f);
-        if (included(f, resolved) && !files.has(f)) {
-          files.add(f);
-          walkedFiles.add(f);
-          resolvedOf.set(f, resolved);
+        if (!(resolved && f.startsWith(dir) && f.indexOf(path.sep, dir.length) < 0)) {
+          resolved = resolver.forFile(f);
+          dir = path.dirname(f) + path.sep;
         }
+        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved });
       }
     } else if (st.isFile()) {
-      files.add(abs); // a file named on the command line is checked whatever its extension
-      walkedFiles.delete(abs);
+      files.set(abs, { walked: false }); // a file named on the command line is checked whatever its extension
     } else {
       // A FIFO would block the read forever, /dev/zero would fill the memory.
       throw new UsageError(`cannot read '${p}': not a regular file`);
     }
   }
   const cwd = path.resolve(io.cwd);
-  const order = [...files].map((file) => ({ file, shown: relativeTo(cwd, file) || path.basename(file) }))
+  const order = [...files].map(([file, found]) => ({ file, found, shown: relativeTo(cwd, file) || path.basename(file) }))
     .sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
   const reader = new NoteReader();
-  for (const { file, shown } of order) {
+  for (const { file, found, shown } of order) {
     let text: string;
     try {
       text = reader.readSync(file, true); // the walk or a stat has just seen a regular file
     } catch (err) {
       // Deleted between the walk and the read (an editor's temporary file): not a note any more.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && walkedFiles.has(file)) continue;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && found.walked) continue;
       unreadable.push([file, reason(err)]);
       continue;
     }
-    visit({ file, shown, text, resolved: resolvedOf.get(file) ?? resolver.forFile(file) });
+    visit({ file, shown, text, resolved: found.resolved ?? resolver.forFile(file) });
   }
   return { resolver, unreadable };
 }

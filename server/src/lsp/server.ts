@@ -253,7 +253,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       publish(file, []);
       return;
     }
-    const diagnostics = service.check({ uri: pathToFileURL(file).href, text }, { today: today(), config: resolved.config }) ?? [];
+    // check needs no real URI (it only names the text): the path spares a URL object per note.
+    const diagnostics = service.check({ uri: file, text }, { today: today(), config: resolved.config }) ?? [];
     publish(file, toClient(text, diagnostics));
   }
 

@@ -3,7 +3,7 @@
  * finding the configuration that applies to each, and loading templates. Caches live in
  * instances owned by the host, never in module globals.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import picomatch from 'picomatch';
@@ -36,32 +36,24 @@ export interface Walked {
   unreadable: [string, string][];
 }
 
-/** The file system calls of a walk: through the thread pool, or blocking (see walk). */
-const WALK_ASYNC = {
-  realpath: (p: string) => fsp.realpath(p),
-  readdir: (p: string) => fsp.readdir(p, { withFileTypes: true }),
-  stat: (p: string) => fsp.stat(p),
-};
-const WALK_SYNC = {
-  realpath: (p: string) => realpathSync.native(p),
-  readdir: (p: string) => readdirSync(p, { withFileTypes: true }),
-  stat: (p: string) => statSync(p),
-};
-
 /**
  * Lists markdown files under `root` (a directory or a file), skipping node_modules and .git,
- * following symlinks once (a loop is cut by real path). `sync`: blocking calls, for a host
- * with nothing else to do meanwhile (the CLI): a round trip through the thread pool per folder
- * costs more than the call.
+ * following symlinks once (a loop is cut by real path). The calls block (a round trip through
+ * the thread pool per folder cost more than the call) and the event loop runs every 10 ms or
+ * so, so a host that serves requests meanwhile is not held up by a big tree.
  */
-export async function walk(root: string, options: { sync?: boolean } = {}): Promise<Walked> {
-  const fs = options.sync ? WALK_SYNC : WALK_ASYNC;
+export async function walk(root: string): Promise<Walked> {
   const out: Walked = { files: [], unreadable: [] };
   const seen = new Set<string>();
+  let lastYield = performance.now();
   const visit = async (dir: string): Promise<void> => {
+    if (performance.now() - lastYield > 10) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
     let real: string;
     try {
-      real = await fs.realpath(dir);
+      real = realpathSync.native(dir);
     } catch (err) {
       out.unreadable.push([dir, reason(err)]);
       return;
@@ -70,21 +62,23 @@ export async function walk(root: string, options: { sync?: boolean } = {}): Prom
     seen.add(real);
     let entries;
     try {
-      entries = await fs.readdir(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       out.unreadable.push([dir, reason(err)]);
       return;
     }
     const subdirs: string[] = [];
+    // path.join(dir, name) for every entry, at the cost of one: a name is one plain segment.
+    const prefix = path.join(dir, 'x').slice(0, -1);
     for (const e of entries) {
-      const p = path.join(dir, e.name);
+      const p = prefix + e.name;
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) subdirs.push(p);
       } else if (e.isFile()) {
         if (NOTE_EXT.test(e.name)) out.files.push(p);
       } else if (e.isSymbolicLink()) {
         try {
-          const st = await fs.stat(p);
+          const st = statSync(p);
           if (st.isDirectory() && !SKIP_DIRS.has(e.name)) subdirs.push(p);
           else if (st.isFile() && NOTE_EXT.test(e.name)) out.files.push(p);
         } catch {
@@ -130,28 +124,10 @@ function notRegular(file: string): NodeJS.ErrnoException {
 }
 
 /**
- * Reads a note (or a template) as text: regular files only, opened without blocking (a FIFO
- * would block the read forever, /dev/zero would never end), at most `limit` bytes read.
+ * Reads a note (or a template) as text, all of it: regular files only, opened without blocking
+ * (a FIFO would block the read forever, /dev/zero would never end), at most `limit` bytes read.
+ * For checking, NoteReader reads only what decides the findings.
  */
-export async function readText(file: string, limit = MAX_NOTE_BYTES): Promise<string> {
-  const fh = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) throw notRegular(file);
-    const buf = Buffer.alloc(st.size > limit ? Math.min(HEAD_BYTES, limit) : st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break; // truncated meanwhile
-      n += bytesRead;
-    }
-    return decode(buf.subarray(0, n));
-  } finally {
-    await fh.close();
-  }
-}
-
-/** readText, synchronously (the server's code actions on a note not open, templates). */
 export function readTextSync(file: string, limit = MAX_NOTE_BYTES): string {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -239,7 +215,7 @@ function isClosingLine(b: Buffer, start: number, nl: number): boolean {
  * Reads notes for checking: only as much of each file as decides its findings (see headOf),
  * usually one read of NOTE_CHUNK_BYTES into a buffer reused from note to note. Synchronous:
  * a read from the page cache costs microseconds, where a read through the thread pool's
- * open/stat/read/close costs a round trip each. Files are opened as readText opens them, and
+ * open/stat/read/close costs a round trip each. Files are opened as readTextSync opens them, and
  * the same bounds apply: regular files only; one over MAX_NOTE_BYTES is read at most up to its
  * first megabyte (the one thing missed: a front matter never closed whose `interviewed:` line
  * comes after the first megabyte of a file over 32 MB).

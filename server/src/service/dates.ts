@@ -31,6 +31,15 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d
 /** Parses `YYYY-MM-DD` or an ISO date-time; undefined when it is not a real date. */
 export function parseIsoDay(text: string): Day | undefined {
   const t = text.trim();
+  if (t.length === 10) {
+    // YYYY-MM-DD, the usual value: no regular expression, no Date (this runs for every date of every note).
+    const y = digits(t, 0, 4);
+    const m = digits(t, 5, 2);
+    const d = digits(t, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) {
+      return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? daysFromCivil(y, m, d) : undefined;
+    }
+  }
   const m = ISO_DATE.exec(t) ?? ISO_DATE_TIME.exec(t);
   if (!m) return undefined;
   // The time must be a real one too (25:99 is a typo, not a date), and the year a 4-digit one.
@@ -38,6 +47,32 @@ export function parseIsoDay(text: string): Day | undefined {
   if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return undefined;
   if (Number(m[1]) < 1000) return undefined;
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The number written with `count` ASCII digits at `at`; -1 when they are not all digits. */
+function digits(t: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil), for years from 1000. */
+function daysFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** True when the text has the shape of an ISO date, real or not (2026-02-30 has it). */

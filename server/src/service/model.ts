@@ -290,19 +290,20 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
     }
     const words = f.node.value.trim();
-    if (parseIsoDay(words) === undefined && looksLikeIsoDate(words)) {
+    const iso = parseIsoDay(words);
+    if (iso === undefined && looksLikeIsoDate(words)) {
       return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${clip(words)}' is not a real date`);
     }
-    if (parseIsoDay(words) === undefined && interviewDay === undefined) {
+    if (iso === undefined && interviewDay === undefined) {
       // A phrase needs the interview date; its own error speaks.
       return { kind: 'invalid', span: f.span, key: f.key };
     }
-    const day = resolvePhrase(words, interviewDay);
+    const day = iso ?? resolvePhrase(words, interviewDay); // resolvePhrase answers a date with itself
     if (day === undefined) {
       return invalid('invalid-date', f.key, f.span,
         `\`expect_reply_by\` '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
     }
-    const phrase = parseIsoDay(words) === undefined ? words : undefined;
+    const phrase = iso === undefined ? words : undefined;
     return { kind: 'ok', value: { day, phrase }, span: f.span, key: f.key };
   })();
 
