@@ -5,13 +5,12 @@
  * workspace is trusted, else the built-in one. Bundled on its own (dist/new-note.js) and loaded
  * on the first "New Interview Note", so activation does not pay for YAML and Handlebars.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toLayer } from '../../server/src/service/config';
 import { parseIsoDay } from '../../server/src/service/dates';
 import { DraftRenderer } from '../../server/src/service/drafts';
 import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
-import { builtinTemplatesDir, ConfigResolver, decode } from '../../server/src/node/workspace';
+import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node/workspace';
 
 export const NOTE_TEMPLATE = 'interview-note';
 
@@ -42,19 +41,13 @@ export function renderNote(req: NoteRequest): RenderedNote {
   const day = parseIsoDay(req.today);
   if (day === undefined) throw new Error(`'${req.today}' is not a date (YYYY-MM-DD)`);
   const resolved = new ConfigResolver(req.root, toLayer(req.settings ?? {}, () => undefined)).forFile(path.join(req.dir, 'new.md'));
-  const builtin = path.join(builtinTemplatesDir(), `${NOTE_TEMPLATE}.hbs`);
-  const candidates = req.allowWorkspace ? [path.resolve(resolved.root, resolved.config.templatesDir, `${NOTE_TEMPLATE}.hbs`), builtin] : [builtin];
-  for (const origin of candidates) {
-    let text: string;
+  const template = findTemplate(resolved, builtinTemplatesDir(), NOTE_TEMPLATE, req.allowWorkspace);
+  if (template) {
     try {
-      text = decode(readFileSync(origin));
-    } catch {
-      continue; // not there: the next one
-    }
-    try {
-      return { fileName: newNoteFileName(req), text: renderNewNote(new DraftRenderer(), { origin, text }, { company: req.company, role: req.role, interviewed: day, today: day }), origin };
+      const fields = { company: req.company, role: req.role, interviewed: day, today: day };
+      return { fileName: newNoteFileName(req), text: renderNewNote(new DraftRenderer(), template, fields), origin: template.origin };
     } catch (err) {
-      throw new Error(`${origin}: ${(err as Error).message}`);
+      throw new Error(`${template.origin}: ${(err as Error).message}`);
     }
   }
   throw new Error(`no ${NOTE_TEMPLATE}.hbs template found`);

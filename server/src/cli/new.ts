@@ -2,7 +2,7 @@
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
-import { builtinTemplatesDir, ConfigResolver, reason } from '../node/workspace';
+import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node/workspace';
 import { CliIO, parseArgs, todayFrom, UsageError } from './common';
 
 export const NOTE_TEMPLATE = 'interview-note';
@@ -29,16 +29,7 @@ export async function newNote(args: string[], io: CliIO): Promise<number> {
   }
   // The workspace's own template (templatesDir of the nearest config) wins over the built-in.
   const resolved = new ConfigResolver(io.cwd).forFile(path.join(dir, 'new.md'));
-  const candidates = [path.resolve(resolved.root, resolved.config.templatesDir, `${NOTE_TEMPLATE}.hbs`), path.join(builtinTemplatesDir(), `${NOTE_TEMPLATE}.hbs`)];
-  let template: { origin: string; text: string } | undefined;
-  for (const origin of candidates) {
-    try {
-      template = { origin, text: await fsp.readFile(origin, 'utf8') };
-      break;
-    } catch {
-      // next candidate
-    }
-  }
+  const template = findTemplate(resolved, builtinTemplatesDir(), NOTE_TEMPLATE);
   if (!template) throw new UsageError(`no ${NOTE_TEMPLATE}.hbs template found`);
   let text: string;
   try {

@@ -416,19 +416,25 @@ export function builtinTemplatesDir(): string {
  * edited template applies at once without any cache to invalidate.
  */
 export function templateLookup(resolved: Resolved, builtinDir: string, allowWorkspace = true): TemplateLookup {
-  return (name: TemplateName): TemplateSource | undefined => {
-    const candidates = allowWorkspace
-      ? [path.resolve(resolved.root, resolved.config.templatesDir, `${name}.hbs`), path.join(builtinDir, `${name}.hbs`)]
-      : [path.join(builtinDir, `${name}.hbs`)];
-    for (const p of candidates) {
-      try {
-        // Regular files only (a FIFO would block the server); over 256 KB it is not a template.
-        if (!statSync(p).isFile() || statSync(p).size > 256 * 1024) continue;
-        return { origin: p, text: readTextSync(p, 256 * 1024) };
-      } catch {
-        // not there: try the next
-      }
+  return (name: TemplateName) => findTemplate(resolved, builtinDir, name, allowWorkspace);
+}
+
+/**
+ * One template by name (`interview-note` included): `<root>/<templatesDir>/<name>.hbs` when
+ * allowed and present, else the built-in one; undefined when neither can be read.
+ */
+export function findTemplate(resolved: Resolved, builtinDir: string, name: string, allowWorkspace = true): TemplateSource | undefined {
+  const candidates = allowWorkspace
+    ? [path.resolve(resolved.root, resolved.config.templatesDir, `${name}.hbs`), path.join(builtinDir, `${name}.hbs`)]
+    : [path.join(builtinDir, `${name}.hbs`)];
+  for (const p of candidates) {
+    try {
+      // Regular files only (a FIFO would block the server); over 256 KB it is not a template.
+      if (!statSync(p).isFile() || statSync(p).size > 256 * 1024) continue;
+      return { origin: p, text: readTextSync(p, 256 * 1024) };
+    } catch {
+      // not there: try the next
     }
-    return undefined;
-  };
+  }
+  return undefined;
 }
