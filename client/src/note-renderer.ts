@@ -10,7 +10,7 @@ import { toLayer } from '../../server/src/service/config';
 import { parseIsoDay } from '../../server/src/service/dates';
 import { DraftRenderer } from '../../server/src/service/drafts';
 import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
-import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node/workspace';
+import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node';
 
 export const NOTE_TEMPLATE = 'interview-note';
 

@@ -14,7 +14,7 @@ import { promises as fsp, readFileSync, realpathSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService, parseIsoDay } from '../../server/src/service';
-import { builtinTemplatesDir, ConfigResolver, templateLookup } from '../../server/src/node/workspace';
+import { builtinTemplatesDir, ConfigResolver, templateLookup } from '../../server/src/node';
 import { applyTextEdits, EXAMPLES, REPO } from '../protocol/client';
 import { Editor, EDITORS, EditorRun, installedServer, Installed, requireEditor, RUN_TIMEOUT_MS, runEditor, SKIP, TODAY } from './harness';
 

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, mergeConfig, parseIsoDay, TemplateLookup } from '../../server/src/service';
-import { decode } from '../../server/src/node/workspace';
+import { decode } from '../../server/src/node';
 import { checkAction, frontMatterEnd, lineStarts, spanOf } from '../fuzz/invariants';
 import { CORPUS, Entry, Expect, TODAY } from './corpus';
 import { BIN, Lsp } from './lsp';

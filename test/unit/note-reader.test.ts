@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { MAX_NOTE_BYTES, NOTE_CHUNK_BYTES, NoteReader, readTextSync } from '../../server/src/node/workspace';
+import { MAX_NOTE_BYTES, NOTE_CHUNK_BYTES, NoteReader, readTextSync } from '../../server/src/node';
 import { anyText, fencedText, note } from '../fuzz/arbitraries';
 import { check } from './helpers';
 

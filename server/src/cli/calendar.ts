@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import ical from 'ical-generator';
 import { calendarOf, CalendarEntry, Day, parseNote } from '../service';
 import { CliIO, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
-import { reason } from '../node/workspace';
+import { reason } from '../node';
 
 const MS_PER_DAY = 86_400_000;
 

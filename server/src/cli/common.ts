@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Day } from '../service';
-import { ConfigResolver, included, NoteReader, reason, Resolved, resolveToday, walk } from '../node/workspace';
+import { ConfigResolver, included, NoteReader, reason, Resolved, resolveToday, walk } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;

@@ -2,7 +2,7 @@
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
-import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node/workspace';
+import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node';
 import { CliIO, parseArgs, todayFrom, UsageError } from './common';
 
 export const NOTE_TEMPLATE = 'interview-note';

@@ -29,7 +29,7 @@ import {
 } from '../service';
 import {
   builtinTemplatesDir, ConfigResolver, included, NoteReader, readTextSync, reason, resolveToday, templateLookup, walk,
-} from '../node/workspace';
+} from '../node';
 
 export const SETTINGS_SECTION = 'interviewFollowup';
 

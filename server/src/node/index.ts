@@ -1,0 +1,2 @@
+/** The Node edge: the only code that touches the file system. Hosts import from here. */
+export * from './workspace';
