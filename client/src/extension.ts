@@ -5,17 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CONFIG_FILE, Commands, Requests, SETTINGS_SECTION } from '../../server/src/protocol';
 import { DueFollowUp, DueStatus, dueFollowUps } from './followups';
 import { newInterviewNote, NewNoteArgs } from './newNote';
 
 /** The client id is the settings section, so `interviewFollowup.trace.server` traces it. */
-export const SECTION = 'interviewFollowup';
-export const COMMANDS = {
-  newNote: 'interviewFollowup.newNote',
-  recheckAll: 'interviewFollowup.recheckAll',
-  showFollowUpsDue: 'interviewFollowup.showFollowUpsDue',
-} as const;
-const RECHECK_REQUEST = 'interviewFollowup/recheckAll';
+export const SECTION = SETTINGS_SECTION;
+export const COMMANDS = Commands;
 
 /** What `activate` returns: for the end-to-end tests, and for anyone scripting the extension. */
 export interface Api {
@@ -54,14 +50,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
 
   const status = new DueStatus(COMMANDS.showFollowUpsDue);
   context.subscriptions.push(status);
-  void vscode.workspace.findFiles('**/.interview-followup.yaml', '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
+  void vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newNote, (args?: NewNoteArgs) => newInterviewNote(context.extensionUri, args ?? {})),
     vscode.commands.registerCommand(COMMANDS.recheckAll, async () => {
       const count = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Interview Follow-up: re-checking notes' },
-        () => lc.sendRequest<number>(RECHECK_REQUEST),
+        () => lc.sendRequest<number>(Requests.recheckAll),
       );
       vscode.window.setStatusBarMessage(`Interview Follow-up: re-checked ${count} markdown file${count === 1 ? '' : 's'}`, 4000);
       return count;

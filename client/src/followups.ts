@@ -5,8 +5,8 @@
  * its due date ("due today" or "N days overdue").
  */
 import * as vscode from 'vscode';
+import { SOURCE } from '../../server/src/protocol';
 
-export const SOURCE = 'interview-followup';
 export const DUE_RULES: readonly string[] = ['thank-you-due', 'check-in-due'];
 
 export interface DueFollowUp {

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
 import type * as NoteRendererModule from './note-renderer';
 
 export interface NewNoteArgs {
@@ -62,7 +63,7 @@ export async function newInterviewNote(extensionUri: vscode.Uri, args: NewNoteAr
   if (!role) return undefined;
 
   const folder = targetFolder(args);
-  const settings = vscode.workspace.getConfiguration('interviewFollowup', folder);
+  const settings = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder);
   const today = todayIso(settings.get('today'));
   const root = folder && (vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder);
   let note: NoteRendererModule.RenderedNote;

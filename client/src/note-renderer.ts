@@ -10,9 +10,9 @@ import { toLayer } from '../../server/src/service/config';
 import { parseIsoDay } from '../../server/src/service/dates';
 import { DraftRenderer } from '../../server/src/service/drafts';
 import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
+import { NOTE_TEMPLATE } from '../../server/src/protocol';
 import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node';
 
-export const NOTE_TEMPLATE = 'interview-note';
 
 export interface NoteRequest {
   company: string;

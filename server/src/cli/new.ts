@@ -3,9 +3,9 @@ import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
 import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node';
+import { NOTE_TEMPLATE } from '../protocol';
 import { CliIO, parseArgs, todayFrom, UsageError } from './common';
 
-export const NOTE_TEMPLATE = 'interview-note';
 
 export async function newNote(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = parseArgs(args, {

@@ -30,8 +30,8 @@ import {
 import {
   builtinTemplatesDir, ConfigResolver, included, NoteReader, readTextSync, reason, resolveToday, templateLookup, walk,
 } from '../node';
+import { FAULT_ENV, Notifications, Requests, ScanDoneParams, SETTINGS_SECTION, SOURCE } from '../protocol';
 
-export const SETTINGS_SECTION = 'interviewFollowup';
 
 export interface ServerOptions {
   connection?: Connection;
@@ -99,8 +99,6 @@ function toPath(uri: string): string | undefined {
   }
 }
 
-/** Test only, never for users: `INTERVIEW_FOLLOWUP_TEST_FAULT=codeAction` makes that handler throw. */
-export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
 
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
@@ -337,7 +335,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     } finally {
       progress.done();
     }
-    log(`interview-followup: checked ${onDisk.size} markdown files in ${Date.now() - started} ms`);
+    const ms = Date.now() - started;
+    log(`interview-followup: checked ${onDisk.size} markdown files in ${ms} ms`);
+    void connection.sendNotification(Notifications.scanDone, { files: onDisk.size, ms } satisfies ScanDoneParams);
   }
 
   async function recheckAll(onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -428,7 +428,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         documentSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'interview-followup', version: readVersion() },
+      serverInfo: { name: SOURCE, version: readVersion() },
     };
   });
 
@@ -737,7 +737,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   }));
 
   /** A full rescan on request (the VS Code command "Re-check All Notes"); answers the file count. */
-  connection.onRequest('interviewFollowup/recheckAll', safe('recheckAll', 0, async () => {
+  connection.onRequest(Requests.recheckAll, safe('recheckAll', 0, async () => {
     resolver.invalidate();
     await scanAll();
     refreshPulls();

@@ -12,12 +12,13 @@ import {
   TemplateLookup, TemplateName, TemplateSource,
 } from '../service';
 import { locateFrontMatter } from '../service/frontmatter';
+import { TODAY_ENV } from '../protocol';
 
 /** Folders never scanned: dependencies and version control. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const NOTE_EXT = /\.(?:md|markdown)$/i;
 
-export const TODAY_ENV = 'INTERVIEW_FOLLOWUP_TODAY';
+export { TODAY_ENV };
 
 /** Today: an explicit value (flag or setting), else the environment, else the local date. */
 export function resolveToday(explicit: string | undefined, env: NodeJS.ProcessEnv, now: () => Date): { today?: Day; error?: string } {

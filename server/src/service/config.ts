@@ -7,8 +7,9 @@ import { Span, visibleSpan } from './frontmatter';
 import { RULE_IDS, RuleId, Severity } from './types';
 import { MAX_YAML_CHARS, MAX_YAML_ERRORS, parseYaml } from './yamlparse';
 
-export const CONFIG_FILE = '.interview-followup.yaml';
-export const DEFAULT_TEMPLATES_DIR = '.interview-followup/templates';
+import { CONFIG_FILE, DEFAULT_TEMPLATES_DIR } from '../protocol';
+
+export { CONFIG_FILE, DEFAULT_TEMPLATES_DIR };
 
 export interface Sender {
   name?: string;

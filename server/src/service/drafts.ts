@@ -9,8 +9,10 @@ import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, Person } from './model';
 
-export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist'] as const;
-export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+import { TEMPLATE_NAMES, TemplateName } from '../protocol';
+
+export { TEMPLATE_NAMES };
+export type { TemplateName };
 
 export interface TemplateSource {
   /** Where it came from, for messages: a path or "built-in". */

@@ -5,6 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { SOURCE } from '../protocol';
 import { actionsFor, renderDraft } from './actions';
 import { Config, parseConfigText } from './config';
 import { Day } from './dates';
@@ -14,7 +15,7 @@ import { parseNote, ParsedNote } from './model';
 import { RULES, yamlSyntax } from './rules';
 import { DEFAULT_SEVERITY, Finding, RuleId, Severity } from './types';
 
-export const SOURCE = 'interview-followup';
+export { SOURCE };
 
 export interface CheckOptions {
   today: Day;
