@@ -1,4 +1,4 @@
 /** The language server as the extension runs it: bundled into dist/server.js, over Node IPC. */
-import { startServer } from '../../server/src/lsp/server';
+import { startServer } from '../../server/src/lsp/main';
 
 startServer();

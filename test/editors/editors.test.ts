@@ -81,7 +81,7 @@ describe('editors: Neovim, Emacs + eglot and Vim + ALE against the installed pac
   });
 
   it('packs what the server needs (bin/, out/server/, templates/) and nothing of the tests or sources', () => {
-    for (const f of ['package.json', 'bin/interview-followup.js', 'out/server/src/cli/main.js', 'out/server/src/lsp/server.js',
+    for (const f of ['package.json', 'bin/interview-followup.js', 'out/server/src/cli/main.js', 'out/server/src/lsp/main.js',
       'out/server/src/service/index.js', 'templates/check-in-email.hbs', 'templates/thank-you-email.hbs', 'templates/offer-checklist.hbs']) {
       assert.ok(installed.files.includes(f), `${f} is not in the package: ${installed.files.join(', ')}`);
     }

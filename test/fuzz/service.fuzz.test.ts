@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { CodeAction, Diagnostic, Position } from 'vscode-languageserver-types';
 import {
-  codeLenses, completion, createLanguageService, documentSymbols, hover, inlayHints, mergeConfig, parseIsoDay, RULE_IDS, TemplateLookup,
+  createLanguageService, mergeConfig, parseIsoDay, RULE_IDS, TemplateLookup,
 } from '../../server/src/service';
 import { anyText, config, fencedText, note } from './arbitraries';
 import { checkAction, editsOf, frontMatterEnd, lineStarts, spanOf } from './invariants';
@@ -51,16 +51,16 @@ function everyEntryPoint(text: string, layer: Parameters<typeof mergeConfig>[0] 
   // The editor helpers: at the given position, or at the start of each line.
   const positions = at ? [at] : starts.slice(0, 50).map((_, line) => ({ line, character: 0 }));
   for (const p of positions) {
-    const h = hover(text, p, options);
+    const h = service.hover({ uri: URI, text }, p, options);
     if (h?.range) spanOf(text, starts, h.range, 'hover');
-    for (const c of completion(text, p, options)) {
+    for (const c of service.completion({ uri: URI, text }, p, options)) {
       const edit = c.textEdit as { range?: Diagnostic['range'] } | undefined;
       if (edit?.range) spanOf(text, starts, edit.range, 'completion');
     }
   }
-  for (const h of inlayHints(text, undefined, options)) spanOf(text, starts, { start: h.position, end: h.position }, 'inlay hint');
-  for (const l of codeLenses(text, options)) spanOf(text, starts, l.range, 'lens');
-  for (const s of documentSymbols(text)) {
+  for (const h of service.inlayHints({ uri: URI, text }, undefined, options)) spanOf(text, starts, { start: h.position, end: h.position }, 'inlay hint');
+  for (const l of service.codeLenses({ uri: URI, text }, options)) spanOf(text, starts, l.range, 'lens');
+  for (const s of service.documentSymbols({ uri: URI, text })) {
     spanOf(text, starts, s.range, 'symbol');
     for (const c of s.children ?? []) spanOf(text, starts, c.range, 'child symbol');
   }

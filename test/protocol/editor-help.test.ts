@@ -14,7 +14,7 @@ import {
   PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/lsp/server';
+import { startServer } from '../../server/src/lsp/main';
 import { EXAMPLES, TestClient } from './client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');

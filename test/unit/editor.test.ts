@@ -1,7 +1,16 @@
 /** Editor help: hover, inlay hints, the next-action lens, completion, document symbols. */
 import * as assert from 'node:assert/strict';
-import { codeLenses, completion, documentSymbols, hover, inlayHints, mergeConfig } from '../../server/src/service';
-import { day, note, TODAY } from './helpers';
+import { Position, Range } from 'vscode-languageserver-types';
+import { EditorOptions, mergeConfig } from '../../server/src/service';
+import { day, note, service, TODAY, URI } from './helpers';
+
+// The service's methods on a text, as an editor asks for them.
+const doc = (text: string) => ({ uri: URI, text });
+const hover = (text: string, p: Position, o: EditorOptions) => service.hover(doc(text), p, o);
+const inlayHints = (text: string, r: Range | undefined, o: EditorOptions) => service.inlayHints(doc(text), r, o);
+const codeLenses = (text: string, o: EditorOptions) => service.codeLenses(doc(text), o);
+const completion = (text: string, p: Position, o: EditorOptions) => service.completion(doc(text), p, o);
+const documentSymbols = (text: string) => service.documentSymbols(doc(text));
 
 const options = { today: TODAY, config: mergeConfig({}) };
 const ACME = note([

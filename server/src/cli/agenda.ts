@@ -1,6 +1,6 @@
 /** `agenda`: what to do, grouped by urgency, one line per note. */
 import {
-  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Day, formatDay, GROUP_TITLES, longDay, parseNote, weekdayName,
+  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Day, formatDay, GROUP_TITLES, longDay, parseNote, weekdayShort,
 } from '../service';
 import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
 
@@ -35,10 +35,6 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
   return unreadable ? 2 : 0;
 }
 
-function shortDay(day: Day): string {
-  return `${weekdayName(day).slice(0, 3)} ${formatDay(day)}`;
-}
-
 export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, invalid: string[]): string {
   const lines = [`Agenda for ${longDay(today)}`];
   for (const group of AGENDA_GROUPS) {
@@ -46,7 +42,7 @@ export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, inv
     if (inGroup.length === 0) continue;
     const title = group === 'upcoming' ? `${GROUP_TITLES[group]} (next ${horizon} days)` : GROUP_TITLES[group];
     lines.push('', `${title}:`);
-    for (const r of inGroup) lines.push(`  ${shortDay(r.day)}  ${r.company} (${r.role}): ${r.action} [${r.when}]  ${r.file}`);
+    for (const r of inGroup) lines.push(`  ${weekdayShort(r.day)} ${formatDay(r.day)}  ${r.company} (${r.role}): ${r.action} [${r.when}]  ${r.file}`);
   }
   if (rows.length === 0) lines.push('', 'Nothing to do: no open interview notes.');
   if (invalid.length > 0) {

@@ -170,7 +170,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       if (!rest.includes('--stdio') && !rest.includes('--node-ipc')) throw new UsageError('lsp needs --stdio');
       // Loaded only here: `check` does not pay for the LSP libraries.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { startServer } = require('../lsp/server') as typeof import('../lsp/server');
+      const { startServer } = require('../lsp/main') as typeof import('../lsp/main');
       startServer();
       return new Promise<number | undefined>(() => undefined); // the connection decides when to exit
     }

@@ -118,3 +118,30 @@ export function days(n: number): string {
 export function localDay(now: Date): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
+
+const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Thu" */
+export function weekdayShort(day: Day): string {
+  return WEEKDAYS_SHORT[partsOf(day).weekday];
+}
+
+/** "Thu 19 Nov" */
+export function shortDay(day: Day): string {
+  const p = partsOf(day);
+  return `${WEEKDAYS_SHORT[p.weekday]} ${p.day} ${MONTHS_SHORT[p.month - 1]}`;
+}
+
+/**
+ * A day as seen from today. `ago` (hovers, hints, messages): "today", "tomorrow", "yesterday",
+ * "in 3 days", "24 days ago". `due` (the agenda's deadlines): "today", "in 1 day", "11 days overdue".
+ */
+export function relativeDay(day: Day, today: Day, style: 'ago' | 'due' = 'ago'): string {
+  const n = day - today;
+  if (n === 0) return 'today';
+  if (style === 'due') return n < 0 ? `${days(-n)} overdue` : `in ${days(n)}`;
+  if (n === 1) return 'tomorrow';
+  if (n === -1) return 'yesterday';
+  return n > 0 ? `in ${days(n)}` : `${days(-n)} ago`;
+}

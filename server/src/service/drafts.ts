@@ -7,7 +7,7 @@
 import type HandlebarsNs from 'handlebars';
 import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
-import { Interview, Person } from './model';
+import { Interview, mainContact, Person } from './model';
 
 import { TEMPLATE_NAMES, TemplateName } from '../protocol';
 
@@ -177,8 +177,7 @@ export function dateInfo(day: Day): DateInfo {
 
 /** The template data for a note: placeholders in brackets where the note lacks something. */
 export function draftContext(i: Interview, config: Config, today: Day): DraftContext {
-  const contact: Person = i.contact.kind === 'ok' ? i.contact.value
-    : i.interviewers.kind === 'ok' && i.interviewers.value.length > 0 ? i.interviewers.value[0] : {};
+  const contact: Person = mainContact(i) ?? {};
   const name = contact.name ?? '';
   const email = contact.email ?? `[email address${name ? ` of ${name}` : ''}]`;
   const firstName = name.split(/\s+/)[0] ?? '';

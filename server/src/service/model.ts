@@ -417,3 +417,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestDistance <= (best.length >= 6 ? 2 : 1) ? best : undefined;
 }
+
+/** Who the emails go to: the contact, else the first interviewer; undefined when the note names nobody. */
+export function mainContact(i: Interview): Person | undefined {
+  if (i.contact.kind === 'ok') return i.contact.value;
+  return i.interviewers.kind === 'ok' ? i.interviewers.value[0] : undefined;
+}

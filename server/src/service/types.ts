@@ -1,28 +1,13 @@
-import type { Span } from './frontmatter';
-import type { Config } from './config';
+/** The vocabulary every rule and feature shares. A leaf: it imports nothing at run time. */
 import type { Day } from './dates';
-import type { ParsedNote, Interview } from './model';
+import type { Span } from './frontmatter';
 
+/** Every rule id, in the order the README's table lists them. */
 export const RULE_IDS = ['thank-you-due', 'ask-timeline', 'check-in-due', 'let-it-go', 'second-follow-up',
   'weigh-offer', 'missing-field', 'invalid-date', 'invalid-value', 'unknown-field', 'date-order', 'yaml-syntax'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
-  'thank-you-due': 'warning',
-  'ask-timeline': 'information',
-  'check-in-due': 'warning',
-  'let-it-go': 'information',
-  'second-follow-up': 'warning',
-  'weigh-offer': 'information',
-  'missing-field': 'error',
-  'invalid-date': 'error',
-  'invalid-value': 'error',
-  'unknown-field': 'warning',
-  'date-order': 'warning',
-  'yaml-syntax': 'error',
-};
 
 /** What a rule found, before severity settings and positions are applied. */
 export interface Finding {
@@ -39,12 +24,3 @@ export type FindingData =
   | { kind: 'replace'; to: string }
   | { kind: 'follow-up'; index: number }
   | { kind: 'due'; due: Day };
-
-export interface RuleContext {
-  note: ParsedNote;
-  interview: Interview;
-  today: Day;
-  config: Config;
-}
-
-export type Rule = (ctx: RuleContext) => Finding[];

@@ -2,7 +2,7 @@ import { Config } from '../config';
 import { Day, days, formatDay } from '../dates';
 import { Field, Interview, Status } from '../model';
 import { Span } from '../frontmatter';
-import { RuleContext } from '../types';
+import { RuleContext } from './rule';
 
 /** The status a rule sees: the written one, `waiting` by default, undefined when invalid. */
 export function statusOf(interview: Interview): Status | undefined {
@@ -18,16 +18,6 @@ export function interviewSpan(ctx: RuleContext): Span {
 
 export function isOk<T>(f: Field<T>): f is Extract<Field<T>, { kind: 'ok' }> {
   return f.kind === 'ok';
-}
-
-/** "today", "yesterday", "3 days ago" */
-export function ago(day: Day, today: Day): string {
-  const n = today - day;
-  if (n === 0) return 'today';
-  if (n === 1) return 'yesterday';
-  if (n > 1) return `${days(n)} ago`;
-  if (n === -1) return 'tomorrow';
-  return `in ${days(-n)}`;
 }
 
 /** "due today (2026-11-15)" or "3 days overdue (due 2026-11-15)" */

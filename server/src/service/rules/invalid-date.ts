@@ -1,5 +1,9 @@
-import { Rule } from '../types';
+import { RuleModule } from './rule';
 
 /** invalid-date: a date field that is not a real date, or a timeline phrase we cannot resolve. */
-export const invalidDate: Rule = (ctx) =>
-  ctx.interview.problems.filter((p) => p.rule === 'invalid-date').map((p) => ({ rule: 'invalid-date', span: p.span, message: p.message }));
+export const invalidDate: RuleModule = {
+  id: 'invalid-date',
+  severity: 'error',
+  check: (ctx) => ctx.interview.problems.filter((p) => p.rule === 'invalid-date')
+    .map((p) => ({ rule: 'invalid-date', span: p.span, message: p.message })),
+};

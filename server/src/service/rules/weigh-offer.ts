@@ -1,12 +1,18 @@
-import { Rule } from '../types';
+import { draft } from './fixes';
+import { RuleModule } from './rule';
 
 /** weigh-offer: an offer is in; weigh your options before accepting or declining. */
-export const weighOffer: Rule = (ctx) => {
-  const s = ctx.interview.status;
-  if (s.kind !== 'ok' || s.value !== 'offer') return [];
-  return [{
-    rule: 'weigh-offer',
-    span: s.span,
-    message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining',
-  }];
+export const weighOffer: RuleModule = {
+  id: 'weigh-offer',
+  severity: 'information',
+  check(ctx) {
+    const s = ctx.interview.status;
+    if (s.kind !== 'ok' || s.value !== 'offer') return [];
+    return [{
+      rule: 'weigh-offer',
+      span: s.span,
+      message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining',
+    }];
+  },
+  fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist')],
 };

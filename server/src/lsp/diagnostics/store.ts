@@ -1,0 +1,118 @@
+/**
+ * What the client has been given: the diagnostics last computed for each file (by path) or
+ * untitled buffer (by URI). A push client is sent each change; for a pull client they wait
+ * here to be pulled, and held workspace pulls are woken.
+ */
+import { createHash } from 'node:crypto';
+import { CancellationToken, Diagnostic, PreviousResultId, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { toPath } from '../features';
+import { Host } from '../host';
+
+interface Published {
+  uri: string;
+  json: string;
+  diagnostics: Diagnostic[];
+  /** For pull clients: the same diagnostics always get the same id. */
+  resultId: string;
+}
+
+export const resultIdOf = (json: string): string => createHash('sha1').update(json).digest('hex').slice(0, 16);
+const EMPTY_RESULT_ID = resultIdOf('[]');
+
+/**
+ * What a push client was sent: only the JSON is kept (10,000 notes' diagnostics as objects
+ * held megabytes); the rest is derived on demand, should the client pull all the same.
+ */
+class Pushed implements Published {
+  private id?: string;
+
+  constructor(readonly uri: string, readonly json: string) {}
+
+  get diagnostics(): Diagnostic[] {
+    return JSON.parse(this.json) as Diagnostic[];
+  }
+
+  get resultId(): string {
+    return (this.id ??= resultIdOf(this.json));
+  }
+}
+
+export class DiagnosticStore {
+  private readonly published = new Map<string, Published>();
+  /** Woken whenever `published` changes: held workspace/diagnostic requests. */
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly host: Host) {}
+
+  /** The keys with diagnostics: paths, and URIs of untitled buffers. */
+  keys(): string[] {
+    return [...this.published.keys()];
+  }
+
+  diagnosticsOf(key: string): Diagnostic[] {
+    return this.published.get(key)?.diagnostics ?? [];
+  }
+
+  /** Records (and for a push client sends) the diagnostics of a file, under the URI the client knows it by. */
+  publishFile(file: string, diagnostics: Diagnostic[]): void {
+    this.deliver(file, this.host.uriFor(file), diagnostics);
+  }
+
+  /** Records the diagnostics of `key` (a path, or an untitled URI); a push client is sent them when they changed. */
+  deliver(key: string, uri: string, diagnostics: Diagnostic[]): void {
+    const json = JSON.stringify(diagnostics);
+    const prev = this.published.get(key);
+    if (prev && prev.uri === uri && prev.json === json) return;
+    if (!prev && diagnostics.length === 0) return; // the client has nothing to clear
+    const pull = this.host.features.pull;
+    if (diagnostics.length === 0) this.published.delete(key);
+    else this.published.set(key, pull ? { uri, json, diagnostics, resultId: resultIdOf(json) } : new Pushed(uri, json));
+    if (pull) {
+      this.wakeAll();
+      return;
+    }
+    const { connection } = this.host;
+    if (prev && prev.uri !== uri) void connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Reports for every document with diagnostics, and for those the client holds that have none any more. */
+  workspaceReports(previous: PreviousResultId[]): { items: WorkspaceDocumentDiagnosticReport[]; news: boolean } {
+    const held = new Map<string, PreviousResultId>();
+    for (const p of previous) held.set(toPath(p.uri) ?? p.uri, p);
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    let news = false;
+    const add = (uri: string, resultId: string, diagnostics: Diagnostic[], before: string | undefined) => {
+      const version = this.host.documents.get(uri)?.version ?? null;
+      if (before === resultId) items.push({ kind: 'unchanged', uri, version, resultId });
+      else {
+        items.push({ kind: 'full', uri, version, resultId, items: diagnostics });
+        news = true;
+      }
+    };
+    for (const [key, r] of this.published) {
+      const p = held.get(key);
+      held.delete(key);
+      add(p?.uri ?? r.uri, r.resultId, r.diagnostics, p?.value);
+    }
+    for (const p of held.values()) add(p.uri, EMPTY_RESULT_ID, [], p.value);
+    return { items, news };
+  }
+
+  /** Resolves at the next change of the diagnostics, or when the request is cancelled, or at shutdown. */
+  nextChange(token: CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.waiters.delete(wake);
+        subscription.dispose();
+        resolve();
+      };
+      this.waiters.add(wake);
+      const subscription = token.onCancellationRequested(wake);
+    });
+  }
+
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}

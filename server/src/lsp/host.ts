@@ -1,0 +1,142 @@
+/**
+ * The state every handler shares (as yaml-language-server's handlers share one settings
+ * state): the connection, what the client negotiated, the open documents, the workspace
+ * folders and their configuration, and today. Handlers are registered over one Host.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Connection } from 'vscode-languageserver/node';
+import { builtinTemplatesDir, ConfigResolver, NoteReader, readTextSync, Resolved, resolveToday, templateLookup } from '../node';
+import { ActionOptions, createLanguageService, Day, EditorOptions, LanguageService, PositionConverter } from '../service';
+import { Documents } from './documents';
+import { ClientFeatures, toPath } from './features';
+import { Safe } from './safe';
+
+export interface Timers {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+export interface ServerOptions {
+  connection?: Connection;
+  /** The clock, injectable so tests can move past midnight. */
+  now?: () => Date;
+  /** Timers for the midnight refresh, injectable with the clock. */
+  timers?: Timers;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class Host {
+  readonly now: () => Date;
+  readonly timers: Timers;
+  readonly env: NodeJS.ProcessEnv;
+  readonly safe: Safe;
+  readonly documents: Documents;
+  readonly service: LanguageService = createLanguageService();
+  /** Reads notes on disk only as far as their front matter goes (code actions read them whole). */
+  readonly notes = new NoteReader();
+  readonly builtinDir = builtinTemplatesDir();
+  features = ClientFeatures.none;
+  /** The workspace folders, as absolute paths; none in single-file mode. */
+  folders: string[] = [];
+  resolver = new ConfigResolver(process.cwd());
+  /** `interviewFollowup.today` from the settings, if set. */
+  settingsToday?: string;
+  shuttingDown = false;
+  private markSettingsLoaded!: () => void;
+  /** Settled once the settings are read after `initialized` (pulls wait for them). */
+  readonly settingsLoaded = new Promise<void>((resolve) => (this.markSettingsLoaded = resolve));
+
+  constructor(readonly connection: Connection, options: ServerOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+    this.env = options.env ?? process.env;
+    this.safe = new Safe((message) => this.error(message), this.env);
+    this.documents = new Documents(() => this.features.encoding, (message) => connection.console.warn(message));
+  }
+
+  settingsReady(): void {
+    this.markSettingsLoaded();
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  error(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+    this.resolver = new ConfigResolver(folders[0] ?? process.cwd());
+  }
+
+  today(): Day {
+    const r = resolveToday(this.settingsToday, this.env, this.now);
+    if (r.error) {
+      this.log(`interview-followup: ${r.error}; using the local date`);
+      return resolveToday(undefined, {}, this.now).today!;
+    }
+    return r.today!;
+  }
+
+  inWorkspace(file: string): boolean {
+    return this.folders.some((f) => file === f || file.startsWith(f + path.sep));
+  }
+
+  /**
+   * The configuration of a document. The one rule for an untitled buffer: it is configured
+   * like a note at the root of the first workspace folder (the working directory without one).
+   */
+  configFor(uri: string): Resolved {
+    const file = toPath(uri);
+    return this.resolver.forFile(file ?? path.join(this.folders[0] ?? process.cwd(), 'untitled.md'));
+  }
+
+  editorOptions(uri: string): EditorOptions {
+    return { today: this.today(), config: this.configFor(uri).config };
+  }
+
+  actionOptions(uri: string): ActionOptions {
+    const resolved = this.configFor(uri);
+    return {
+      today: this.today(), config: resolved.config, templates: templateLookup(resolved, this.builtinDir, this.features.workspaceTrusted),
+      deferDrafts: this.features.deferDrafts, documentChanges: this.features.documentChanges,
+    };
+  }
+
+  /** The text of a document: the editor's buffer when open, else the file on disk. */
+  textOf(uri: string): string | undefined {
+    const doc = this.documents.get(uri);
+    if (doc) return doc.getText();
+    const file = toPath(uri);
+    if (!file) return undefined;
+    try {
+      return readTextSync(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The URI the client knows a file by: its open document's, else the file URI. */
+  uriFor(file: string): string {
+    return this.documents.atPath(file)?.uri ?? pathToFileURL(file).href;
+  }
+
+  /** Converts positions over `text` between the service's UTF-16 and the client's encoding. */
+  converter(text: string): PositionConverter {
+    return new PositionConverter(text, this.features.encoding);
+  }
+
+  /**
+   * Asks the client to pull again after a change it cannot know of (settings, config, disk,
+   * date): diagnostics for a pull client, and the lenses and inlay hints, which carry dates.
+   */
+  refreshClient(): void {
+    const f = this.features;
+    if (f.pull && f.canRefreshDiagnostics) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (f.canRefreshLenses) this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (f.canRefreshHints) this.connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+}

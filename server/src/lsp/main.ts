@@ -1,0 +1,55 @@
+/**
+ * The LSP adapter: keeps every interview note of the workspace checked, opened or not, and
+ * serves code actions and editor help. This file assembles the server; each concern is one
+ * module over a shared Host (see the README's code map):
+ * - diagnostics are pulled (`textDocument/diagnostic`, `workspace/diagnostic`) by a client
+ *   that declares `textDocument.diagnostic`, and pushed to any other, never both to one client;
+ * - positions count UTF-8 bytes when the client offers `utf-8`, else UTF-16 code units (the
+ *   service always computes UTF-16; conversion happens here, at the edge);
+ * - drafts are rendered in `codeAction/resolve` for a client that resolves `edit`, else at once;
+ * - the initial scan reports `$/progress` to a client that declares `window.workDoneProgress`.
+ */
+import { format } from 'node:util';
+import { Connection, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { Checker } from './checker';
+import { registerPull } from './diagnostics/pull';
+import { DiagnosticStore } from './diagnostics/store';
+import { guardFrames } from './frames';
+import { registerCodeActions } from './handlers/codeActions';
+import { registerCommands } from './handlers/commands';
+import { registerConfiguration } from './handlers/configuration';
+import { registerEditorHelp } from './handlers/editorHelp';
+import { registerFiles } from './handlers/files';
+import { registerLifecycle } from './handlers/lifecycle';
+import { Host, ServerOptions } from './host';
+import { Server } from './parts';
+import { Scanner } from './scan';
+
+export type { ServerOptions } from './host';
+
+/** A connection over stdio whose frames are checked: a broken header ends the server with a reason, never a deaf one. */
+function stdioConnection(): Connection {
+  const input = guardFrames(process.stdin, (why) => {
+    process.stderr.write(`interview-followup: ${why}; the message stream cannot be resynchronised: exiting\n`);
+    process.exit(1);
+  });
+  // stdout is the protocol's: anything a library prints goes to stderr instead.
+  for (const method of ['log', 'info', 'debug', 'dir', 'table'] as const) {
+    console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  }
+  return createConnection(ProposedFeatures.all, input, process.stdout);
+}
+
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection = options.connection ?? (process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+  const host = new Host(connection, options);
+  const store = new DiagnosticStore(host);
+  const checker = new Checker(host, store);
+  const server: Server = { host, store, checker, scanner: new Scanner(host, checker) };
+  for (const register of [registerLifecycle, registerConfiguration, registerFiles, registerCodeActions, registerEditorHelp, registerPull, registerCommands]) {
+    register(server);
+  }
+  host.documents.all.listen(connection);
+  connection.listen();
+  return connection;
+}

@@ -1,0 +1,56 @@
+/** Completion in the front matter: keys at the start of a line, statuses after `status:`, today after a date key. */
+import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode-languageserver-types';
+import { formatDay, longDay } from '../dates';
+import { NoteView } from '../document';
+import { locateFrontMatter } from '../frontmatter';
+import { KNOWN_KEYS, STATUSES } from '../model';
+import { EditorOptions, KEY_DOCS } from './dateSites';
+
+const PHRASES = ['within two weeks', 'end of next week', 'by Friday', 'in 10 days'];
+
+export function completion(view: NoteView, position: Position, options: EditorOptions): CompletionItem[] {
+  const { text } = view;
+  // Read off the lines, not the parse: while a key is being typed the YAML rarely parses.
+  const fm = locateFrontMatter(text);
+  if (!fm) return [];
+  const at = view.offsetAt(position);
+  // A position past its line (or the text) is clamped: the edits below must not echo it.
+  position = view.positionAt(at);
+  if (at < fm.content.start || at > fm.content.end) return [];
+  const lineStart = view.offsetAt({ line: position.line, character: 0 });
+  const before = text.slice(lineStart, at);
+  const today = formatDay(options.today);
+  const m = /^([A-Za-z_]+):\s*(\S*)$/.exec(before);
+  if (m) {
+    const key = m[1];
+    const replace = { start: view.positionAt(at - m[2].length), end: position };
+    if (key === 'status') {
+      return STATUSES.map((s, i) => ({ label: s, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: replace, newText: s } }));
+    }
+    if (['interviewed', 'thank_you_sent', 'expect_reply_by'].includes(key)) {
+      const items: CompletionItem[] = [{ label: today, kind: CompletionItemKind.Value, detail: `today, ${longDay(options.today)}`, textEdit: { range: replace, newText: today } }];
+      if (key === 'expect_reply_by') {
+        for (const phrase of PHRASES) {
+          items.push({ label: phrase, kind: CompletionItemKind.Text, detail: 'their words, resolved against the interview date', textEdit: { range: replace, newText: phrase } });
+        }
+      }
+      return items;
+    }
+    return [];
+  }
+  const dash = /^\s+-\s*(\S*)$/.exec(before);
+  if (dash && /\n(?:follow_ups):[^\n]*\n(?:\s+-[^\n]*\n)*$/.test(text.slice(fm.content.start - 1, lineStart))) {
+    return [{ label: today, kind: CompletionItemKind.Value, detail: 'today', textEdit: { range: { start: view.positionAt(at - dash[1].length), end: position }, newText: today } }];
+  }
+  const word = /^([A-Za-z_]*)$/.exec(before);
+  if (!word) return [];
+  const present = new Set([...text.slice(fm.content.start, fm.content.end).matchAll(/^([A-Za-z_]+):/gm)].map((k) => k[1]));
+  const replace = { start: { line: position.line, character: 0 }, end: position };
+  return KNOWN_KEYS.filter((k) => !present.has(k)).map((k, i) => ({
+    label: k,
+    kind: CompletionItemKind.Property,
+    sortText: String(i).padStart(2, '0'),
+    documentation: { kind: MarkupKind.Markdown, value: KEY_DOCS[k] },
+    textEdit: { range: replace, newText: `${k}: ` },
+  }));
+}

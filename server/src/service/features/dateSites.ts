@@ -1,0 +1,46 @@
+/** What hovers and inlay hints know about a note: the dates written in it, and what each key is for. */
+import { Config } from '../config';
+import { Day } from '../dates';
+import { Span } from '../frontmatter';
+import { KNOWN_KEYS, ParsedNote, STATUSES } from '../model';
+
+export interface EditorOptions {
+  today: Day;
+  config: Config;
+}
+
+export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {
+  type: 'Optional marker: `type: interview` makes this an interview note.',
+  company: 'Required. The company you interviewed with.',
+  role: 'Required. The position.',
+  contact: 'The main contact for the position, `{name, email, phone}`: the addressee of the drafted emails.',
+  interviewers: 'Optional list of the people you met: `{name, email?, title?}`.',
+  interviewed: 'Required. The interview date, `YYYY-MM-DD` (a date-time counts as its date).',
+  stage: 'Optional, free text: phone screen, technical, onsite, final.',
+  expect_reply_by: "When they said you would hear: a date, or their words ('within two weeks', 'end of next week', 'by Friday').",
+  thank_you_sent: 'When the thank-you note went out. Send it right after the interview.',
+  follow_ups: 'The check-ins sent after the thank-you, as a list of dates. One is enough: then let it go.',
+  status: `One of ${STATUSES.map((s) => `\`${s}\``).join(', ')}. Default \`waiting\`.`,
+  pitch: '1-2 sentences on why you fit, used in the thank-you draft.',
+};
+
+export interface DateSite {
+  span: Span;
+  day: Day;
+  label: 'interviewed' | 'reply promised by' | 'thank-you sent' | `check-in ${number} sent`;
+  phrase?: string;
+}
+
+/** Every date written in the note, with what it means. */
+export function dateSites(note: ParsedNote): DateSite[] {
+  const i = note.interview;
+  if (!i) return [];
+  const out: DateSite[] = [];
+  if (i.interviewed.kind === 'ok') out.push({ span: i.interviewed.span, day: i.interviewed.value, label: 'interviewed' });
+  if (i.expectReplyBy.kind === 'ok') out.push({ span: i.expectReplyBy.span, day: i.expectReplyBy.value.day, label: 'reply promised by', phrase: i.expectReplyBy.value.phrase });
+  if (i.thankYouSent.kind === 'ok') out.push({ span: i.thankYouSent.span, day: i.thankYouSent.value, label: 'thank-you sent' });
+  if (i.followUps.kind === 'ok') {
+    for (const f of i.followUps.value) if (f.day !== undefined) out.push({ span: f.span, day: f.day, label: `check-in ${f.index + 1} sent` });
+  }
+  return out;
+}

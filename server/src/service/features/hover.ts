@@ -1,0 +1,33 @@
+/** Hover on a date (its weekday, how long ago or ahead, when to check in) or on a known key (what it is for). */
+import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
+import { longDay, relativeDay } from '../dates';
+import { NoteView } from '../document';
+import { checkInPlan } from '../rules/common';
+import { dateSites, EditorOptions, KEY_DOCS } from './dateSites';
+
+export function hover(view: NoteView, position: Position, options: EditorOptions): Hover | undefined {
+  const note = view.note;
+  if (!note?.interview) return undefined;
+  const at = view.offsetAt(position);
+  const site = dateSites(note).find((s) => s.span.start <= at && at <= s.span.end);
+  if (site) {
+    const { today } = options;
+    const lines = [`**${longDay(site.day)}** · ${relativeDay(site.day, today)}`];
+    if (site.phrase) lines.unshift(`'${site.phrase}' resolves to`);
+    if (site.label === 'reply promised by' || site.label === 'interviewed') {
+      const plan = checkInPlan(note.interview, options.config);
+      if (plan && (site.label === 'reply promised by') === !!plan.promised) {
+        lines.push(plan.due > today
+          ? `Check in on ${longDay(plan.due)} (${relativeDay(plan.due, today)}) if you have not heard by then.`
+          : `Check-in due since ${longDay(plan.due)} (${relativeDay(plan.due, today)}): if you have not heard, send one brief check-in.`);
+      }
+    }
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: view.rangeOf(site.span) };
+  }
+  for (const key of note.keys.values()) {
+    if (key.keySpan.start <= at && at <= key.keySpan.end && key.name in KEY_DOCS) {
+      return { contents: { kind: MarkupKind.Markdown, value: `\`${key.name}\`: ${KEY_DOCS[key.name as keyof typeof KEY_DOCS]}` }, range: view.rangeOf(key.keySpan) };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+/** Hints after each date ("Mon 2 Nov · 24 days ago") and the check-in / let-go date to come. */
+import { InlayHint, Range } from 'vscode-languageserver-types';
+import { relativeDay, shortDay } from '../dates';
+import { NoteView, overlaps } from '../document';
+import { checkInPlan, letGoPlan } from '../rules/common';
+import { dateSites, EditorOptions } from './dateSites';
+
+export function inlayHints(view: NoteView, range: Range | undefined, options: EditorOptions): InlayHint[] {
+  const note = view.note;
+  if (!note?.interview) return [];
+  const { today, config } = options;
+  const hints: InlayHint[] = [];
+  const add = (offset: number, label: string) => hints.push({ position: view.positionAt(offset), label, paddingLeft: true });
+  for (const site of dateSites(note)) add(site.span.end, `${shortDay(site.day)} · ${relativeDay(site.day, today)}`);
+  const plan = checkInPlan(note.interview, config);
+  if (plan) add(plan.span.end, `→ check in ${shortDay(plan.due)} · ${relativeDay(plan.due, today)}`);
+  const letGo = letGoPlan(note.interview, config);
+  if (letGo) add(letGo.span.end, `→ let go ${shortDay(letGo.due)} · ${relativeDay(letGo.due, today)}`);
+  return hints.filter((h) => !range || overlaps({ start: h.position, end: h.position }, range))
+    .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+}

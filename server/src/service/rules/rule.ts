@@ -1,0 +1,56 @@
+/**
+ * What a rule is: one module per rule id, holding its check, its default severity and the
+ * quick fixes for its findings (as rust-analyzer keeps one module per diagnostic with its
+ * fixes). Adding a rule touches its file, the registry (index.ts) and the README's table.
+ */
+import type { Config } from '../config';
+import type { Day } from '../dates';
+import type { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
+import type { Edit } from '../edits';
+import type { Interview, ParsedNote } from '../model';
+import type { Finding, RuleId, Severity } from '../types';
+
+export interface RuleContext {
+  note: ParsedNote;
+  interview: Interview;
+  today: Day;
+  config: Config;
+}
+
+/** What fixes see: the rule context, and the templates for drafts. */
+export interface FixContext extends RuleContext {
+  templates: TemplateLookup;
+  renderer: DraftRenderer;
+  /**
+   * Leave drafts unrendered, for a client that resolves code actions (`codeAction/resolve`):
+   * only the draft chosen is rendered. Templates are still compiled (cached), so one that
+   * does not compile shows as a disabled action, as without deferral.
+   */
+  defer?: boolean;
+}
+
+/** A quick fix, before positions: its edits, or the template to render, or why it cannot apply. */
+export interface PlannedAction {
+  title: string;
+  finding: Finding;
+  edits?: Edit[];
+  disabled?: string;
+  preferred?: boolean;
+  /** The template of a draft. A deferred draft has neither edits nor `disabled` until renderDraft(). */
+  template?: TemplateName;
+}
+
+export interface RuleModule {
+  id: RuleId;
+  severity: Severity;
+  check(ctx: RuleContext): Finding[];
+  /** The quick fixes for one of this rule's findings; none when absent. */
+  fixes?(ctx: FixContext, finding: Finding): PlannedAction[];
+}
+
+/** The one rule that runs on a note whose front matter is not a readable interview. */
+export interface SyntaxRuleModule {
+  id: RuleId;
+  severity: Severity;
+  check(note: ParsedNote): Finding[];
+}
