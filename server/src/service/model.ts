@@ -7,16 +7,14 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, S
 import { Day, looksLikeIsoDate, parseIsoDay } from './dates';
 import { FrontMatter, hasInterviewMarker, locateFrontMatter, Span, visibleSpan } from './frontmatter';
 import { PHRASE_EXAMPLES, resolvePhrase } from './phrases';
+import { Status, STATUSES } from './format';
+import { misspeltKey, nearest } from './spelling';
 import { MAX_YAML_CHARS, parseYaml } from './yamlparse';
 
 export type { Span } from './frontmatter';
 
-export const STATUSES = ['waiting', 'advanced', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** Top-level keys of the note format, in the order the spec lists them. */
-export const KNOWN_KEYS = ['type', 'company', 'role', 'contact', 'interviewers', 'interviewed', 'stage',
-  'expect_reply_by', 'thank_you_sent', 'follow_ups', 'status', 'pitch'] as const;
+export { KNOWN_KEYS, STATUSES } from './format';
+export type { Status } from './format';
 
 export interface KeyInfo {
   name: string;
@@ -145,10 +143,20 @@ export function parseNote(text: string): ParsedNote | undefined {
     note.keys.set(k.name, { ...k, keySpan: shift(k.keySpan, base) });
   }
   const typeValue = note.keys.get('type') && resolveNode(doc, note.keys.get('type')!.pair.value);
-  const isInterview = note.keys.has('interviewed') || (isScalar(typeValue) && typeValue.value === 'interview');
+  const isInterview = note.keys.has('interviewed') || (isScalar(typeValue) && typeValue.value === 'interview') || almostInterview(note);
   if (!isInterview) return undefined;
   note.interview = buildInterview(note, doc, base);
   return note;
+}
+
+/**
+ * A note with `company` or `role` and a near miss of `interviewed` (`interviewd:`) is one: its
+ * typo gets unknown-field rather than silencing every rule.
+ */
+export function almostInterview(note: Pick<ParsedNote, 'keys'>): boolean {
+  if (!note.keys.has('company') && !note.keys.has('role')) return false;
+  for (const name of note.keys.keys()) if (misspeltKey(name) === 'interviewed') return true;
+  return false;
 }
 
 function firstLine(message: string): string {
@@ -380,42 +388,6 @@ function describe(node: unknown): string {
     return `'${clip(String(v))}'`;
   }
   return 'an unsupported value';
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
-export function editDistance(a: string, b: string): number {
-  // Three rows of the table (the transposition looks two rows back), not the whole of it:
-  // this runs for every key not in the format, against every known key.
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      row[j] = d;
-    }
-    [before, prev, row] = [prev, row, before];
-  }
-  return prev[b.length];
-}
-
-/** The candidate nearest to `word` (case-insensitive), if it is near enough to be a typo. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  if (w.length > 40) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const dist = editDistance(w, c);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return best !== undefined && bestDistance <= (best.length >= 6 ? 2 : 1) ? best : undefined;
 }
 
 /** Who the emails go to: the contact, else the first interviewer; undefined when the note names nobody. */

@@ -1,6 +1,6 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
-import { checkInPlan, dueText } from './common';
+import { checkInPlan, dueText, notYetHeld } from './common';
 import { addressee, draft, edit } from './fixes';
 import { RuleModule } from './rule';
 
@@ -15,7 +15,7 @@ export const checkInDue: RuleModule = {
   check(ctx) {
     const { interview: i, today, config } = ctx;
     const plan = checkInPlan(i, config);
-    if (!plan || today < plan.due) return [];
+    if (!plan || today < plan.due || notYetHeld(i, today)) return [];
     const { due, promised } = plan;
     const why = promised
       ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`

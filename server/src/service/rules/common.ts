@@ -10,6 +10,11 @@ export function statusOf(interview: Interview): Status | undefined {
   return s.kind === 'ok' ? s.value : s.kind === 'absent' ? 'waiting' : undefined;
 }
 
+/** An interview dated after today has not happened yet: no timing rule speaks before it (date-order does). */
+export function notYetHeld(i: Interview, today: Day): boolean {
+  return i.interviewed.kind === 'ok' && i.interviewed.value > today;
+}
+
 /** Where a note-level finding points: the interview date if written, else the opening `---`. */
 export function interviewSpan(ctx: RuleContext): Span {
   const f = ctx.interview.interviewed;

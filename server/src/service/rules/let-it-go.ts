@@ -1,5 +1,5 @@
 import { days, formatDay } from '../dates';
-import { letGoPlan } from './common';
+import { letGoPlan, notYetHeld } from './common';
 import { closeIt } from './fixes';
 import { RuleModule } from './rule';
 
@@ -12,7 +12,7 @@ export const letItGo: RuleModule = {
   severity: 'information',
   check(ctx) {
     const plan = letGoPlan(ctx.interview, ctx.config);
-    if (!plan || ctx.today < plan.due) return [];
+    if (!plan || ctx.today < plan.due || notYetHeld(ctx.interview, ctx.today)) return [];
     return [{
       rule: 'let-it-go',
       span: plan.span,

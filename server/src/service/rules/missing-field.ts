@@ -1,5 +1,6 @@
 import { formatDay } from '../dates';
 import { insertKey } from '../edits';
+import { almostInterview } from '../model';
 import { Finding } from '../types';
 import { edit } from './fixes';
 import { RuleModule } from './rule';
@@ -15,6 +16,8 @@ export const missingField: RuleModule = {
     for (const key of REQUIRED) {
       const f = ctx.interview[key];
       if (f.kind !== 'absent') continue;
+      // `interviewd:` speaks for itself (unknown-field, with the rename): not also "missing".
+      if (key === 'interviewed' && !f.key && almostInterview(ctx.note)) continue;
       out.push(f.key
         ? { rule: 'missing-field', span: f.key.keySpan, message: `\`${key}\` is empty` }
         : { rule: 'missing-field', span: ctx.note.frontMatter.open, message: `Missing required field \`${key}\``, data: { kind: 'missing', key } });

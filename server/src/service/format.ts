@@ -1,0 +1,8 @@
+/** The note format's vocabulary: its top-level keys and statuses. A leaf. */
+
+export const STATUSES = ['waiting', 'advanced', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Top-level keys of the note format, in the order the spec lists them. */
+export const KNOWN_KEYS = ['type', 'company', 'role', 'contact', 'interviewers', 'interviewed', 'stage',
+  'expect_reply_by', 'thank_you_sent', 'follow_ups', 'status', 'pitch'] as const;
