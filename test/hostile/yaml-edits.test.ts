@@ -6,7 +6,8 @@
  * Today is pinned by the helpers: Thursday 26 November 2026.
  */
 import * as assert from 'node:assert/strict';
-import { fix, note, titles } from '../unit/helpers';
+import { checkAction } from '../fuzz/invariants';
+import { fix, note, titles, TODAY, URI } from '../unit/helpers';
 
 const MARK_SENT = 'Mark thank-you sent today';
 const MARK_CHECK_IN = 'Mark check-in sent today';
@@ -110,5 +111,14 @@ describe('issue 11.2: the class, exact where it can be', () => {
   it('an explicit key in a CRLF note gets CRLF', () => {
     const crlf = (...lines: string[]) => note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-24', ...lines], 'Body\r\n', '\r\n');
     assert.equal(fix(crlf('? thank_you_sent', 'status: waiting'), 'thank-you-due', MARK_SENT), crlf('? thank_you_sent', ': 2026-11-26', 'status: waiting'));
+  });
+});
+
+describe('issue 11.2: the fuzz oracle', () => {
+  it('rejects an edit that writes through an anchor: the alias text is kept, what it reads is not', () => {
+    const text = '---\ninterviewed: 2026-11-02\nstatus: &s waiting\nfirst: *s\n---\n';
+    const range = { start: { line: 2, character: 11 }, end: { line: 2, character: 18 } };
+    const action = { title: CLOSE, edit: { changes: { [URI]: [{ range, newText: 'closed' }] } } };
+    assert.throws(() => checkAction(text, action, URI, TODAY), /entry 'first' reads the same/);
   });
 });
