@@ -30,6 +30,7 @@ interface Facts {
   aliased: Set<string>;
 }
 
+/** One read of the syntax tree per parsed note: a request asks for several edits of one note. */
 const cache = new WeakMap<ParsedNote, Facts>();
 
 function facts(note: ParsedNote): Facts {
