@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { CodeAction, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { CST, Parser } from 'yaml';
+import { CST, Node, Parser } from 'yaml';
 import { formatDay, parseNote, ParsedNote } from '../../server/src/service';
 
 /** Offsets of line starts, as LSP splits lines: \n, \r\n and \r. */
@@ -94,6 +94,30 @@ function valueSource(n: ParsedNote, name: string): string {
   return r ? n.text.slice(r[0], r[1]).trimEnd() : '';
 }
 
+/**
+ * What an entry's value reads, aliases followed (an object met twice is written as such, so a
+ * cycle ends): an edit that writes through an anchor leaves the alias's text as it was but
+ * changes what it reads.
+ */
+function resolved(n: ParsedNote, name: string): string {
+  const value = n.keys.get(name)?.pair.value as Node | null | undefined;
+  if (!value) return String(value);
+  let js: unknown;
+  try {
+    js = value.toJS(n.doc!, { maxAliasCount: -1 });
+  } catch (err) {
+    return `unreadable: ${(err as Error).message}`; // an alias with no anchor before it
+  }
+  const seen = new WeakSet<object>();
+  return JSON.stringify(js, (_, v: unknown) => {
+    if (v && typeof v === 'object') {
+      if (seen.has(v)) return '[seen]';
+      seen.add(v);
+    }
+    return v;
+  });
+}
+
 /** Every comment in the front matter: [offset, text]. */
 function comments(n: ParsedNote): [number, string][] {
   const out: [number, string][] = [];
@@ -169,13 +193,13 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     const days = followUpDays(before);
     assert.deepEqual(followUpDays(after), [...days.slice(0, index), ...days.slice(index + 1)], 'exactly that entry removed');
     assert.equal(inserted, '');
-    // What went: the entry, its dash or comma, blanks, its own comment; nothing else.
+    // What went: the entry, its dash or comma, its anchor or tag, blanks, its own comment; nothing else.
     const entry = before.interview!.followUps.kind === 'ok' ? before.interview!.followUps.value[index] : undefined;
     assert.ok(entry);
     const item = text.slice(entry.span.start, entry.span.end);
     assert.ok(removed.includes(item.trimEnd()), 'the entry is removed');
     const rest = removed.replace(item.trimEnd(), '');
-    assert.match(rest, /^[\s,-]*(?:#[^\n]*)?[\s,]*$/, `nothing but the entry's own punctuation and comment: ${JSON.stringify(removed)}`);
+    assert.match(rest, /^[\s,-]*(?:[&!][^\s,[\]{}]*[ \t]+)*(?:#[^\n]*)?[\s,]*$/, `nothing but the entry's own punctuation and comment: ${JSON.stringify(removed)}`);
   } else if ((m = /^Add `(\w+)`/.exec(t))) {
     const key = m[1];
     target = key;
@@ -199,6 +223,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   const others = (n: ParsedNote) => [...n.keys.keys()].filter((k) => k !== target && !(t.startsWith('Rename') && k === /to `(\w+)`$/.exec(t)?.[1]));
   assert.deepEqual(others(after), others(before), 'the other keys, in order');
   for (const k of others(before)) assert.equal(entrySource(after, k), entrySource(before, k), `entry '${k}' unchanged`);
+  for (const k of others(before)) assert.equal(resolved(after, k), resolved(before, k), `entry '${k}' reads the same`);
   // Every comment survives, but one on a removed follow-up's own line.
   const kept = comments(before).filter(([at]) => at < s || at >= e).map(([, c]) => c).sort();
   const now = comments(after).map(([, c]) => c);
