@@ -48,7 +48,7 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   const entries: (CalendarEntry & { file: string })[] = [];
   const g = await gather(positional, io, (note) => {
     const parsed = parseNote(note.text);
-    if (parsed) for (const e of calendarOf(parsed, note.resolved.config)) entries.push({ ...e, file: note.shown });
+    if (parsed) for (const e of calendarOf(parsed, note.resolved.config, today)) entries.push({ ...e, file: note.shown });
   });
   const unreadable = reportProblems(g, io);
   entries.sort((a, b) => a.day - b.day || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));

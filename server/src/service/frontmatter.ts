@@ -45,7 +45,7 @@ export function locateFrontMatter(text: string): FrontMatter | undefined {
   return { open: { start: s0, end: e0 }, content: { start: n0, end: text.length }, eol };
 }
 
-const MARKER = /^(?:interviewed:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$)/m;
+const MARKER = /^(?:interviewed:|rounds:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$)/m;
 
 /** For front matter we cannot parse: does it still say it is an interview note? */
 export function hasInterviewMarker(text: string, content: Span): boolean {

@@ -23,4 +23,5 @@ export type FindingData =
   | { kind: 'rename'; to: string }
   | { kind: 'replace'; to: string }
   | { kind: 'follow-up'; index: number }
-  | { kind: 'due'; due: Day };
+  | { kind: 'due'; due: Day }
+  | { kind: 'move-thank-you' };
