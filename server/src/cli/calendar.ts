@@ -4,12 +4,11 @@
  * derived from what identifies the interview, so a re-import updates instead of duplicating.
  */
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import ical from 'ical-generator';
 import { calendarOf, CalendarEntry, Day, parseNote } from '../service';
-import { CliIO, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
-import { reason } from '../node';
+import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
+import { writeNewFile, WriteError } from '../node';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -42,7 +41,7 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
 }
 
 export async function calendar(args: string[], io: CliIO): Promise<number> {
-  const { positional, values } = parseArgs(args, { '--today': 'value', '-o': 'value', '--output': 'value' });
+  const { positional, values } = parseArgs(args, { '--today': 'value', '-o': 'value', '--output': 'value', '--force': 'bool' });
   const today = todayFrom(values, io);
   const output = values['-o'] ?? values['--output'];
   const entries: (CalendarEntry & { file: string })[] = [];
@@ -55,11 +54,12 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   const text = buildCalendar(entries, today);
   if (output && output !== '-') {
     try {
-      await fsp.writeFile(path.resolve(io.cwd, output), text);
+      await writeNewFile(path.resolve(io.cwd, output), text, { force: values['--force'] !== undefined });
     } catch (err) {
-      throw new UsageError(`cannot write '${output}': ${reason(err)}`);
+      if (err instanceof WriteError) throw new UsageError(`cannot write '${output}': ${err.message}${err.exists ? ' (--force replaces it)' : ''}`);
+      throw err;
     }
-    io.stderr(`interview-followup: wrote ${entries.length} events to ${output}\n`);
+    io.stderr(`interview-followup: ${printable(`wrote ${entries.length} events to ${output}`)}\n`);
   } else {
     io.stdout(text);
   }

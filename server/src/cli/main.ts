@@ -11,7 +11,7 @@ export type { CliIO } from './common';
 const USAGE = `Usage:
   interview-followup check [PATH...] [--today YYYY-MM-DD] [--format text|json]
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
-  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE]
+  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup lsp --stdio
   interview-followup --help | --version
@@ -22,7 +22,9 @@ agenda    What to do, grouped: overdue, due today, coming up within N days (defa
           waiting, let go; one line per note, most urgent first.
 calendar  An iCalendar file (.ics) of all-day events: promised reply dates, check-in dates,
           thank-you notes. Stable event ids: re-importing updates, never duplicates.
+          -o FILE writes a new file; --force replaces an existing one (never a note).
 new       Writes a note from the interview-note template, interview date today or --date.
+          Never overwrites a file.
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
