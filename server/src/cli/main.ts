@@ -32,12 +32,36 @@ Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
 const defaultIO = (): CliIO => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: sink(process.stdout, true),
+  stderr: sink(process.stderr, false),
   cwd: process.cwd(),
   env: process.env,
   now: () => new Date(),
 });
+
+/**
+ * Writes to a stream of the process. A reader that has gone away (`check | head -1`) fails the
+ * write with EPIPE, emitted as an 'error' event that would end the process with a stack trace
+ * and status 1: the rest of the output is dropped instead, and the command ends with the status
+ * its answer has. Any other failure of stdout (a full disk) is one line on stderr and status 2.
+ */
+function sink(stream: NodeJS.WriteStream, isStdout: boolean): (s: string) => void {
+  let state: 'new' | 'open' | 'closed' = 'new';
+  return (s) => {
+    if (state === 'closed') return;
+    if (state === 'new') {
+      // Only once written to: `lsp` never writes through here, and its connection has its own handler.
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        state = 'closed';
+        if (!isStdout || err.code === 'EPIPE') return;
+        process.stderr.write(`interview-followup: ${printable(`cannot write the output: ${err.message}`)}\n`);
+        process.on('exit', () => (process.exitCode = 2));
+      });
+      state = 'open';
+    }
+    stream.write(s);
+  };
+}
 
 export interface CliFinding {
   file: string;
