@@ -105,7 +105,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
       // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
       if (format === 'json') out.add(`${out.empty ? '[\n  ' : ',\n  '}${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`);
-      else out.add(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
+      // One line whatever the file name or a quoted value holds (a newline would forge a finding).
+      else out.add(`${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
     }
   });
   const unreadable = reportProblems(g, io);
