@@ -97,9 +97,11 @@ export function resolvePhrase(text: string, from: Day | undefined): Day | undefi
     if (m[1] === 'next ') return fridayOfWeek(from, 1) - 5 + ((target + 6) % 7) + 1;
     return from + (((target - w + 7) % 7) || 7); // strictly after the interview day
   }
-  if ((m = /^(?:by |before |in |during )?(early|mid|middle of|late|the end of|end of|the beginning of|beginning of|start of)? ?([a-z]+)$/.exec(t)) && monthIndex(m[2]) >= 0 && m[2].length >= 3) {
+  // A month, with or without a year: its end, unless they said early, mid or by.
+  if ((m = /^(?:by |before |in |during )?(early|mid|middle of|late|the end of|end of|the beginning of|beginning of|start of)? ?([a-z]+),?(?: (\d{4}))?$/.exec(t)) && monthIndex(m[2]) >= 0 && m[2].length >= 3) {
     const month = monthIndex(m[2]) + 1;
-    const year = yearFor(month, from);
+    const year = m[3] ? Number(m[3]) : yearFor(month, from);
+    if (lastDayOfMonth(year, month) < from) return undefined; // a month already over: not a promise
     const when = m[1] ?? '';
     if (when === 'early' || when.endsWith('beginning of') || when === 'start of') return dayFromParts(year, month, 10);
     if (when === 'mid' || when === 'middle of') return dayFromParts(year, month, 15);
