@@ -58,6 +58,16 @@ describe('timeline phrases', () => {
     for (const text of ['March 2026', 'in October 2026', 'end of March 2025']) assert.equal(resolve(text), undefined, text);
   });
 
+  it('refuses a day past 9999-12-31: no date can write it', () => {
+    assert.equal(resolve('in 3000000 days'), undefined);
+    const late = day('9999-12-20');
+    assert.equal(resolve('within two weeks', late), undefined);
+    assert.equal(resolve('in January', late), undefined);
+    assert.equal(resolve('end of next month', late), undefined);
+    assert.equal(resolve('in 10 days', late), '9999-12-30', 'up to 9999-12-31 is fine');
+    assert.equal(resolve('end of the month', late), '9999-12-31');
+  });
+
   it('resolves "by Friday" said on a Friday to the next one', () => {
     assert.equal(resolve('by Friday', day('2026-11-06')), '2026-11-13');
   });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import ical from 'ical-generator';
-import { calendarOf, CalendarEntry, Day, parseNote } from '../service';
+import { calendarOf, CalendarEntry, Day, LAST_DAY, parseNote } from '../service';
 import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 import { writeNewFile, WriteError } from '../node';
 
@@ -29,7 +29,8 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
     cal.createEvent({
       id: eventId(e),
       start: utc(e.day),
-      end: utc(e.day + 1),
+      // An all-day event without an end lasts its day (RFC 5545 3.6.1): 9999-12-31 has no next day to end on.
+      end: e.day < LAST_DAY ? utc(e.day + 1) : undefined,
       allDay: true,
       summary: e.summary,
       description: `${e.description}\nNote: ${e.file}`,
@@ -47,7 +48,11 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   const entries: (CalendarEntry & { file: string })[] = [];
   const g = await gather(positional, io, (note) => {
     const parsed = parseNote(note.text);
-    if (parsed) for (const e of calendarOf(parsed, note.resolved.config)) entries.push({ ...e, file: note.shown });
+    if (!parsed) return;
+    for (const e of calendarOf(parsed, note.resolved.config)) {
+      // A date computed past 9999-12-31 (a check-in after an interview on 9999-12-30) has no DATE to write.
+      if (e.day <= LAST_DAY) entries.push({ ...e, file: note.shown });
+    }
   });
   const unreadable = reportProblems(g, io);
   entries.sort((a, b) => a.day - b.day || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
