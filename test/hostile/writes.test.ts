@@ -5,6 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+// The module itself (a namespace import is a copy with getters): spies are set on it.
+import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
@@ -101,6 +103,23 @@ describe('hostile: what the CLI writes', () => {
     fs.symlinkSync('target.ics', file('cal.ics'));
     refused(await calendar('-o', 'cal.ics'), /it already exists/);
     assert.ok(!fs.existsSync(file('target.ics')));
+  });
+
+  it('calendar -o FILE --force onto a file that cannot be read: refused, for it might be a note', async () => {
+    fs.writeFileSync(file('notes.txt'), NOTE);
+    const denied = file('notes.txt');
+    const original = nodeFs.openSync;
+    // Root reads any file whatever its mode: the refusal is simulated where the note is opened.
+    nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
+      if (String(p) === denied) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+      return (original as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync;
+    try {
+      refused(await calendar('-o', 'notes.txt', '--force'), /cannot write 'notes\.txt': it already exists and cannot be read to tell whether it is a note: permission denied/);
+    } finally {
+      nodeFs.openSync = original;
+    }
+    assert.equal(read('notes.txt'), NOTE);
   });
 
   it('calendar -o onto a folder: refused', async () => {

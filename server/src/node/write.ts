@@ -82,8 +82,9 @@ function isNote(file: string): boolean {
   if (MARKDOWN.test(real)) return true;
   try {
     return parseNote(new NoteReader().readSync(real)) !== undefined; // regular files only, read up to the front matter
-  } catch {
-    return false;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTREG') return false; // a FIFO or a device: refused below
+    throw new WriteError(`it already exists and cannot be read to tell whether it is a note: ${reason(err)}`);
   }
 }
 
