@@ -31,21 +31,19 @@ Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
-const defaultIO = (): CliIO => ({
-  stdout: sink(process.stdout, true),
-  stderr: sink(process.stderr, false),
-  cwd: process.cwd(),
-  env: process.env,
-  now: () => new Date(),
-});
+const defaultIO = (): CliIO => {
+  const stderr = sink(process.stderr);
+  return { stdout: sink(process.stdout, stderr), stderr, cwd: process.cwd(), env: process.env, now: () => new Date() };
+};
 
 /**
  * Writes to a stream of the process. A reader that has gone away (`check | head -1`) fails the
  * write with EPIPE, emitted as an 'error' event that would end the process with a stack trace
  * and status 1: the rest of the output is dropped instead, and the command ends with the status
- * its answer has. Any other failure of stdout (a full disk) is one line on stderr and status 2.
+ * its answer has. Any other failure of stdout (a full disk) is one line through `report` (the
+ * stderr sink) and status 2; stderr's own failures are dropped, with nowhere left to tell them.
  */
-function sink(stream: NodeJS.WriteStream, isStdout: boolean): (s: string) => void {
+function sink(stream: NodeJS.WriteStream, report?: (s: string) => void): (s: string) => void {
   let state: 'new' | 'open' | 'closed' = 'new';
   return (s) => {
     if (state === 'closed') return;
@@ -53,8 +51,8 @@ function sink(stream: NodeJS.WriteStream, isStdout: boolean): (s: string) => voi
       // Only once written to: `lsp` never writes through here, and its connection has its own handler.
       stream.on('error', (err: NodeJS.ErrnoException) => {
         state = 'closed';
-        if (!isStdout || err.code === 'EPIPE') return;
-        process.stderr.write(`interview-followup: ${printable(`cannot write the output: ${err.message}`)}\n`);
+        if (!report || err.code === 'EPIPE') return;
+        report(`interview-followup: ${printable(`cannot write the output: ${err.message}`)}\n`);
         process.on('exit', () => (process.exitCode = 2));
       });
       state = 'open';
