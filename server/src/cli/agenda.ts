@@ -2,7 +2,7 @@
 import {
   AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Day, formatDay, GROUP_TITLES, longDay, parseNote, weekdayShort,
 } from '../service';
-import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export interface AgendaRow extends AgendaItem {
   date: string;
@@ -48,5 +48,6 @@ export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, inv
   if (invalid.length > 0) {
     lines.push('', `Left out, with errors to fix first (see \`interview-followup check\`): ${invalid.join(', ')}`);
   }
-  return lines.join('\n') + '\n';
+  // One line per entry whatever a file name, company or role holds: a newline would forge one.
+  return lines.map(printable).join('\n') + '\n';
 }

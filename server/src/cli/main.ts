@@ -11,7 +11,7 @@ export type { CliIO } from './common';
 const USAGE = `Usage:
   interview-followup check [PATH...] [--today YYYY-MM-DD] [--format text|json]
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
-  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE]
+  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup lsp --stdio
   interview-followup --help | --version
@@ -22,20 +22,44 @@ agenda    What to do, grouped: overdue, due today, coming up within N days (defa
           waiting, let go; one line per note, most urgent first.
 calendar  An iCalendar file (.ics) of all-day events: promised reply dates, check-in dates,
           thank-you notes. Stable event ids: re-importing updates, never duplicates.
+          -o FILE writes a new file; --force replaces an existing one (never a note).
 new       Writes a note from the interview-note template, interview date today or --date.
+          Never overwrites a file.
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
-const defaultIO = (): CliIO => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-  now: () => new Date(),
-});
+const defaultIO = (): CliIO => {
+  const stderr = sink(process.stderr);
+  return { stdout: sink(process.stdout, stderr), stderr, cwd: process.cwd(), env: process.env, now: () => new Date() };
+};
+
+/**
+ * Writes to a stream of the process. A reader that has gone away (`check | head -1`) fails the
+ * write with EPIPE, emitted as an 'error' event that would end the process with a stack trace
+ * and status 1: the rest of the output is dropped instead, and the command ends with the status
+ * its answer has. Any other failure of stdout (a full disk) is one line through `report` (the
+ * stderr sink) and status 2; stderr's own failures are dropped, with nowhere left to tell them.
+ */
+function sink(stream: NodeJS.WriteStream, report?: (s: string) => void): (s: string) => void {
+  let state: 'new' | 'open' | 'closed' = 'new';
+  return (s) => {
+    if (state === 'closed') return;
+    if (state === 'new') {
+      // Only once written to: `lsp` never writes through here, and its connection has its own handler.
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        state = 'closed';
+        if (!report || err.code === 'EPIPE') return;
+        report(`interview-followup: ${printable(`cannot write the output: ${err.message}`)}\n`);
+        process.on('exit', () => (process.exitCode = 2));
+      });
+      state = 'open';
+    }
+    stream.write(s);
+  };
+}
 
 export interface CliFinding {
   file: string;
@@ -79,7 +103,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
       // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
       if (format === 'json') out.add(`${out.empty ? '[\n  ' : ',\n  '}${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`);
-      else out.add(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
+      // One line whatever the file name or a quoted value holds (a newline would forge a finding).
+      else out.add(`${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
     }
   });
   const unreadable = reportProblems(g, io);

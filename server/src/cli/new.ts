@@ -1,10 +1,10 @@
 /** `new`: writes a new interview note from the note template. Never overwrites a file. */
-import { promises as fsp, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
-import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node';
+import { builtinTemplatesDir, ConfigResolver, findTemplate, reason, writeNewFile, WriteError } from '../node';
 import { NOTE_TEMPLATE } from '../protocol';
-import { CliIO, parseArgs, todayFrom, UsageError } from './common';
+import { CliIO, parseArgs, printable, todayFrom, UsageError } from './common';
 
 
 export async function newNote(args: string[], io: CliIO): Promise<number> {
@@ -39,11 +39,11 @@ export async function newNote(args: string[], io: CliIO): Promise<number> {
   }
   const file = path.join(dir, newNoteFileName({ company, role }));
   try {
-    await fsp.writeFile(file, text, { flag: 'wx' }); // wx: fail rather than overwrite a note
+    await writeNewFile(file, text);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : reason(err);
-    throw new UsageError(`cannot write '${path.relative(io.cwd, file)}': ${why}`);
+    if (err instanceof WriteError) throw new UsageError(`cannot write '${path.relative(io.cwd, file)}': ${err.message}`);
+    throw err;
   }
-  io.stdout(`${path.relative(io.cwd, file) || file}\n`);
+  io.stdout(`${printable(path.relative(io.cwd, file) || file)}\n`);
   return 0;
 }

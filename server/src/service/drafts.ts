@@ -8,6 +8,7 @@ import type HandlebarsNs from 'handlebars';
 import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, mainContact, Person } from './model';
+import { rejectTooManyExpressions, RenderBudget, sandboxedHandlebars } from './sandbox';
 
 import { TEMPLATE_NAMES, TemplateName } from '../protocol';
 
@@ -38,41 +39,19 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 type CompileOptions = Parameters<typeof HandlebarsNs.compile>[1];
-type HelperOptions = HandlebarsNs.HelperOptions;
-
-/** Bounds on one render, so a template cannot hang the server or fill its memory. */
-const MAX_ITERATIONS = 10_000;
-const MAX_OUTPUT = 256 * 1024;
 
 /** Compiles and renders templates; owns its Handlebars environment and a small cache. */
 export class DraftRenderer {
   private env?: typeof HandlebarsNs;
   private readonly cache = new Map<string, HandlebarsTemplateDelegate>();
+  /** What the render under way has spent: loop iterations, output. */
+  private readonly budget = new RenderBudget();
 
   /** Loaded on first use: `check` never renders, and Handlebars costs ~40 ms to load. */
   private get hbs(): typeof HandlebarsNs {
-    if (!this.env) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.env = (require('handlebars') as typeof HandlebarsNs).create();
-      this.env.unregisterHelper('log');
-      // Nested {{#each}} over a long list multiplies: three levels over 1,000 interviewers is a
-      // billion iterations. Every iteration of a render (also `{{#list}}` sections, which go
-      // through `each`) is counted against one budget.
-      const each = this.env.helpers.each;
-      const spend = () => {
-        if (++this.iterations > MAX_ITERATIONS) throw new Error(`The template loops too much (over ${MAX_ITERATIONS} iterations)`);
-      };
-      this.env.registerHelper('each', function (this: unknown, context: unknown, options?: HelperOptions) {
-        if (!options) return each.call(this, context); // `{{#each}}` alone: its own error
-        const fn = options.fn;
-        return each.call(this, context, { ...options, fn: (c: unknown, o: unknown) => (spend(), fn(c, o as never)) });
-      });
-    }
+    this.env ??= sandboxedHandlebars(this.budget);
     return this.env;
   }
-
-  /** Iterations of `each` in the render under way. */
-  private iterations = 0;
 
   /** Throws TemplateError when the template does not compile. */
   compile(source: TemplateSource): HandlebarsTemplateDelegate {
@@ -82,6 +61,7 @@ export class DraftRenderer {
     try {
       // compile() is lazy, and parse() alone misses an unknown helper (`{{log 'x'}}`) or a
       // partial, which would only fail at render: surface them here, on the template file.
+      rejectTooManyExpressions(source.text);
       rejectPartials(this.hbs.parse(source.text));
       this.hbs.precompile(source.text, COMPILE_OPTIONS);
       template = this.hbs.compile(source.text, COMPILE_OPTIONS);
@@ -96,16 +76,14 @@ export class DraftRenderer {
   /** Renders to text; throws TemplateError on a compile or render failure. */
   render(source: TemplateSource, context: object): string {
     const template = this.compile(source);
-    this.iterations = 0;
+    this.budget.reset();
     try {
-      const text = template(context, {
+      return template(context, {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
         helpers: {},
         partials: {},
       });
-      if (text.length > MAX_OUTPUT) throw new Error(`The template renders over ${MAX_OUTPUT / 1024} KB: not an email`);
-      return text;
     } catch (err) {
       throw toTemplateError(source.origin, err);
     }

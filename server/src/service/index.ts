@@ -4,7 +4,7 @@ export { parseNote } from './model';
 export type { ParsedNote, Interview } from './model';
 export { CONFIG_FILE, DEFAULT_CONFIG, DEFAULT_TEMPLATES_DIR, mergeConfig, parseConfigText, toLayer } from './config';
 export type { Config, ConfigLayer } from './config';
-export { formatDay, localDay, parseIsoDay } from './dates';
+export { formatDay, LAST_DAY, localDay, parseIsoDay } from './dates';
 export type { Day } from './dates';
 export { TEMPLATE_NAMES } from './drafts';
 export type { TemplateLookup, TemplateName, TemplateSource } from './drafts';
