@@ -10,7 +10,7 @@ import { checkAction } from '../fuzz/invariants';
 import { fix, note, titles, TODAY, URI } from '../unit/helpers';
 
 const MARK_SENT = 'Mark thank-you sent today';
-const MARK_CHECK_IN = 'Mark check-in sent today';
+const MARK_CHECK_IN = 'Mark check-in email sent today';
 const CLOSE = 'Set status: closed (let it go)';
 
 /** thank-you-due fires: interviewed, no thank_you_sent. */

@@ -5,6 +5,11 @@ export interface Span {
   end: number;
 }
 
+/** Do two spans share an offset (touching ends count, as a cursor at the end of a value does)? */
+export function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
 export interface FrontMatter {
   /** The opening `---`, without its line ending. */
   open: Span;

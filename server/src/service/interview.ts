@@ -10,8 +10,8 @@ import { clip, describe, Reader } from './reader';
 import { nearest } from './spelling';
 import { looksLikeIsoDate, parseIsoDay } from './dates';
 
-export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: number): Interview {
-  const r = new Reader(doc, base);
+export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: number, text: string): Interview {
+  const r = new Reader(doc, base, text);
   const rounds = readRounds(r, keys);
   const interviewed = r.date(keys, 'interviewed');
   if (rounds.kind !== 'absent' && interviewed.kind !== 'absent' && rounds.key) {
@@ -83,7 +83,7 @@ function readFollowUps(r: Reader, keys: Map<string, KeyInfo>): Field<FollowUp[]>
   const entries: FollowUp[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
-    const span = written && written.range ? r.spanOf(written) : f.span;
+    const span = written && written.range ? r.entrySpan(written) : f.span;
     const node = r.resolve(written);
     const label = `Follow-up ${index + 1}`;
     if (!isMap(node)) {
@@ -131,7 +131,7 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
   const rounds: Round[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
-    const span = written && written.range ? r.spanOf(written) : f.span;
+    const span = written && written.range ? r.entrySpan(written) : f.span;
     const node = r.resolve(written);
     const label = `Round ${index + 1}`;
     if (!isMap(node)) {

@@ -168,7 +168,7 @@ export function parseNote(text: string): ParsedNote | undefined {
   const typeValue = isAlias(typeNode) ? typeNode.resolve(doc) : typeNode;
   const isInterview = note.keys.has('interviewed') || note.keys.has('rounds') || (isScalar(typeValue) && typeValue.value === 'interview') || almostInterview(note);
   if (!isInterview) return undefined;
-  note.interview = buildInterview(note.keys, doc, base);
+  note.interview = buildInterview(note.keys, doc, base, text);
   return note;
 }
 

@@ -58,10 +58,17 @@ export interface Written {
 export class Reader {
   readonly problems: Problem[] = [];
 
-  constructor(private readonly doc: Document, private readonly base: number) {}
+  constructor(private readonly doc: Document, private readonly base: number, private readonly source: string) {}
 
   spanOf(node: Node): Span {
     return shift({ start: node.range![0], end: node.range![1] }, this.base);
+  }
+
+  /** A list entry's span without the line break a block mapping's range ends with. */
+  entrySpan(node: Node): Span {
+    const span = this.spanOf(node);
+    while (span.end > span.start && /\s/.test(this.source[span.end - 1])) span.end--;
+    return span;
   }
 
   /** An alias is followed one step, to the node it names: nothing is ever expanded (an alias bomb costs nothing). */

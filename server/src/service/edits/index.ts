@@ -9,4 +9,4 @@
 export { appendToBody, Edit } from './text';
 export { editable, insertKey, renameKey, setValue } from './keys';
 export { appendToList, removeFromList } from './lists';
-export { appendRound, convertToRounds, setInRound } from './rounds';
+export { appendRound, convertToRounds, removeKey, setInRound } from './rounds';

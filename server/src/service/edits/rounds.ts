@@ -75,7 +75,7 @@ export function appendRound(note: ParsedNote, date: string): Edit | undefined {
 }
 
 /** The whole lines a top-level key and its value are written on, when nothing else shares them. */
-function linesOf(note: ParsedNote, name: string, indent: string): { start: number; end: number } | undefined {
+export function linesOf(note: ParsedNote, name: string, indent: string): { start: number; end: number } | undefined {
   const info = note.keys.get(name);
   if (!info) return undefined;
   const { text } = note;
@@ -87,6 +87,13 @@ function linesOf(note: ParsedNote, name: string, indent: string): { start: numbe
   let end = value?.range ? value.range[1] + base(note) : info.keySpan.end;
   while (end > info.keySpan.end && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return { start, end: nextLineStart(text, lineEnd(text, end)) };
+}
+
+/** Removes a top-level key with its value: its whole lines (a key moving elsewhere, with its comment). */
+export function removeKey(note: ParsedNote, key: string): Edit | undefined {
+  const indent = rootIndent(note);
+  const lines = indent === undefined ? undefined : linesOf(note, key, indent);
+  return lines && { span: lines, newText: '' };
 }
 
 const MOVED = ['stage', 'interviewers', 'thank_you_sent'] as const;

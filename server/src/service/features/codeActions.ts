@@ -4,6 +4,7 @@
  * client state cannot produce a wrong edit.
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ASSISTS } from '../assists';
 import { NoteView, overlaps } from '../document';
 import { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
 import { Edit } from '../edits';
@@ -71,6 +72,15 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
       else action.disabled = { reason: a.disabled ?? 'Not available' };
       if (a.preferred) action.isPreferred = true;
       out.push(action);
+    }
+  }
+  // Assists: where the cursor is, with no diagnostic to fix.
+  const cursor = { start: view.offsetAt(range.start), end: view.offsetAt(range.end) };
+  for (const assist of ASSISTS) {
+    for (const a of assist(ctx, cursor)) {
+      if (titles.has(a.title)) continue;
+      titles.add(a.title);
+      out.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: noteEdit(view, a.edits, options) });
     }
   }
   return out;
