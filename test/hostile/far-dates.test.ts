@@ -38,7 +38,8 @@ describe('hostile: dates past 9999', () => {
   it('calendar: every DTSTART and DTEND has a four-digit year; the last day has no end; a check-in past 9999 is left out', async () => {
     fs.writeFileSync(path.join(dir, 'late.md'), note(['company: Acme Corp', 'role: Engineer', 'interviewed: 9999-12-30', 'thank_you_sent: 9999-12-31', 'expect_reply_by: end of the month']));
     fs.writeFileSync(path.join(dir, 'far.md'), note(['company: Globex', 'role: SRE', 'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', 'expect_reply_by: in 3000000 days']));
-    const r = await cli(['calendar', '--today', TODAY], dir);
+    // Today is the last day: the interview of 9999-12-30 has happened (one still to come is a scheduled event).
+    const r = await cli(['calendar', '--today', '9999-12-31'], dir);
     assert.equal(r.code, 0, r.stderr);
     const dates = r.stdout.split('\r\n').filter((l) => /^DT(START|END)/.test(l));
     assert.deepEqual(dates, [
