@@ -77,6 +77,13 @@ export interface NoteFile {
    */
   text: string;
   resolved: Resolved;
+  /**
+   * The search the note belongs to, for the rules that read other notes: the folder of its
+   * `.interview-followup.yaml`, else the PATH argument it was found under.
+   */
+  search: string;
+  /** Its name in that search: its path relative to the search's folder. */
+  name: string;
 }
 
 /** `file` relative to `cwd` (both absolute and normalized), as path.relative() has it, without its cost per note. */
@@ -104,7 +111,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
    * `walked`: found by walking a folder (not named by the user): one gone by the time it is
    * read is skipped.
    */
-  const files = new Map<string, { walked: boolean; resolved?: Resolved }>();
+  const files = new Map<string, { walked: boolean; resolved?: Resolved; arg: string }>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(io.cwd, p);
     let st;
@@ -124,10 +131,10 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
           resolved = resolver.forFile(f);
           dir = path.dirname(f) + path.sep;
         }
-        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved });
+        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved, arg: abs });
       }
     } else if (st.isFile()) {
-      files.set(abs, { walked: false }); // a file named on the command line is checked whatever its extension
+      files.set(abs, { walked: false, arg: path.dirname(abs) }); // a file named on the command line is checked whatever its extension
     } else {
       // A FIFO would block the read forever, /dev/zero would fill the memory.
       throw new UsageError(`cannot read '${p}': not a regular file`);
@@ -147,7 +154,9 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
       unreadable.push([file, reason(err)]);
       continue;
     }
-    visit({ file, shown, text, resolved: found.resolved ?? resolver.forFile(file) });
+    const resolved = found.resolved ?? resolver.forFile(file);
+    const search = resolved.file?.dir ?? found.arg;
+    visit({ file, shown, text, resolved, search, name: relativeTo(search, file) || path.basename(file) });
   }
   return { resolver, unreadable };
 }

@@ -3,7 +3,9 @@
  * `new` for a fresh note, and `lsp --stdio` for editors. A thin layer over the language
  * service: arguments, files and output live here, rules do not.
  */
-import { createLanguageService, Day, formatDay } from '../service';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { Config, createLanguageService, Day, formatDay, NoteSummary } from '../service';
+import { Searches } from './searches';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export type { CliIO } from './common';
@@ -80,17 +82,24 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const today = todayFrom(values, io);
   const format = formatFrom(values);
   const service = createLanguageService();
-  // Notes come in the order of their paths: each one's findings, sorted by position, are
-  // formatted at once, not kept for one sort of them all; the output waits for stderr's reports.
+  // Each note is checked as it is read, but for the rules that read other notes: those come
+  // from the notes' summaries once all are read (no second parse). Output follows in path order.
   const out = new Output();
   const counts = [0, 0, 0, 0];
-  let notes = 0;
+  const searches = new Searches();
+  const checked: { shown: string; local: Diagnostic[]; summary?: NoteSummary; search: string; config: Config }[] = [];
   const g = await gather(positional, io, (note) => {
-    const diags = service.check({ uri: note.file, text: note.text }, { today, config: note.resolved.config });
-    if (!diags) return;
-    notes++;
-    const findings = diags.map((d): CliFinding => ({
-      file: note.shown,
+    const doc = { uri: note.file, text: note.text };
+    const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
+    if (!local) return;
+    const summary = service.summarize(doc, note.name, today);
+    searches.add(note.search, summary);
+    checked.push({ shown: note.shown, local, summary, search: note.search, config: note.resolved.config });
+  });
+  for (const c of checked) {
+    const cross = c.summary ? service.crossCheck(c.summary, searches.of(c.search), { config: c.config }) : [];
+    const findings = [...c.local, ...cross].map((d): CliFinding => ({
+      file: c.shown,
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
@@ -103,10 +112,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
       // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
       if (format === 'json') out.add(`${out.empty ? '[\n  ' : ',\n  '}${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`);
-      // One line whatever the file name or a quoted value holds (a newline would forge a finding).
       else out.add(`${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
     }
-  });
+  }
+  const notes = checked.length;
   const unreadable = reportProblems(g, io);
   if (format === 'json') out.add(out.empty ? '[]\n' : '\n]\n');
   else out.add(summary(notes, counts, today) + '\n');

@@ -15,6 +15,8 @@ export class Checker {
   readonly onDisk = new Set<string>();
   /** The day of the last full check: the midnight refresh re-checks when it has passed. */
   lastToday?: Day;
+  /** During a full check: record each note, publish once all are summarized. */
+  private holding = false;
 
   constructor(private readonly host: Host, private readonly store: DiagnosticStore) {}
 
@@ -29,12 +31,33 @@ export class Checker {
     const { host } = this;
     const resolved = host.resolver.forFile(file);
     if (!host.documents.atPath(file) && (!host.inWorkspace(file) || !included(file, resolved))) {
-      this.store.publishFile(file, []);
+      this.forget(file);
       return;
     }
     // check needs no real URI (it only names the text): the path spares a URL object per note.
-    const diagnostics = host.service.check({ uri: file, text }, { today: host.today(), config: resolved.config }) ?? [];
-    this.store.publishFile(file, this.toClient(text, diagnostics));
+    const doc = { uri: file, text };
+    const today = host.today();
+    const local = host.service.check(doc, { today, config: resolved.config, deferCross: true });
+    const searches = host.searches;
+    if (!local) {
+      this.forget(file);
+      return;
+    }
+    let summary = host.service.summarize(doc, searches.nameOf(file), today);
+    if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
+    const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config });
+    if (this.holding) return;
+    this.publish(file);
+    for (const d of dependents) this.publish(d);
+  }
+
+  /** Publishes a note's own diagnostics with those that read the other notes of its search, by position. */
+  private publish(file: string): void {
+    const e = this.host.searches.get(file);
+    if (!e) return;
+    const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
+    const all = cross.length === 0 ? e.local : [...e.local, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.store.publishFile(file, all);
   }
 
   async checkFile(file: string): Promise<void> {
@@ -61,10 +84,12 @@ export class Checker {
     this.store.deliver(doc.uri, doc.uri, this.toClient(text, this.host.service.check({ uri: doc.uri, text }, options) ?? []));
   }
 
-  /** A file gone from disk: no diagnostics, whatever buffer an editor may still hold of it. */
+  /** A file gone from disk (or no note): no diagnostics, whatever buffer an editor may still hold of it. */
   forget(file: string): void {
     this.onDisk.delete(file);
     this.store.publishFile(file, []);
+    const dependents = this.host.searches.delete(file);
+    if (!this.holding) for (const d of dependents) this.publish(d);
   }
 
   checkConfigFiles(): void {
@@ -93,11 +118,13 @@ export class Checker {
     this.lastToday = host.today();
     const files = new Set<string>(this.onDisk);
     for (const p of host.documents.paths()) files.add(p);
+    for (const p of host.searches.paths()) files.add(p);
     for (const key of this.store.keys()) {
       // Untitled buffers are keyed by URI, not path: they are checked below, as buffers.
       if (path.isAbsolute(key) && path.basename(key) !== CONFIG_FILE) files.add(key);
     }
     const list = [...files];
+    this.holding = true;
     let next = 0;
     let done = 0;
     onProgress?.(0, list.length);
@@ -115,7 +142,12 @@ export class Checker {
         onProgress?.(++done, list.length);
       }
     };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    try {
+      await Promise.all(Array.from({ length: 16 }, worker));
+    } finally {
+      this.holding = false;
+    }
+    for (const f of list) this.publish(f);
     for (const doc of host.documents.untitled()) this.checkUntitled(doc);
     this.checkConfigFiles();
   }

@@ -8,20 +8,22 @@ import { Day, formatDay, relativeDay } from './dates';
 import { mainContact, ParsedNote } from './model';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
 import { Meeting, timelineOf } from './rules/timeline';
+import { isOpen, NoteSummary, Search } from './search';
 
-export const AGENDA_GROUPS = ['overdue', 'today', 'upcoming', 'interviews', 'waiting', 'let-go'] as const;
+export const AGENDA_GROUPS = ['overdue', 'today', 'withdraw', 'upcoming', 'interviews', 'waiting', 'let-go'] as const;
 export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
 
 export const GROUP_TITLES: Record<AgendaGroup, string> = {
   overdue: 'Overdue',
   today: 'Due today',
+  withdraw: 'Withdraw',
   upcoming: 'Coming up',
   interviews: 'Interviews coming up',
   waiting: 'Waiting',
   'let-go': 'Let go',
 };
 
-export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer' | 'interview';
+export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer' | 'interview' | 'withdraw';
 
 export interface AgendaItem {
   group: AgendaGroup;
@@ -45,8 +47,23 @@ function interviewText(m: Meeting): string {
   return `${m.stage ? `the ${m.stage}` : 'the interview'} on ${formatDay(m.day)}`;
 }
 
-/** The next action for a note; `horizon` is how many days ahead counts as "coming up". */
-export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number): AgendaResult {
+/** An open process once an offer elsewhere is accepted: the next thing to do is a polite withdrawal. */
+export function withdrawItem(self: NoteSummary, search: Search, today: Day): AgendaItem | undefined {
+  const accepted = isOpen(self) ? search.acceptedOtherThan(self.name) : undefined;
+  if (!accepted) return undefined;
+  return {
+    group: 'withdraw', kind: 'withdraw', day: today, when: 'today', company: self.company ?? '[company]', role: self.role ?? '[role]',
+    action: `withdraw: you accepted the offer from ${accepted.company ?? accepted.name} (${accepted.name})`,
+  };
+}
+
+/**
+ * The next action for a note; `horizon` is how many days ahead counts as "coming up". With
+ * its search (`cross`), an accepted offer elsewhere makes it a withdrawal.
+ */
+export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number, cross?: { self: NoteSummary; search: Search }): AgendaResult {
+  const withdraw = cross && withdrawItem(cross.self, cross.search, today);
+  if (withdraw) return { item: withdraw };
   const i = note.interview;
   const t = i && i.followUps.kind !== 'invalid' ? timelineOf(i, today) : undefined;
   if (!i || !t || t.meetings.length === 0) return { skipped: 'invalid' };

@@ -8,6 +8,7 @@ import type HandlebarsNs from 'handlebars';
 import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, mainContact, Person } from './model';
+import type { NoteSummary } from './search';
 import { rejectTooManyExpressions, RenderBudget, sandboxedHandlebars } from './sandbox';
 
 import { TEMPLATE_NAMES, TemplateName } from '../protocol';
@@ -131,6 +132,8 @@ export interface DraftContext {
   thankYouSent?: DateInfo;
   today: DateInfo;
   sender: { name: string; email?: string; phone?: string };
+  /** The other open processes of the search, for the offer checklist. */
+  others: { company: string; role?: string; next: string; name: string }[];
 }
 
 /**
@@ -146,6 +149,7 @@ export function sampleContext(): DraftContext {
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: day(0), expectReplyBy: { ...day(10), phrase: 'within two weeks' }, thankYouSent: day(0), today: day(14),
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' },
+    others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
   };
 }
 
@@ -154,7 +158,7 @@ export function dateInfo(day: Day): DateInfo {
 }
 
 /** The template data for a note: placeholders in brackets where the note lacks something. */
-export function draftContext(i: Interview, config: Config, today: Day): DraftContext {
+export function draftContext(i: Interview, config: Config, today: Day, others: NoteSummary[] = []): DraftContext {
   const contact: Person = mainContact(i) ?? {};
   const name = contact.name ?? '';
   const email = contact.email ?? `[email address${name ? ` of ${name}` : ''}]`;
@@ -173,5 +177,6 @@ export function draftContext(i: Interview, config: Config, today: Day): DraftCon
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
+    others: others.map((o) => ({ company: o.company ?? o.name, role: o.role, next: o.next, name: o.name })),
   };
 }

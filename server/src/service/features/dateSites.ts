@@ -4,10 +4,14 @@ import { Day } from '../dates';
 import { Span } from '../frontmatter';
 import { KNOWN_KEYS, ParsedNote, STATUSES } from '../model';
 import { timelineOf } from '../rules/timeline';
+import type { Search } from '../search';
 
 export interface EditorOptions {
   today: Day;
   config: Config;
+  /** The other notes of the search, and this note's name there (the lens then says "withdraw"). */
+  search?: Search;
+  name?: string;
 }
 
 export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {

@@ -36,7 +36,7 @@ export function draft(ctx: FixContext, finding: Finding, name: TemplateName, tit
 export function renderDraft(ctx: FixContext, name: TemplateName, source = ctx.templates(name)): { edits?: Edit[]; disabled?: string } {
   if (!source) return { disabled: `No template '${name}' found` };
   try {
-    const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today));
+    const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today, ctx.search.openOtherThan(ctx.name)));
     if (text.trim() === '') return { disabled: `Template ${source.origin} rendered nothing` };
     return { edits: [appendToBody(ctx.note, text)] };
   } catch (err) {
