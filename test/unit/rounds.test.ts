@@ -183,3 +183,32 @@ describe('channels', () => {
     assert.equal(fix(text, 'check-in-due', 'Log a check-in call today'), note([...base, 'follow_ups:', '  - {date: 2026-11-26, channel: call}', 'status: waiting']));
   });
 });
+
+describe('rounds: editor help', () => {
+  const options = { today: TODAY, config: mergeConfig({}) };
+  const text = twoRounds('2026-11-24', '    thank_you_sent: 2026-11-24');
+
+  it('document symbols: one per round, under rounds', () => {
+    const [process] = service.documentSymbols({ uri: URI, text });
+    const rounds = process.children!.find((c) => c.name === 'rounds')!;
+    assert.equal(rounds.detail, '2 rounds');
+    assert.deepEqual(rounds.children!.map((r) => [r.name, r.detail]), [['Round 1: phone screen', '2026-11-02'], ['Round 2: onsite', '2026-11-24']]);
+  });
+
+  it('completion: the keys of a round in a rounds entry, channels after channel:', () => {
+    const withEntry = text.replace('---\n', '---\n').replace('    thank_you_sent: 2026-11-24\n', '    thank_you_sent: 2026-11-24\n  - \n');
+    const line = withEntry.split('\n').findIndex((l) => l === '  - ');
+    const items = service.completion({ uri: URI, text: withEntry }, { line, character: 4 }, options).map((i) => i.label);
+    assert.deepEqual(items, ['date', 'stage', 'interviewers', 'thank_you_sent', 'highlight']);
+    const call = note([...head, 'interviewed: 2026-11-02', 'follow_ups:', '  - date: 2026-11-20', '    channel: ']);
+    const at = call.split('\n').findIndex((l) => l === '    channel: ');
+    assert.deepEqual(service.completion({ uri: URI, text: call }, { line: at, character: 13 }, options).map((i) => i.label), ['email', 'call', 'card', 'message', 'in-person']);
+  });
+
+  it('hover on a round date says when to check in after it', () => {
+    const held = twoRounds('2026-11-12', '    thank_you_sent: 2026-11-12');
+    const line = held.split('\n').findIndex((l) => l.includes('2026-11-12') && l.includes('date'));
+    const h = service.hover({ uri: URI, text: held }, { line, character: 12 }, options);
+    assert.match((h?.contents as { value: string }).value, /^\*\*Thursday, 12 November 2026\*\* · 14 days ago\n\nCheck-in due since Thursday, 19 November 2026/);
+  });
+});
