@@ -1,9 +1,9 @@
 /** Which `.interview-followup.yaml` governs a note, with editor settings layered over it. */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { Config, CONFIG_FILE, ConfigLayer, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../service';
 import { ConfigProblem } from '../service/config';
+import { compileGlob } from '../service/glob';
 import { HEAD_BYTES, readTextSync } from './read';
 
 export interface ConfigFile {
@@ -108,14 +108,20 @@ export function included(file: string, resolved: Resolved): boolean {
 }
 
 function compileIncluded(resolved: Resolved): true | ((rel: string) => boolean) {
-  const opts = { dot: true };
-  // picomatch throws on an empty pattern (`exclude: ""` in the config), which aborted the
-  // whole check in the CLI and the server. An empty glob names no file: drop it.
-  const globs = (list: string[]) => list.filter((g) => typeof g === 'string' && g !== '');
-  const include = globs(resolved.config.include);
-  const exclude = globs(resolved.config.exclude);
-  const isIncluded = resolved.config.include !== DEFAULT_CONFIG.include && include.length > 0 ? picomatch(include, opts) : undefined;
-  const isExcluded = exclude.length > 0 ? picomatch(exclude, opts) : undefined;
+  // toLayer reports a glob that cannot be used and drops its key; should one come here all the
+  // same, it names no file.
+  const compile = (list: string[]) => {
+    const matchers = list.flatMap((g) => {
+      try {
+        return typeof g === 'string' && g !== '' ? [compileGlob(g)] : [];
+      } catch {
+        return [];
+      }
+    });
+    return matchers.length > 0 ? (rel: string) => matchers.some((m) => m(rel)) : undefined;
+  };
+  const isIncluded = resolved.config.include !== DEFAULT_CONFIG.include ? compile(resolved.config.include) : undefined;
+  const isExcluded = compile(resolved.config.exclude);
   if (!isIncluded && !isExcluded) return true;
   return (rel) => (!isIncluded || isIncluded(rel)) && (!isExcluded || !isExcluded(rel));
 }

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, Node, YAMLMap } from 'yaml';
 import { Span, visibleSpan } from './frontmatter';
+import { globProblem } from './glob';
 import { RULE_IDS, RuleId, Severity } from './types';
 import { MAX_YAML_CHARS, MAX_YAML_ERRORS, parseYaml } from './yamlparse';
 
@@ -101,7 +102,9 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
     const list = typeof v === 'string' ? [v] : v;
     if (Array.isArray(list) && list.every((g) => typeof g === 'string' && g.trim() !== '')) {
       if (k === 'include' && list.length === 0) continue; // an empty include would check nothing; keep the default
-      layer[k] = list as string[];
+      const bad = (list as string[]).map((g) => [g, globProblem(g)] as const).find(([, problem]) => problem);
+      if (bad) report([k], `\`${k}\` glob ${JSON.stringify(bad[0].length > 60 ? `${bad[0].slice(0, 57)}...` : bad[0])} ${bad[1]}`);
+      else layer[k] = list as string[];
     } else report([k], `\`${k}\` should be a glob or a list of globs, none of them empty`);
   }
   if (o.sender !== undefined && o.sender !== null) {

@@ -1,0 +1,91 @@
+/**
+ * The edges of a workspace, in the server and the CLI alike: a template that is a link out of
+ * it is never read into a draft; the scan never follows a link out of the folder; a config
+ * file above the workspace (or, for the CLI, above the repository or home, or someone else's)
+ * never governs its notes; a glob that makes regular expressions backtrack costs nothing.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { main } from '../../server/src/cli/main';
+import { BASE, note, TODAY } from './corpus';
+import { Lsp } from './lsp';
+
+interface Ran { code: number | undefined; stdout: string; stderr: string; ms: number }
+
+async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const started = Date.now();
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env, now: () => new Date() });
+  return { code, stdout, stderr, ms: Date.now() - started };
+}
+
+/** Writes files (text) and symbolic links (`{ link: target }`) under `dir`. */
+function tree(dir: string, entries: Record<string, string | { link: string }>): void {
+  for (const [name, what] of Object.entries(entries)) {
+    const p = path.join(dir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    if (typeof what === 'string') fs.writeFileSync(p, what);
+    else fs.symlinkSync(what.link, p);
+  }
+}
+
+const codes = (d: Diagnostic[] | undefined) => (d ?? []).map((x) => String(x.code)).sort();
+const draftText = (a: CodeAction) => ((a.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit).newText;
+/** A pathological regular expression (picomatch's of it backtracks exponentially) and a name it chokes on. */
+const BACKTRACKING_GLOB = '*a*a*a*a*a*a*a*a*a*a*a*x';
+const LONG_NAME = `${'a'.repeat(36)}.md`;
+
+describe('hostile: the edges of the workspace', function () {
+  this.timeout(30_000);
+  /** A temporary folder: `outside` and the workspace(s) live in it. */
+  let top: string;
+  let lsp: Lsp | undefined;
+
+  beforeEach(() => {
+    top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-edges-')));
+    tree(top, {
+      'outside/secret.hbs': 'SECRET-KEY-MATERIAL for {{company}}\n',
+      'outside/initech.md': note(['company: Initech', 'role: Engineer', 'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', 'salary_notes: PRIVATE-VALUE']),
+    });
+  });
+
+  afterEach(async () => {
+    await lsp?.dispose();
+    lsp = undefined;
+    fs.rmSync(top, { recursive: true, force: true });
+  });
+
+  const uri = (p: string) => pathToFileURL(p).href;
+  const actions = (file: string, line: number) => lsp!.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uri(file) }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, context: { diagnostics: [] },
+  });
+
+  describe('item 6: a glob that makes a regular expression backtrack', () => {
+    function workspace(): string {
+      const ws = path.join(top, 'ws');
+      tree(ws, { '.interview-followup.yaml': `exclude: ["${BACKTRACKING_GLOB}"]\n`, [LONG_NAME]: note(BASE) });
+      return ws;
+    }
+
+    it('CLI check: finishes in under a second', async () => {
+      const r = await cli(['check', '--today', TODAY], workspace());
+      assert.ok(r.ms < 1000, `${r.ms} ms`);
+      assert.match(r.stdout, new RegExp(`^${LONG_NAME.replace('.', '\\.')}:6:18: warning check-in-due `, 'm'), 'not excluded: the name does not end in x');
+    });
+
+    it('server: the scan finishes and hover is answered', async () => {
+      const ws = workspace();
+      lsp = await Lsp.start({ root: ws, today: TODAY });
+      await lsp.waitForScan(5000);
+      const file = path.join(ws, LONG_NAME);
+      assert.deepEqual(codes(lsp.diagnostics.get(uri(file))), ['check-in-due']);
+      const hover = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line: 5, character: 20 } }, 1000);
+      assert.ok(hover, 'a hover on expect_reply_by');
+    });
+  });
+});
