@@ -65,6 +65,51 @@ describe('hostile: the edges of the workspace', function () {
     textDocument: { uri: uri(file) }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, context: { diagnostics: [] },
   });
 
+  describe('item 4: links out of the folder walked', () => {
+    function workspace(): string {
+      const ws = path.join(top, 'ws');
+      tree(ws, {
+        'acme.md': note(BASE),
+        'sub/inside.md': note(BASE),
+        'inner': { link: 'sub' }, // a link within the folder: fine, walked once
+        'elsewhere': { link: path.join(top, 'outside') },
+        'root': { link: '/' },
+        'leak.md': { link: path.join(top, 'outside/initech.md') },
+      });
+      return ws;
+    }
+
+    it('server: the scan publishes the workspace\'s own notes only, and logs each link skipped once', async () => {
+      const ws = workspace();
+      lsp = await Lsp.start({ root: ws, today: TODAY });
+      await lsp.waitForScan();
+      assert.equal(await lsp.request<number>('interviewFollowup/recheckAll', null), 2, 'acme.md and sub/inside.md');
+      const published = [...lsp.diagnostics].filter(([, d]) => d.length > 0).map(([u]) => u);
+      assert.equal(published.length, 2, published.join('\n'));
+      assert.ok(published.every((u) => u.startsWith(uri(ws) + '/') && !/elsewhere|root|leak/.test(u)), published.join('\n'));
+      for (const link of ['elsewhere', 'root', 'leak.md']) {
+        const lines: unknown[] = lsp.logs.filter((l) => l.message.includes(`skipped ${path.join(ws, link)}: it leads outside the workspace folder`));
+        assert.equal(lines.length, 2, `one line per scan for ${link}`);
+      }
+      // A link out created later and reported by the watcher is not read either.
+      fs.symlinkSync(path.join(top, 'outside/initech.md'), path.join(ws, 'late.md'));
+      fs.writeFileSync(path.join(ws, 'fresh.md'), note(BASE));
+      await lsp.notifyServer('workspace/didChangeWatchedFiles', { changes: ['late.md', 'fresh.md'].map((n) => ({ uri: uri(path.join(ws, n)), type: 1 })) });
+      await lsp.waitFor('fresh.md checked', () => (codes(lsp!.diagnostics.get(uri(path.join(ws, 'fresh.md')))).includes('check-in-due') ? true : undefined));
+      assert.equal(lsp.diagnostics.get(uri(path.join(ws, 'late.md'))), undefined);
+    });
+
+    it('CLI check: checks the folder\'s own notes only, one line on stderr per link skipped', async () => {
+      const ws = workspace();
+      const r = await cli(['check', '--today', TODAY], ws);
+      assert.equal(r.code, 1, r.stderr);
+      assert.ok(!/Initech|elsewhere|root\/|leak/.test(r.stdout), r.stdout);
+      assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 2 warnings$/m);
+      assert.deepEqual(r.stderr.split('\n').filter(Boolean).sort(), ['elsewhere', 'leak.md', 'root']
+        .map((link) => `interview-followup: skipped '${link}': it leads outside '.'`));
+    });
+  });
+
   describe('item 6: a glob that makes a regular expression backtrack', () => {
     function workspace(): string {
       const ws = path.join(top, 'ws');

@@ -89,6 +89,8 @@ export interface Gathered {
   resolver: ConfigResolver;
   /** Files that could not be read: [path, reason]. */
   unreadable: [string, string][];
+  /** Links not followed: [link, the path walked]. */
+  outside: [string, string][];
 }
 
 /**
@@ -99,6 +101,7 @@ export interface Gathered {
 export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
   const resolver = new ConfigResolver(io.cwd);
   const unreadable: [string, string][] = [];
+  const outside: [string, string][] = [];
   /**
    * The files to check, with the configuration found for a walked one's include check.
    * `walked`: found by walking a folder (not named by the user): one gone by the time it is
@@ -116,6 +119,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     if (st.isDirectory()) {
       const walked = await walk(abs);
       unreadable.push(...walked.unreadable);
+      for (const link of walked.outside) outside.push([link, p]);
       // The walk lists a folder's files together: its configuration is looked up once.
       let dir = '';
       let resolved: Resolved | undefined;
@@ -149,17 +153,19 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     }
     visit({ file, shown, text, resolved: found.resolved ?? resolver.forFile(file) });
   }
-  return { resolver, unreadable };
+  return { resolver, unreadable, outside };
 }
 
-/** Config file problems and unreadable files, one line each on stderr; true when a file was unreadable. */
+/** Config file problems, links skipped and unreadable files, one line each on stderr; true when a file was unreadable. */
 export function reportProblems(g: Gathered, io: CliIO): boolean {
+  const shown = (p: string) => path.relative(io.cwd, p) || p;
   for (const cf of g.resolver.files()) {
     for (const p of cf.problems) {
       const line = cf.text.slice(0, p.span.start).split('\n').length;
-      io.stderr(`interview-followup: ${printable(`${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
+      io.stderr(`interview-followup: ${printable(`${shown(cf.path)}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
     }
   }
-  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${path.relative(io.cwd, p) || p}': ${why}`)}\n`);
+  for (const [link, walked] of g.outside) io.stderr(`interview-followup: ${printable(`skipped '${shown(link)}': it leads outside '${walked}'`)}\n`);
+  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${shown(p)}': ${why}`)}\n`);
   return g.unreadable.length > 0;
 }

@@ -28,7 +28,7 @@ import {
   hover, inlayHints, LanguageService, negotiateEncoding, PositionConverter, PositionEncoding, TEMPLATE_NAMES, toLayer,
 } from '../service';
 import {
-  builtinTemplatesDir, ConfigResolver, included, NoteReader, readTextSync, reason, resolveToday, templateLookup, walk,
+  builtinTemplatesDir, ConfigResolver, included, NoteReader, readTextSync, reason, resolveToday, staysWithin, templateLookup, walk,
 } from '../node';
 import { FAULT_ENV, Notifications, Requests, ScanDoneParams, SETTINGS_SECTION, SOURCE } from '../protocol';
 
@@ -330,6 +330,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         const walked = await walk(folder);
         for (const f of walked.files) onDisk.add(f);
         for (const [p, why] of walked.unreadable) log(`cannot read ${p}: ${why}`);
+        for (const p of walked.outside) log(`interview-followup: skipped ${p}: it leads outside the workspace folder`);
       }
       await recheckAll((done, total) => progress.report(done, total));
     } finally {
@@ -493,7 +494,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       }
       if (!/\.(?:md|markdown)$/i.test(file) || !inWorkspace(file)) continue;
       if (file.split(path.sep).some((seg) => seg === 'node_modules' || seg === '.git')) continue;
-      if (change.type === FileChangeType.Deleted) {
+      // A link out of the workspace counts as gone: the walk does not follow those either.
+      if (change.type === FileChangeType.Deleted || !staysWithin(file, folders)) {
         onDisk.delete(file);
         if (openText(file) === undefined) publish(file, []);
         continue;
