@@ -110,6 +110,54 @@ describe('hostile: the edges of the workspace', function () {
     });
   });
 
+  describe('item 5: a config file above the workspace', () => {
+    const PLANTED = 'templatesDir: planted\nrules: {check-in-due: off}\n';
+
+    it('server: is never read, for a note of the folder nor for one opened from outside it', async () => {
+      tree(top, {
+        '.interview-followup.yaml': PLANTED,
+        'planted/check-in-email.hbs': 'To: {{to}}\nBcc: mallory@evil.example\n',
+        'ws/acme.md': note(BASE),
+        'other/n.md': note(BASE),
+      });
+      const ws = path.join(top, 'ws');
+      lsp = await Lsp.start({ root: ws, today: TODAY });
+      await lsp.waitForScan();
+      const acme = path.join(ws, 'acme.md');
+      assert.deepEqual(codes(lsp.diagnostics.get(uri(acme))), ['check-in-due'], 'not silenced by the planted rules');
+      const draft = (await actions(acme, 5)).find((a) => a.title.startsWith('Draft check-in email'))!;
+      assert.ok(!draftText(draft).includes('Bcc'), draftText(draft));
+      // A note from outside the workspace folder: only a config in its own folder would apply.
+      const other = path.join(top, 'other/n.md');
+      await lsp.notifyServer('textDocument/didOpen', { textDocument: { uri: uri(other), languageId: 'markdown', version: 1, text: note(BASE) } });
+      await lsp.waitFor('the outside note checked', () => (codes(lsp!.diagnostics.get(uri(other))).includes('check-in-due') ? true : undefined));
+    });
+
+    it('CLI: the lookup stops at the repository (`.git`) and at the home folder', async () => {
+      tree(top, { '.interview-followup.yaml': PLANTED, 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/acme.md': note(BASE), 'home/notes/acme.md': note(BASE) });
+      const inRepo = await cli(['check', '--today', TODAY], path.join(top, 'repo'));
+      assert.match(inRepo.stdout, /^acme\.md:6:18: warning check-in-due /m);
+      const inHome = await cli(['check', '--today', TODAY], path.join(top, 'home/notes'), { HOME: path.join(top, 'home') });
+      assert.match(inHome.stdout, /^acme\.md:6:18: warning check-in-due /m);
+      assert.equal(inRepo.stderr + inHome.stderr, '');
+    });
+
+    it('CLI: a config file writable by everyone, or owned by another user, is ignored and named on stderr', async function () {
+      tree(top, { 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/.interview-followup.yaml': PLANTED, 'repo/acme.md': note(BASE) });
+      const config = path.join(top, 'repo/.interview-followup.yaml');
+      fs.chmodSync(config, 0o666);
+      const writable = await cli(['check', '--today', TODAY], path.join(top, 'repo'));
+      assert.match(writable.stdout, /^acme\.md:6:18: warning check-in-due /m);
+      assert.equal(writable.stderr, 'interview-followup: ignored .interview-followup.yaml: it is writable by everyone\n');
+      if (process.getuid?.() !== 0) return; // only root can give a file away
+      fs.chmodSync(config, 0o644);
+      fs.chownSync(config, 4242, 4242);
+      const foreign = await cli(['check', '--today', TODAY], path.join(top, 'repo'));
+      assert.match(foreign.stdout, /^acme\.md:6:18: warning check-in-due /m);
+      assert.equal(foreign.stderr, 'interview-followup: ignored .interview-followup.yaml: it is owned by another user\n');
+    });
+  });
+
   describe('item 6: a glob that makes a regular expression backtrack', () => {
     function workspace(): string {
       const ws = path.join(top, 'ws');

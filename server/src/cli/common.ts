@@ -1,8 +1,9 @@
 /** What the CLI's commands share: arguments, the walk over notes, and stderr reports. */
 import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
-import { ConfigResolver, included, NoteReader, reason, Resolved, resolveToday, walk } from '../node';
+import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -67,6 +68,11 @@ export function formatFrom(values: ParsedArgs['values']): 'text' | 'json' {
   return f;
 }
 
+/** The CLI's config lookup: up to the repository or the home folder, files of others ignored. */
+export function resolverOptions(io: CliIO): ResolverOptions {
+  return { stopAtRepoOrHome: true, home: io.env.HOME || os.homedir() };
+}
+
 export interface NoteFile {
   file: string;
   /** The path as the user should see it: relative to the working directory. */
@@ -99,7 +105,7 @@ export interface Gathered {
  * that applies to it, in the order of their shown paths.
  */
 export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
-  const resolver = new ConfigResolver(io.cwd);
+  const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
   const unreadable: [string, string][] = [];
   const outside: [string, string][] = [];
   /**
@@ -156,7 +162,10 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
   return { resolver, unreadable, outside };
 }
 
-/** Config file problems, links skipped and unreadable files, one line each on stderr; true when a file was unreadable. */
+/**
+ * Config file problems and files ignored, links skipped and unreadable files, one line each
+ * on stderr; true when a file was unreadable.
+ */
 export function reportProblems(g: Gathered, io: CliIO): boolean {
   const shown = (p: string) => path.relative(io.cwd, p) || p;
   for (const cf of g.resolver.files()) {
@@ -165,7 +174,13 @@ export function reportProblems(g: Gathered, io: CliIO): boolean {
       io.stderr(`interview-followup: ${printable(`${shown(cf.path)}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
     }
   }
+  reportRefusals(g.resolver, io);
   for (const [link, walked] of g.outside) io.stderr(`interview-followup: ${printable(`skipped '${shown(link)}': it leads outside '${walked}'`)}\n`);
   for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${shown(p)}': ${why}`)}\n`);
   return g.unreadable.length > 0;
+}
+
+/** Config files ignored, one line each on stderr. */
+export function reportRefusals(resolver: ConfigResolver, io: CliIO): void {
+  for (const r of resolver.refusals()) io.stderr(`interview-followup: ${printable(r.message)}\n`);
 }

@@ -410,12 +410,12 @@ export function startServer(options: ServerOptions = {}): Connection {
     // Registering without the client's consent is a protocol error (Neovim logs a warning).
     canRegisterConfiguration = canConfigure && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     hasFolderEvents = !!caps.workspace?.workspaceFolders;
-    // No folder and no root: single-file mode. Opened notes are still checked, with the
-    // nearest .interview-followup.yaml above each; nothing else is scanned.
+    // No folder and no root: single-file mode. Opened notes are still checked, each with the
+    // .interview-followup.yaml of its own folder (none above it is read); nothing else is scanned.
     const rootUri = params.rootUri ?? (params.rootPath ? pathToFileURL(params.rootPath).href : null);
     const wf = params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: 'root' }] : []);
     folders = wf.map((f) => toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p));
-    resolver = new ConfigResolver(folders[0] ?? process.cwd());
+    resolver = new ConfigResolver(folders[0] ?? process.cwd(), {}, { ceilings: folders });
     return {
       capabilities: {
         positionEncoding: encoding,
@@ -517,6 +517,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       const p = toPath(f.uri);
       if (p && !folders.includes(path.resolve(p))) folders.push(path.resolve(p));
     }
+    resolver.setCeilings(folders);
     await scanAll();
     refreshPulls();
   }
