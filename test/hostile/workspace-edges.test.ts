@@ -65,6 +65,38 @@ describe('hostile: the edges of the workspace', function () {
     textDocument: { uri: uri(file) }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, context: { diagnostics: [] },
   });
 
+  describe('item 3: a workspace template that is a link out of the workspace', () => {
+    it('server: is not read into the draft (the built-in one is used) and the config file says why', async () => {
+      const ws = path.join(top, 'ws');
+      tree(ws, {
+        '.interview-followup.yaml': 'templatesDir: tpl\n',
+        'tpl/thank-you-email.hbs': { link: path.join(top, 'outside/secret.hbs') },
+        'n.md': note(BASE.slice(0, 3)),
+      });
+      lsp = await Lsp.start({ root: ws, today: TODAY });
+      await lsp.waitForScan();
+      const draft = (await actions(path.join(ws, 'n.md'), 3)).find((a) => a.title.startsWith('Draft thank-you email'))!;
+      assert.ok(draft.edit, draft.disabled?.reason);
+      const text = draftText(draft);
+      assert.ok(!text.includes('SECRET-KEY-MATERIAL'), text);
+      assert.match(text, /Acme Corp/, 'the built-in template');
+      const [onConfig] = await lsp.waitFor('a diagnostic on the config', () => lsp!.diagnostics.get(uri(path.join(ws, '.interview-followup.yaml'))));
+      assert.match(onConfig.message as string, /^The template tpl\/thank-you-email\.hbs is not used: it leads outside .*secret\.hbs\); the built-in one applies$/);
+      assert.deepEqual(onConfig.range, { start: { line: 0, character: 14 }, end: { line: 0, character: 17 } }, 'on the templatesDir value');
+    });
+
+    it('CLI new: writes the note from the built-in template and says why on stderr', async () => {
+      const ws = path.join(top, 'ws');
+      tree(ws, { '.interview-followup/templates/interview-note.hbs': { link: path.join(top, 'outside/secret.hbs') } });
+      const r = await cli(['new', '--company', 'Acme Corp', '--role', 'Engineer', '--today', TODAY], ws);
+      assert.equal(r.code, 0, r.stderr);
+      const written = fs.readFileSync(path.join(ws, r.stdout.trim()), 'utf8');
+      assert.ok(!written.includes('SECRET-KEY-MATERIAL'), written);
+      assert.match(written, /^company: Acme Corp$/m);
+      assert.match(r.stderr, /^interview-followup: The template \.interview-followup\/templates\/interview-note\.hbs is not used: it leads outside /m);
+    });
+  });
+
   describe('item 4: links out of the folder walked', () => {
     function workspace(): string {
       const ws = path.join(top, 'ws');

@@ -163,8 +163,8 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
 }
 
 /**
- * Config file problems and files ignored, links skipped and unreadable files, one line each
- * on stderr; true when a file was unreadable.
+ * Config file problems, files refused or skipped, and unreadable files, one line each on
+ * stderr; true when a file was unreadable.
  */
 export function reportProblems(g: Gathered, io: CliIO): boolean {
   const shown = (p: string) => path.relative(io.cwd, p) || p;
@@ -180,7 +180,10 @@ export function reportProblems(g: Gathered, io: CliIO): boolean {
   return g.unreadable.length > 0;
 }
 
-/** Config files ignored, one line each on stderr. */
+/** Config files ignored and workspace templates not used, one line each on stderr. */
 export function reportRefusals(resolver: ConfigResolver, io: CliIO): void {
-  for (const r of resolver.refusals()) io.stderr(`interview-followup: ${printable(r.message)}\n`);
+  for (const r of resolver.refusals()) {
+    const where = r.config ? `${path.relative(io.cwd, r.config.path) || r.config.path}:${r.config.text.slice(0, r.span.start).split('\n').length}: ` : '';
+    io.stderr(`interview-followup: ${printable(`${where}${r.message}`)}\n`);
+  }
 }

@@ -279,7 +279,11 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   function publishConfigProblems(): void {
-    for (const cf of resolver.files()) deliver(cf.path, pathToFileURL(cf.path).href, toClient(cf.text, service.checkConfig(cf.text)));
+    const refused = resolver.refusals(workspaceTrusted);
+    for (const r of refused) if (!r.config) log(`interview-followup: ${r.message}`);
+    for (const cf of resolver.files()) {
+      deliver(cf.path, pathToFileURL(cf.path).href, toClient(cf.text, service.checkConfig(cf.text, refused.filter((r) => r.config === cf))));
+    }
   }
 
   function checkTemplateFile(file: string): void {

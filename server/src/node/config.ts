@@ -7,9 +7,11 @@ import { Stats, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Config, CONFIG_FILE, ConfigLayer, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../service';
-import { ConfigProblem } from '../service/config';
+import { ConfigProblem, configSpan } from '../service/config';
 import { compileGlob } from '../service/glob';
+import { NOTE_TEMPLATE, TEMPLATE_NAMES } from '../protocol';
 import { HEAD_BYTES, readTextSync } from './read';
+import { templateRefusal, workspaceTemplatePath } from './templates';
 import { isWithin } from './walk';
 
 export interface ConfigFile {
@@ -22,8 +24,10 @@ export interface ConfigFile {
 
 export interface Resolved {
   config: Config;
-  /** The folder globs and templatesDir are relative to: the config file's, else the workspace folder (the CLI: the fallback root). */
+  /** The folder globs and templatesDir are relative to: the config file's, else `scope`. */
   root: string;
+  /** The folder a workspace template must really lie in: the workspace folder, or for the CLI the config file's. */
+  scope: string;
   file?: ConfigFile;
   /** included()'s compiled globs (`true`: every file), made on first use. */
   included?: true | ((rel: string) => boolean);
@@ -49,8 +53,10 @@ export interface ResolverOptions {
 
 /** A file refused for safety, for the host to report. */
 export interface Refusal extends ConfigProblem {
-  /** The file refused. */
+  /** The file refused: a workspace template or a config file. */
   file: string;
+  /** The config file to put a diagnostic on (at `span`); without one the host logs `message` (the CLI: stderr). */
+  config?: ConfigFile;
 }
 
 /**
@@ -156,8 +162,8 @@ export class ConfigResolver {
     let resolved = this.resolvedByDir.get(dir);
     if (!resolved) {
       const cf = this.fileFor(dir);
-      const root = cf?.dir ?? (this.ceilings ? this.ceilingOf(dir) ?? dir : this.fallbackRoot);
-      resolved = { config: mergeConfig(cf?.layer, this.settings), root, file: cf };
+      const scope = this.ceilings ? this.ceilingOf(dir) ?? dir : cf?.dir ?? this.fallbackRoot;
+      resolved = { config: mergeConfig(cf?.layer, this.settings), root: cf?.dir ?? scope, scope, file: cf };
       this.resolvedByDir.set(dir, resolved);
     }
     return resolved;
@@ -170,9 +176,28 @@ export class ConfigResolver {
     return [...set];
   }
 
-  /** Config files ignored so far (stopAtRepoOrHome), for the host to report. */
-  refusals(): Refusal[] {
-    return [...this.ignored.values()];
+  /**
+   * What was refused among the files seen so far: config files ignored, and the workspace
+   * templates of the notes resolved (checked now) that are not used (see readWorkspaceTemplate),
+   * unless `allowWorkspaceTemplates` is false (they are not read at all then).
+   */
+  refusals(allowWorkspaceTemplates = true): Refusal[] {
+    const out = [...this.ignored.values()];
+    if (!allowWorkspaceTemplates) return out;
+    const seen = new Set<string>();
+    for (const r of this.resolvedByDir.values()) {
+      for (const name of [...TEMPLATE_NAMES, NOTE_TEMPLATE]) {
+        const file = workspaceTemplatePath(r, name);
+        if (seen.has(`${file}\0${r.scope}`)) continue;
+        seen.add(`${file}\0${r.scope}`);
+        const why = templateRefusal(r, name);
+        if (!why) continue;
+        const span = r.file ? configSpan(r.file.text, 'templatesDir') : { start: 0, end: 0 };
+        const message = `The template ${path.relative(r.root, file) || file} is not used: ${why}; the built-in one applies`;
+        out.push({ file, config: r.file, span, message });
+      }
+    }
+    return out;
   }
 }
 

@@ -5,4 +5,6 @@ export type { Walked } from './walk';
 export { decode, MAX_NOTE_BYTES, NOTE_CHUNK_BYTES, NoteReader, readTextSync, reason } from './read';
 export { ConfigResolver, included } from './config';
 export type { ConfigFile, Refusal, Resolved, ResolverOptions } from './config';
-export { builtinTemplatesDir, findTemplate, MAX_TEMPLATE_BYTES, templateLookup } from './templates';
+export {
+  builtinTemplatesDir, findTemplate, MAX_TEMPLATE_BYTES, readWorkspaceTemplate, templateLookup, workspaceTemplatePath,
+} from './templates';

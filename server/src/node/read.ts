@@ -44,9 +44,9 @@ function notRegular(file: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`not a regular file: ${file}`), { code: 'ENOTREG' });
 }
 
-/** Opens `file` for reading without blocking. */
-function openRead(file: string): number {
-  return openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+/** Opens `file` for reading without blocking; `flags` add to that (O_NOFOLLOW). */
+function openRead(file: string, flags = 0): number {
+  return openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | flags);
 }
 
 /** Fills `buf` from offset `from` of the file up to `want` bytes (less at the end of the file); the new length. */
@@ -64,8 +64,8 @@ function fill(fd: number, buf: Buffer, from: number, want: number): number {
  * Reads a note (or a template) as text, all of it: a regular file, at most `limit` bytes read
  * (over it, HEAD_BYTES at most). For checking, NoteReader reads only what decides the findings.
  */
-export function readTextSync(file: string, limit = MAX_NOTE_BYTES): string {
-  const fd = openRead(file);
+export function readTextSync(file: string, limit = MAX_NOTE_BYTES, openFlags = 0): string {
+  const fd = openRead(file, openFlags);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw notRegular(file);

@@ -1,13 +1,14 @@
 /**
  * Draft and note templates: the workspace's own (`<root>/<templatesDir>/<name>.hbs`) when
- * allowed and present, else the built-in one. Read on demand: they are small, and this way an
- * edited template applies at once without any cache to invalidate.
+ * allowed, present and safe to read, else the built-in one. Read on demand: they are small,
+ * and this way an edited template applies at once without any cache to invalidate.
  */
-import { statSync } from 'node:fs';
+import { constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TemplateLookup, TemplateName, TemplateSource } from '../service';
 import type { Resolved } from './config';
-import { readTextSync } from './read';
+import { readTextSync, reason } from './read';
+import { isWithin } from './walk';
 
 /** A template over this is not one (a draft is a few hundred bytes). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -27,28 +28,68 @@ export function builtinTemplatesDir(): string {
   return path.join(__dirname, 'templates');
 }
 
+/** The workspace's own template `name` for a note configured by `resolved`, whether it exists or not. */
+export function workspaceTemplatePath(resolved: Resolved, name: string): string {
+  return path.resolve(resolved.root, resolved.config.templatesDir, `${name}.hbs`);
+}
+
+/**
+ * Reads a workspace template, refusing what a workspace could use to read other files: it
+ * must be a regular file of at most MAX_TEMPLATE_BYTES whose real path lies inside `scope`
+ * (a link to `~/.ssh/id_ed25519` would otherwise end up in a draft). `{}`: there is none.
+ */
+export function readWorkspaceTemplate(file: string, scope: string): { source?: TemplateSource; refused?: string } {
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return { refused: reason(err) };
+    try {
+      lstatSync(file);
+      return { refused: 'it is a link to nothing' };
+    } catch {
+      return {}; // not there: the built-in one applies, nothing to say
+    }
+  }
+  try {
+    const scopeReal = realpathSync.native(scope);
+    if (!isWithin(real, scopeReal)) return { refused: `it leads outside ${scope} (to ${real})` };
+    const st = statSync(real);
+    if (!st.isFile()) return { refused: 'it is not a regular file' };
+    if (st.size > MAX_TEMPLATE_BYTES) return { refused: `it is over ${MAX_TEMPLATE_BYTES / 1024} KB` };
+    // O_NOFOLLOW: a link put in place of the file since is not followed.
+    return { source: { origin: file, text: readTextSync(real, MAX_TEMPLATE_BYTES, constants.O_NOFOLLOW) } };
+  } catch (err) {
+    return { refused: reason(err) };
+  }
+}
+
+/** Why the workspace's own template `name` is not used although it is there; undefined when used or absent. */
+export function templateRefusal(resolved: Resolved, name: string): string | undefined {
+  return readWorkspaceTemplate(workspaceTemplatePath(resolved, name), resolved.scope).refused;
+}
+
 /** Templates for a note, the workspace's own ones only when `allowWorkspace` (a trusted workspace). */
 export function templateLookup(resolved: Resolved, builtinDir: string, allowWorkspace = true): TemplateLookup {
   return (name: TemplateName) => findTemplate(resolved, builtinDir, name, allowWorkspace);
 }
 
 /**
- * One template by name (`interview-note` included): `<root>/<templatesDir>/<name>.hbs` when
- * allowed and present, else the built-in one; undefined when neither can be read.
+ * One template by name (`interview-note` included): the workspace's own when allowed and
+ * readable (see readWorkspaceTemplate), else the built-in one; undefined when neither can be read.
  */
 export function findTemplate(resolved: Resolved, builtinDir: string, name: string, allowWorkspace = true): TemplateSource | undefined {
-  const candidates = allowWorkspace
-    ? [path.resolve(resolved.root, resolved.config.templatesDir, `${name}.hbs`), path.join(builtinDir, `${name}.hbs`)]
-    : [path.join(builtinDir, `${name}.hbs`)];
-  for (const p of candidates) {
-    try {
-      // Regular files only (a FIFO would block the server).
-      const st = statSync(p);
-      if (!st.isFile() || st.size > MAX_TEMPLATE_BYTES) continue;
-      return { origin: p, text: readTextSync(p, MAX_TEMPLATE_BYTES) };
-    } catch {
-      // not there: try the next
-    }
+  if (allowWorkspace) {
+    const own = readWorkspaceTemplate(workspaceTemplatePath(resolved, name), resolved.scope).source;
+    if (own) return own;
   }
-  return undefined;
+  const builtin = path.join(builtinDir, `${name}.hbs`);
+  try {
+    const st = statSync(builtin);
+    if (!st.isFile() || st.size > MAX_TEMPLATE_BYTES) return undefined;
+    return { origin: builtin, text: readTextSync(builtin, MAX_TEMPLATE_BYTES) };
+  } catch {
+    return undefined;
+  }
 }

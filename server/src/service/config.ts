@@ -164,28 +164,39 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   } catch (err) {
     return { layer: {}, problems: [{ span: { start: 0, end: Math.min(text.length, 3) }, message: `The configuration cannot be read: ${(err as Error).message}` }] };
   }
-  const spanFor = (path: string[], on: 'key' | 'value'): Span => {
-    let node: Node | null = doc.contents as Node | null;
-    let span: Span = { start: 0, end: Math.min(text.length, 1) };
-    for (const [i, p] of path.entries()) {
-      if (!isMap(node)) break;
-      const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
-      if (!pair) break;
-      // An unknown key is underlined itself, not the value it holds.
-      const onKey = on === 'key' && i === path.length - 1;
-      const target = onKey ? (pair.key as Node) : (pair.value as Node | null) ?? (pair.key as Node);
-      if (target?.range) span = { start: target.range[0], end: target.range[1] };
-      else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
-      node = pair.value as Node | null;
-    }
-    return span;
-  };
-  // Capped: a file of thousands of unknown keys would make as many lines (and spanFor scans).
+  // Capped: a file of thousands of unknown keys would make as many lines (and spanIn scans).
   let more = 0;
   const layer = toLayer(raw, (path, message, on = 'value') => {
-    if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanFor(path, on), message });
+    if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanIn(doc.contents as Node | null, text, path, on), message });
     else more++;
   });
   if (more > 0) problems.push({ span: { start: 0, end: Math.min(text.length, 1) }, message: `${more} more problems not listed` });
   return { layer, problems };
+}
+
+/** The span of the value (or key) at `path` in a parsed configuration; the first character when it is not there. */
+function spanIn(contents: Node | null, text: string, path: string[], on: 'key' | 'value'): Span {
+  let node = contents;
+  let span: Span = { start: 0, end: Math.min(text.length, 1) };
+  for (const [i, p] of path.entries()) {
+    if (!isMap(node)) break;
+    const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
+    if (!pair) break;
+    // An unknown key is underlined itself, not the value it holds.
+    const onKey = on === 'key' && i === path.length - 1;
+    const target = onKey ? (pair.key as Node) : (pair.value as Node | null) ?? (pair.key as Node);
+    if (target?.range) span = { start: target.range[0], end: target.range[1] };
+    else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
+    node = pair.value as Node | null;
+  }
+  return span;
+}
+
+/** Where a problem about the setting `key` goes in the text of a configuration file: its value, else the first character. */
+export function configSpan(text: string, key: string): Span {
+  try {
+    return spanIn(parseYaml(text).contents as Node | null, text, [key], 'value');
+  } catch {
+    return { start: 0, end: Math.min(text.length, 1) };
+  }
 }

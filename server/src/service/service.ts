@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
 import { actionsFor, renderDraft } from './actions';
-import { Config, parseConfigText } from './config';
+import { Config, ConfigProblem, parseConfigText } from './config';
 import { Day } from './dates';
 import { DraftRenderer, sampleContext, TemplateLookup, TemplateName, TemplateSource } from './drafts';
 import { Span } from './frontmatter';
@@ -125,8 +125,11 @@ export interface LanguageService {
    * the template fails. Extra keys in `data` (the host's) are ignored.
    */
   resolveCodeAction(doc: NoteDocument, action: CodeAction, options: ActionOptions): CodeAction;
-  /** Problems in `.interview-followup.yaml`, as diagnostics on that file. */
-  checkConfig(text: string): Diagnostic[];
+  /**
+   * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
+   * about it (the node side's refusals: a workspace template not used).
+   */
+  checkConfig(text: string, more?: ConfigProblem[]): Diagnostic[];
   /** A template that does not compile, as a diagnostic on the template file. */
   checkTemplate(source: TemplateSource): Diagnostic[];
   /**
@@ -214,9 +217,9 @@ export function createLanguageService(): LanguageService {
       return { ...action, edit: noteEdit(input, edits, options) };
     },
 
-    checkConfig(text) {
+    checkConfig(text, more = []) {
       const doc = TextDocument.create('config', 'yaml', 0, text);
-      return parseConfigText(text).problems.map((p) => ({
+      return [...parseConfigText(text).problems, ...more].map((p) => ({
         range: toRange(doc, p.span),
         severity: DiagnosticSeverity.Error,
         code: 'config',
