@@ -11,7 +11,7 @@ import { ConfigProblem, configSpan } from '../service/config';
 import { compileGlob } from '../service/glob';
 import { NOTE_TEMPLATE, TEMPLATE_NAMES } from '../protocol';
 import { HEAD_BYTES, readTextSync } from './read';
-import { templateRefusal, workspaceTemplatePath } from './templates';
+import { locateWorkspaceTemplate, workspaceTemplatePath } from './templates';
 import { isWithin } from './walk';
 
 export interface ConfigFile {
@@ -26,7 +26,10 @@ export interface Resolved {
   config: Config;
   /** The folder globs and templatesDir are relative to: the config file's, else `scope`. */
   root: string;
-  /** The folder a workspace template must really lie in: the workspace folder, or for the CLI the config file's. */
+  /**
+   * The folder a workspace template must really lie in: the note's workspace folder (its own
+   * folder when it is in none); for the CLI the config file's folder, else the working directory.
+   */
   scope: string;
   file?: ConfigFile;
   /** included()'s compiled globs (`true`: every file), made on first use. */
@@ -178,7 +181,7 @@ export class ConfigResolver {
 
   /**
    * What was refused among the files seen so far: config files ignored, and the workspace
-   * templates of the notes resolved (checked now) that are not used (see readWorkspaceTemplate),
+   * templates of the notes resolved (checked now) that are not used (see locateWorkspaceTemplate),
    * unless `allowWorkspaceTemplates` is false (they are not read at all then).
    */
   refusals(allowWorkspaceTemplates = true): Refusal[] {
@@ -190,7 +193,7 @@ export class ConfigResolver {
         const file = workspaceTemplatePath(r, name);
         if (seen.has(`${file}\0${r.scope}`)) continue;
         seen.add(`${file}\0${r.scope}`);
-        const why = templateRefusal(r, name);
+        const why = locateWorkspaceTemplate(file, r.scope).refused;
         if (!why) continue;
         const span = r.file ? configSpan(r.file.text, 'templatesDir') : { start: 0, end: 0 };
         const message = `The template ${path.relative(r.root, file) || file} is not used: ${why}; the built-in one applies`;

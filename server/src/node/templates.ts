@@ -34,11 +34,11 @@ export function workspaceTemplatePath(resolved: Resolved, name: string): string 
 }
 
 /**
- * Reads a workspace template, refusing what a workspace could use to read other files: it
- * must be a regular file of at most MAX_TEMPLATE_BYTES whose real path lies inside `scope`
- * (a link to `~/.ssh/id_ed25519` would otherwise end up in a draft). `{}`: there is none.
+ * Where a workspace template really is, or why it is refused: what a workspace could use to
+ * read other files (a link to `~/.ssh/id_ed25519` would end up in a draft). It must be a
+ * regular file of at most MAX_TEMPLATE_BYTES whose real path lies inside `scope`. Neither: there is none.
  */
-export function readWorkspaceTemplate(file: string, scope: string): { source?: TemplateSource; refused?: string } {
+export function locateWorkspaceTemplate(file: string, scope: string): { real?: string; refused?: string } {
   let real: string;
   try {
     real = realpathSync.native(file);
@@ -53,21 +53,26 @@ export function readWorkspaceTemplate(file: string, scope: string): { source?: T
     }
   }
   try {
-    const scopeReal = realpathSync.native(scope);
-    if (!isWithin(real, scopeReal)) return { refused: `it leads outside ${scope} (to ${real})` };
+    if (!isWithin(real, realpathSync.native(scope))) return { refused: `it leads outside ${scope} (to ${real})` };
     const st = statSync(real);
     if (!st.isFile()) return { refused: 'it is not a regular file' };
     if (st.size > MAX_TEMPLATE_BYTES) return { refused: `it is over ${MAX_TEMPLATE_BYTES / 1024} KB` };
-    // O_NOFOLLOW: a link put in place of the file since is not followed.
-    return { source: { origin: file, text: readTextSync(real, MAX_TEMPLATE_BYTES, constants.O_NOFOLLOW) } };
+    return { real };
   } catch (err) {
     return { refused: reason(err) };
   }
 }
 
-/** Why the workspace's own template `name` is not used although it is there; undefined when used or absent. */
-export function templateRefusal(resolved: Resolved, name: string): string | undefined {
-  return readWorkspaceTemplate(workspaceTemplatePath(resolved, name), resolved.scope).refused;
+/** A workspace template (see locateWorkspaceTemplate), or why it is refused; neither: there is none. */
+export function readWorkspaceTemplate(file: string, scope: string): { source?: TemplateSource; refused?: string } {
+  const { real, refused } = locateWorkspaceTemplate(file, scope);
+  if (!real) return { refused };
+  try {
+    // O_NOFOLLOW: a link put in place of the file since it was located is not followed.
+    return { source: { origin: file, text: readTextSync(real, MAX_TEMPLATE_BYTES, constants.O_NOFOLLOW) } };
+  } catch (err) {
+    return { refused: reason(err) };
+  }
 }
 
 /** Templates for a note, the workspace's own ones only when `allowWorkspace` (a trusted workspace). */
