@@ -111,7 +111,7 @@ describe('hostile: the edges of the workspace', function () {
       return ws;
     }
 
-    it('server: the scan publishes the workspace\'s own notes only, and logs each link skipped once', async () => {
+    it('server: the scan publishes the workspace\'s own notes only, and logs each link skipped, once a scan', async () => {
       const ws = workspace();
       lsp = await Lsp.start({ root: ws, today: TODAY });
       await lsp.waitForScan();
