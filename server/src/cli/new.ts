@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
 import { builtinTemplatesDir, ConfigResolver, findTemplate, reason, writeNewFile, WriteError } from '../node';
 import { NOTE_TEMPLATE } from '../protocol';
-import { CliIO, parseArgs, printable, todayFrom, UsageError } from './common';
+import { CliIO, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 
 
 export async function newNote(args: string[], io: CliIO): Promise<number> {
@@ -28,8 +28,10 @@ export async function newNote(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`cannot use folder '${values['--dir'] ?? '.'}': ${reason(err)}`);
   }
   // The workspace's own template (templatesDir of the nearest config) wins over the built-in.
-  const resolved = new ConfigResolver(io.cwd).forFile(path.join(dir, 'new.md'));
+  const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
+  const resolved = resolver.forFile(path.join(dir, 'new.md'));
   const template = findTemplate(resolved, builtinTemplatesDir(), NOTE_TEMPLATE);
+  reportRefusals(resolver, io);
   if (!template) throw new UsageError(`no ${NOTE_TEMPLATE}.hbs template found`);
   let text: string;
   try {

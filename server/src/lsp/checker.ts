@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
-import { included, isFile, readTextSync, reason } from '../node';
+import { included, isFile, readWorkspaceTemplate, reason } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
@@ -92,9 +92,13 @@ export class Checker {
     if (!this.holding) for (const d of dependents) this.publish(d);
   }
 
+  /** The config files' problems, and the workspace templates refused (on the config that names them, else in the log). */
   checkConfigFiles(): void {
+    const refused = this.host.resolver.refusals(this.host.features.workspaceTrusted);
+    for (const r of refused) if (!r.config) this.host.log(`interview-followup: ${r.message}`);
     for (const cf of this.host.resolver.files()) {
-      this.store.deliver(cf.path, this.host.uriFor(cf.path), this.toClient(cf.text, this.host.service.checkConfig(cf.text)));
+      const problems = this.host.service.checkConfig(cf.text, refused.filter((r) => r.config === cf));
+      this.store.deliver(cf.path, this.host.uriFor(cf.path), this.toClient(cf.text, problems));
     }
   }
 
@@ -102,9 +106,10 @@ export class Checker {
     if (!TEMPLATE_NAMES.some((n) => path.basename(file) === `${n}.hbs`)) return;
     let text = '';
     try {
-      text = readTextSync(file, 256 * 1024);
+      // Only a template the drafts could use: a regular file inside the workspace, not too big.
+      text = readWorkspaceTemplate(file, this.host.resolver.forFile(file).scope).source?.text ?? '';
     } catch {
-      // deleted: clear below
+      // deleted or refused: clear below
     }
     this.store.publishFile(file, text ? this.toClient(text, this.host.service.checkTemplate({ origin: file, text })) : []);
   }

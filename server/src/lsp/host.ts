@@ -70,9 +70,13 @@ export class Host {
     this.connection.console.error(message);
   }
 
+  /**
+   * The workspace folders at initialize. No folder and no root: single-file mode, opened notes
+   * checked each with the .interview-followup.yaml of its own folder (none above it is read).
+   */
   setFolders(folders: string[]): void {
     this.folders = folders;
-    this.resolver = new ConfigResolver(folders[0] ?? process.cwd());
+    this.resolver = new ConfigResolver(folders[0] ?? process.cwd(), {}, { ceilings: folders });
   }
 
   today(): Day {

@@ -8,6 +8,7 @@ import type {
   CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range,
 } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
+import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
 import { DraftRenderer, sampleContext, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
@@ -55,8 +56,11 @@ export interface LanguageService {
    * a host that checked every note with `deferCross` and re-checks one for a change elsewhere.
    */
   crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[];
-  /** Problems in `.interview-followup.yaml`, as diagnostics on that file. */
-  checkConfig(text: string): Diagnostic[];
+  /**
+   * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
+   * about it (the node side's refusals: a workspace template not used).
+   */
+  checkConfig(text: string, more?: ConfigProblem[]): Diagnostic[];
   /** A template that does not compile, as a diagnostic on the template file. */
   checkTemplate(source: TemplateSource): Diagnostic[];
   /**
