@@ -31,7 +31,7 @@ export class Checker {
     const { host } = this;
     const resolved = host.resolver.forFile(file);
     if (!host.documents.atPath(file) && (!host.inWorkspace(file) || !included(file, resolved))) {
-      this.forget(file);
+      this.drop(file);
       return;
     }
     // check needs no real URI (it only names the text): the path spares a URL object per note.
@@ -40,7 +40,7 @@ export class Checker {
     const local = host.service.check(doc, { today, config: resolved.config, deferCross: true });
     const searches = host.searches;
     if (!local) {
-      this.forget(file);
+      this.drop(file);
       return;
     }
     let summary = host.service.summarize(doc, searches.nameOf(file), today);
@@ -84,9 +84,14 @@ export class Checker {
     this.store.deliver(doc.uri, doc.uri, this.toClient(text, this.host.service.check({ uri: doc.uri, text }, options) ?? []));
   }
 
-  /** A file gone from disk (or no note): no diagnostics, whatever buffer an editor may still hold of it. */
+  /** A file gone from disk: no diagnostics, whatever buffer an editor may still hold of it. */
   forget(file: string): void {
     this.onDisk.delete(file);
+    this.drop(file);
+  }
+
+  /** No diagnostics for a file (not a note, or not included), and no place in its search. */
+  private drop(file: string): void {
     this.store.publishFile(file, []);
     const dependents = this.host.searches.delete(file);
     if (!this.holding) for (const d of dependents) this.publish(d);
