@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService, parseIsoDay } from '../../server/src/service';
 import { builtinTemplatesDir, ConfigResolver, templateLookup } from '../../server/src/node';
-import { applyTextEdits, EXAMPLES, REPO } from '../protocol/client';
+import { applyTextEdits, EXAMPLES, REPO } from '../lsp/client';
 import { Editor, EDITORS, EditorRun, installedServer, Installed, requireEditor, RUN_TIMEOUT_MS, runEditor, SKIP, TODAY } from './harness';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');

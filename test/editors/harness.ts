@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO } from '../protocol/client';
+import { REPO } from '../lsp/client';
 
 export const TODAY = '2026-11-26';
 export const RUN_TIMEOUT_MS = 30000;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BIN, EXAMPLES, REPO } from '../protocol/client';
+import { BIN, EXAMPLES, REPO } from '../lsp/client';
 import { SKIP, TODAY } from './harness';
 
 describe('editor: Neovim shows the hover and the next-action lens', function () {
