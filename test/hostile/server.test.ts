@@ -8,11 +8,12 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { ClientCapabilities, CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { FAULT_ENV } from '../../server/src/protocol';
 import { lineStarts, spanOf } from '../fuzz/invariants';
 import { FileChangeType, LspClient, StartOptions, tempDir } from '../lsp/client';
-import { BASE, note, TODAY } from './corpus';
+import { BASE, note } from './corpus';
+import { startIn } from './server-preset';
 
 /** Applies a versioned edit as a client must: refused unless the document is at the version it names. */
 function applyVersioned(text: string, version: number, edit: TextDocumentEdit): string {
@@ -26,21 +27,12 @@ function applyVersioned(text: string, version: number, edit: TextDocumentEdit): 
 
 const codes = (d: Diagnostic[] | undefined) => (d ?? []).map((x) => String(x.code)).sort();
 
-/** An editor that applies versioned edits, without progress or dynamic registration. */
-const CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
-  textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, disabledSupport: true } },
-};
-
 describe('hostile: the server keeps serving', function () {
   this.timeout(30_000);
   let dir: string;
   let lsp: LspClient | undefined;
 
-  /** A server in `dir` (ours, kept across restarts), scanned; generous timeouts for a loaded machine. */
-  function launch(o: Partial<StartOptions> = {}): Promise<LspClient> {
-    return LspClient.start({ dir, today: TODAY, timeoutMs: 20_000, capabilities: () => CAPABILITIES, ...o });
-  }
+  const launch = (o: Partial<StartOptions> = {}) => startIn(dir, o);
   async function start(files: Record<string, string>, o: Partial<StartOptions> = {}): Promise<LspClient> {
     dir = tempDir('ifu-server-');
     lsp = await launch({ files, ...o });
