@@ -10,15 +10,15 @@ export const weighOffer: RuleModule = {
   severity: 'information',
   cross(self, search) {
     if (self.status !== 'offer') return [];
-    const others = search.openOtherThan(self.name);
-    if (others.length === 0) {
+    const { count, first } = search.openSample(self.name, NAMED);
+    if (count === 0) {
       return [{ rule: 'weigh-offer', message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining' }];
     }
-    const named = others.slice(0, NAMED).map((s) => `${s.company ?? s.name} (${s.next})`);
-    if (others.length > NAMED) named.push(`${others.length - NAMED} more`);
+    const named = first.map((s) => `${s.company ?? s.name} (${s.next})`);
+    if (count > NAMED) named.push(`${count - NAMED} more`);
     return [{
       rule: 'weigh-offer',
-      message: `An offer: weigh it against ${others.length === 1 ? 'your other open process' : `${others.length} open processes`}: ${named.join(', ')}; and pay, role, team, timing, before accepting or declining`,
+      message: `An offer: weigh it against ${count === 1 ? 'your other open process' : `${count} open processes`}: ${named.join(', ')}; and pay, role, team, timing, before accepting or declining`,
     }];
   },
   fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist')],
