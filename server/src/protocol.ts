@@ -23,7 +23,10 @@ export const TODAY_ENV = 'INTERVIEW_FOLLOWUP_TODAY';
 export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
 
 /** Templates a code action drafts from, by file name without `.hbs`. */
-export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist', 'withdrawal-email'] as const;
+export const TEMPLATE_NAMES = [
+  'thank-you-email', 'thank-you-card', 'check-in-email', 'check-in-call', 'offer-checklist',
+  'offer-accept-email', 'offer-decline-email', 'offer-time-email', 'rejection-reply-email', 'withdrawal-email',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** The note template of `interview-followup new` and "New Interview Note". */
