@@ -10,9 +10,10 @@ import type {
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
-import { DraftRenderer, sampleContext, TemplateSource } from './drafts';
+import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -28,6 +29,7 @@ export type { NoteDocument } from './document';
 export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
 export type { CheckOptions } from './features/diagnostics';
+export type { DraftOffer } from './features/drafts';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -38,6 +40,12 @@ export interface LanguageService {
    * produce a wrong edit.
    */
   codeActions(doc: NoteDocument, range: Range, context: Diagnostic[], options: ActionOptions): CodeAction[];
+  /** The drafts the note offers now, in the order of its code actions; undefined when it is not an interview note. */
+  drafts(doc: NoteDocument, options: ActionOptions): DraftOffer[] | undefined;
+  /** Who its drafts can be addressed to, the contact first. */
+  draftPeople(doc: NoteDocument, options: ActionOptions): string[] | undefined;
+  /** One draft's text, of any kind, to a person of draftPeople (the main contact without one); never an edit. */
+  draftText(doc: NoteDocument, kind: TemplateName, to: string | undefined, options: ActionOptions): { text?: string; disabled?: string } | undefined;
   /** Renders a deferred draft action (one whose `data` is a DraftActionData) against the current text. */
   resolveCodeAction(doc: NoteDocument, action: CodeAction, options: ActionOptions): CodeAction;
   hover(doc: NoteDocument, position: Position, options: EditorOptions): Hover | undefined;
@@ -82,6 +90,9 @@ export function createLanguageService(): LanguageService {
   return {
     check: (doc, options) => check(view(doc), options),
     codeActions: (doc, range, context, options) => codeActions(view(doc), range, context, options, renderer),
+    drafts: (doc, options) => draftOffers(view(doc), options, renderer),
+    draftPeople: (doc, options) => draftPeople(view(doc), options),
+    draftText: (doc, kind, to, options) => draftText(view(doc), kind, to, options, renderer),
     resolveCodeAction: (doc, action, options) => resolveCodeAction(view(doc), action, options, renderer),
     hover: (doc, position, options) => hover(view(doc), position, options),
     inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),

@@ -38,7 +38,7 @@ export interface DraftActionData {
   to?: string;
 }
 
-function fixContext(view: NoteView, options: ActionOptions, renderer: DraftRenderer, defer?: boolean): FixContext | undefined {
+export function fixContext(view: NoteView, options: ActionOptions, renderer: DraftRenderer, defer?: boolean): FixContext | undefined {
   const note = view.note;
   if (!note?.interview) return undefined;
   return {
