@@ -51,6 +51,19 @@ export interface ScanDoneParams {
   ms: number;
 }
 
+/**
+ * The commands of a draft heading's code lenses (`## Draft: ...`), run by the client or sent
+ * back to the server: open the draft's mailto: link, copy the draft, mark it sent.
+ */
+export const DraftCommands = {
+  /** Arguments: [uri: string, mailto: string, bodyInLink: boolean, body: string] */
+  open: 'interviewFollowup.openDraft',
+  /** Arguments: [text: string] */
+  copy: 'interviewFollowup.copyDraft',
+  /** Arguments: [uri: string, line: number] (the heading's 0-based line) */
+  markSent: 'interviewFollowup.markDraftSent',
+} as const;
+
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {
   newNote: 'interviewFollowup.newNote',

@@ -5,7 +5,7 @@
  * one small provider each (features/), sharing one parse of the note (NoteView).
  */
 import type {
-  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range,
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
@@ -14,6 +14,7 @@ import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './dr
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
+import { draftLenses, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -52,6 +53,14 @@ export interface LanguageService {
   /** Hints in `range` (all of them without one). */
   inlayHints(doc: NoteDocument, range: Range | undefined, options: EditorOptions): InlayHint[];
   codeLenses(doc: NoteDocument, options: EditorOptions): CodeLens[];
+  /** On each draft heading in the body: Open in mail app (email drafts), Copy, Mark sent (DraftCommands). */
+  draftLenses(doc: NoteDocument): CodeLens[];
+  /**
+   * Mark sent for the draft whose heading is on `line`: records it (the thank-you date, a
+   * follow-up with its channel, nothing for a closing message) and renames the heading to
+   * `## Sent: ...`; undefined when no draft heading is there.
+   */
+  markDraftSent(doc: NoteDocument, line: number, options: EditorOptions): TextEdit[] | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
   /**
@@ -97,6 +106,8 @@ export function createLanguageService(): LanguageService {
     hover: (doc, position, options) => hover(view(doc), position, options),
     inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),
     codeLenses: (doc, options) => codeLenses(view(doc), options),
+    draftLenses: (doc) => draftLenses(view(doc)),
+    markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),
