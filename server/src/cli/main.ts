@@ -15,6 +15,7 @@ const USAGE = `Usage:
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
   interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
+  interview-followup draft NOTE [--kind K] [--to NAME] [--format text|eml|mailto] [--today YYYY-MM-DD]
   interview-followup lsp --stdio
   interview-followup --help | --version
 
@@ -27,6 +28,8 @@ calendar  An iCalendar file (.ics) of all-day events: promised reply dates, chec
           -o FILE writes a new file; --force replaces an existing one (never a note).
 new       Writes a note from the interview-note template, interview date today or --date.
           Never overwrites a file.
+draft     Prints the draft that is due for NOTE (or of kind K, to NAME) without touching it:
+          as text, as an unsent .eml (X-Unsent: 1) or as a mailto: link. Exit 2 when none fits.
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
@@ -186,6 +189,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   agenda: (args, io) => (require('./agenda') as typeof import('./agenda')).agenda(args, io),
   calendar: (args, io) => (require('./calendar') as typeof import('./calendar')).calendar(args, io),
   new: (args, io) => (require('./new') as typeof import('./new')).newNote(args, io),
+  draft: (args, io) => (require('./draft') as typeof import('./draft')).draft(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -1,4 +1,4 @@
-import { draft } from './fixes';
+import { addressee, draft } from './fixes';
 import { RuleModule } from './rule';
 
 /** At most this many processes named in the message; the checklist lists them all. */
@@ -21,5 +21,13 @@ export const weighOffer: RuleModule = {
       message: `An offer: weigh it against ${count === 1 ? 'your other open process' : `${count} open processes`}: ${named.join(', ')}; and pay, role, team, timing, before accepting or declining`,
     }];
   },
-  fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist')],
+  fixes: (ctx, f) => {
+    const name = addressee(ctx).replace(/^ to /, '');
+    return [
+      draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist'),
+      draft(ctx, f, 'offer-time-email', name ? `Draft email asking ${name} for time to decide` : 'Draft email asking for time to decide'),
+      draft(ctx, f, 'offer-accept-email', `Draft offer acceptance email${addressee(ctx)}`),
+      draft(ctx, f, 'offer-decline-email', `Draft offer decline email${addressee(ctx)}`),
+    ];
+  },
 };
