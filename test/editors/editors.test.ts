@@ -159,7 +159,7 @@ async function runOnce(editor: Editor, server: string, dir: string, variant: Var
 
   // The overdue note shows check-in-due, on the promised date's value (line 13, column 18).
   const diagnostics = run.events.diagnostics.diagnostics as { code: string; line: number; col: number; message: string }[];
-  assert.ok(diagnostics.some((d) => d.code === 'check-in-due' && d.line === 12 && d.col === 17 && /11 days overdue/.test(d.message)),
+  assert.ok(diagnostics.some((d) => d.code === 'check-in-due' && d.line === 12 && d.col === 17 && /10 days overdue/.test(d.message)),
     `check-in-due at 13:18: ${JSON.stringify(diagnostics)}`);
   // The editor's menu offered the two fixes, and the one chosen landed.
   assert.deepEqual(run.events.drafted.titles, [DRAFT_TITLE, MARK_TITLE]);

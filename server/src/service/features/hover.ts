@@ -3,6 +3,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { longDay, relativeDay } from '../dates';
 import { NoteView } from '../document';
 import { checkInPlan } from '../rules/common';
+import { whyMoved } from '../workdays';
 import { dateSites, EditorOptions, KEY_DOCS } from './dateSites';
 
 export function hover(view: NoteView, position: Position, options: EditorOptions): Hover | undefined {
@@ -17,9 +18,10 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
     if (site.label === 'reply promised by' || site.label === 'interviewed') {
       const plan = checkInPlan(note.interview, options.config);
       if (plan && (site.label === 'reply promised by') === !!plan.promised) {
+        const when = `${relativeDay(plan.due, today)}${plan.moved ? `; ${whyMoved(plan.due, plan.moved)}` : ''}`;
         lines.push(plan.due > today
-          ? `Check in on ${longDay(plan.due)} (${relativeDay(plan.due, today)}) if you have not heard by then.`
-          : `Check-in due since ${longDay(plan.due)} (${relativeDay(plan.due, today)}): if you have not heard, send one brief check-in.`);
+          ? `Check in on ${longDay(plan.due)} (${when}) if you have not heard by then.`
+          : `Check-in due since ${longDay(plan.due)} (${when}): if you have not heard, send one brief check-in.`);
       }
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: view.rangeOf(site.span) };

@@ -6,8 +6,9 @@ import { RuleModule } from './rule';
 
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
- * week after the interview when no date was given (wait days). Once only: a recorded
- * follow-up silences this rule. With `maxFollowUps: 0` there is no check-in to make.
+ * week after the interview when no date was given (wait days), on a working day (`workdays`,
+ * `holidays`). Once only: a recorded follow-up silences this rule. With `maxFollowUps: 0`
+ * there is no check-in to make.
  */
 export const checkInDue: RuleModule = {
   id: 'check-in-due',
@@ -16,14 +17,14 @@ export const checkInDue: RuleModule = {
     const { interview: i, today, config } = ctx;
     const plan = checkInPlan(i, config);
     if (!plan || today < plan.due || notYetHeld(i, today)) return [];
-    const { due, promised } = plan;
+    const { due, promised, moved } = plan;
     const why = promised
       ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`
       : `no timeline was given and it has been ${days(today - (i.interviewed.kind === 'ok' ? i.interviewed.value : due))} since the interview`;
     return [{
       rule: 'check-in-due',
       span: plan.span,
-      message: `Check-in ${dueText(due, today)}: ${why}; send a brief, polite check-in`,
+      message: `Check-in ${dueText(due, today, moved)}: ${why}; send a brief, polite check-in`,
       data: { kind: 'due', due },
     }];
   },

@@ -1,7 +1,8 @@
 import { Config } from '../config';
-import { Day, days, formatDay } from '../dates';
+import { Day, days, formatDay, weekdayName } from '../dates';
 import { Field, Interview, Status } from '../model';
 import { Span } from '../frontmatter';
+import { Moved, nextWorkingDay, whyMoved } from '../workdays';
 import { RuleContext } from './rule';
 
 /** The status a rule sees: the written one, `waiting` by default, undefined when invalid. */
@@ -25,9 +26,13 @@ export function isOk<T>(f: Field<T>): f is Extract<Field<T>, { kind: 'ok' }> {
   return f.kind === 'ok';
 }
 
-/** "due today (2026-11-15)" or "3 days overdue (due 2026-11-15)" */
-export function dueText(due: Day, today: Day): string {
-  return today === due ? `due today (${formatDay(due)})` : `${days(today - due)} overdue (due ${formatDay(due)})`;
+/**
+ * "due today (2026-11-16)" or "3 days overdue (due 2026-11-16)"; for a date moved to a working
+ * day, "due today (Monday 2026-11-16; the 15th is a Sunday)".
+ */
+export function dueText(due: Day, today: Day, moved?: Moved): string {
+  const date = moved ? `${weekdayName(due)} ${formatDay(due)}; ${whyMoved(due, moved)}` : formatDay(due);
+  return today === due ? `due today (${date})` : `${days(today - due)} overdue (due ${date})`;
 }
 
 export interface CheckInPlan {
@@ -35,14 +40,25 @@ export interface CheckInPlan {
   /** The promised reply date it counts from; undefined when it counts from the interview. */
   promised?: { day: Day; phrase?: string };
   span: Span;
+  /** Set when `E + G` (or `I + W`) is not a working day and `due` is the next one. */
+  moved?: Moved;
 }
 
 /**
- * When the one check-in falls due: `E + G`, or `I + W` without a promised date. Undefined
- * when there is none to make (not waiting, a follow-up already sent, `maxFollowUps: 0`) or a
- * field it needs is invalid. Shared by check-in-due and the agenda.
+ * When the one check-in falls due: `E + G`, or `I + W` without a promised date, moved to the
+ * next working day. Undefined when there is none to make (not waiting, a follow-up already
+ * sent, `maxFollowUps: 0`) or a field it needs is invalid. Shared by check-in-due, the agenda,
+ * the calendar, the hover and the inlay hints, so they all name the same day.
  */
 export function checkInPlan(i: Interview, config: Config): CheckInPlan | undefined {
+  const plan = countedCheckIn(i, config);
+  if (!plan) return undefined;
+  const { day, moved } = nextWorkingDay(plan.due, config);
+  return moved ? { ...plan, due: day, moved } : plan;
+}
+
+/** The check-in date as counted in calendar days, before working days are considered. */
+function countedCheckIn(i: Interview, config: Config): CheckInPlan | undefined {
   if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent' || config.maxFollowUps === 0) return undefined;
   const e = i.expectReplyBy;
   if (e.kind === 'invalid') return undefined;
