@@ -133,6 +133,26 @@ function comments(n: ParsedNote): [number, string][] {
   return out;
 }
 
+/**
+ * What `# interview-followup-disable` comment lines turn off, read here without the service: the
+ * whole-line comments of a front matter that parses. `at` holds each directive comment's span.
+ */
+export function directiveSilence(text: string): { all: boolean; rules: Set<string>; at: [number, number][] } {
+  const out = { all: false, rules: new Set<string>(), at: [] as [number, number][] };
+  const n = parseNote(text);
+  if (!n?.doc || n.syntax.length > 0) return out;
+  for (const [offset, c] of comments(n)) {
+    if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) continue;
+    const m = /^#[ \t]*interview-followup-disable(?=[ \t,]|$)(.*)$/.exec(c);
+    if (!m) continue;
+    const ids = m[1].split('#')[0].split(/[\s,]+/).filter(Boolean); // a further `#`: the user's own words
+    if (ids.length === 0) out.all = true;
+    ids.forEach((id) => out.rules.add(id));
+    out.at.push([offset, offset + c.length]);
+  }
+  return out;
+}
+
 const followUpDays = (n: ParsedNote) => (n.interview?.followUps.kind === 'ok' ? n.interview.followUps.value.map((f) => f.day) : []);
 
 /** Applies `action` to `text` (a note with a parsed interview) and checks it did what its title says, and only that. */
@@ -153,6 +173,8 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   const todayText = formatDay(today);
 
   let target: string | undefined;
+  /** The edit writes into a comment (a directive): that comment changes, every other is kept. */
+  let intoComment = false;
   const inFrontMatter = () => assert.ok(s >= before.frontMatter.content.start && e <= close.start, 'a front-matter edit stays in the front matter');
   const setTo = (key: string, check: () => void) => {
     target = key;
@@ -215,6 +237,22 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.equal(removed, text.slice(before.keys.get(from)!.keySpan.start, before.keys.get(from)!.keySpan.end), 'only the key is replaced');
     assert.ok(after.keys.has(to) && !after.keys.has(from), `${from} renamed to ${to}`);
     assert.equal(valueSource(after, to), valueSource(before, from), 'its value untouched');
+  } else if ((m = /^Don't remind me of ([a-z-]+) in this note$/.exec(t))) {
+    const rule = m[1];
+    inFrontMatter();
+    assert.equal(removed, '', 'nothing removed');
+    assert.ok(!directiveSilence(text).rules.has(rule) && !directiveSilence(text).all, 'not offered for a rule already off');
+    assert.ok(directiveSilence(next).rules.has(rule), `a directive now names ${rule}`);
+    if (s === close.start) assert.match(inserted, new RegExp(`^[ \\t]*# interview-followup-disable ${rule}\\r?\\n$`), 'a whole line before the closing fence');
+    else {
+      assert.match(inserted, new RegExp(`^,? ${rule}$`), 'the rule id added to a directive line');
+      intoComment = true;
+    }
+  } else if ((m = /^Change `([^`]+)` to `([a-z-]+)`$/.exec(t))) {
+    inFrontMatter();
+    assert.deepEqual([removed, inserted], [m[1], m[2]], 'only the rule id in the directive is replaced');
+    assert.ok(directiveSilence(next).rules.has(m[2]));
+    intoComment = true;
   } else {
     assert.fail(`an action this test does not know: '${t}'`);
   }
@@ -224,8 +262,8 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   assert.deepEqual(others(after), others(before), 'the other keys, in order');
   for (const k of others(before)) assert.equal(entrySource(after, k), entrySource(before, k), `entry '${k}' unchanged`);
   for (const k of others(before)) assert.equal(resolved(after, k), resolved(before, k), `entry '${k}' reads the same`);
-  // Every comment survives, but one on a removed follow-up's own line.
-  const kept = comments(before).filter(([at]) => at < s || at >= e).map(([, c]) => c).sort();
+  // Every comment survives, but one on a removed follow-up's own line, or the directive edited.
+  const kept = comments(before).filter(([at, c]) => (at < s || at >= e) && !(intoComment && at <= s && s <= at + c.length)).map(([, c]) => c).sort();
   const now = comments(after).map(([, c]) => c);
   for (const c of kept) {
     const i = now.indexOf(c);

@@ -6,7 +6,9 @@
 import { Config } from './config';
 import { Day, days, formatDay } from './dates';
 import { Interview, ParsedNote } from './model';
+import { silenced, silenceOf } from './directives';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
+import { RuleId } from './types';
 
 export const AGENDA_GROUPS = ['overdue', 'today', 'upcoming', 'waiting', 'let-go'] as const;
 export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
@@ -34,9 +36,10 @@ export interface AgendaItem {
   role: string;
 }
 
+/** Skipped: closed, has errors to fix first, or its reminders turned off by the note's directives (`quiet`). */
 export type AgendaResult =
   | { item: AgendaItem }
-  | { item?: undefined; skipped: 'closed' | 'invalid' };
+  | { item?: undefined; skipped: 'closed' | 'invalid' | 'quiet' };
 
 function whenText(day: Day, today: Day): string {
   if (day === today) return 'today';
@@ -48,10 +51,20 @@ function who(i: Interview): string {
   return person?.name ? ` to ${person.name}` : '';
 }
 
-/** The next action for a note; `horizon` is how many days ahead counts as "coming up". */
+/**
+ * The next action for a note; `horizon` is how many days ahead counts as "coming up". An action
+ * whose rule the note turned off (`# interview-followup-disable`) is passed over for the next.
+ */
 export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number): AgendaResult {
   const i = note.interview;
+  if (silenceOf(note)?.all) return { skipped: 'quiet' };
   if (!i || i.interviewed.kind !== 'ok' || i.followUps.kind === 'invalid') return { skipped: 'invalid' };
+  let hushed = false;
+  const on = (rule: RuleId): boolean => {
+    if (!silenced(note, rule)) return true;
+    hushed = true;
+    return false;
+  };
   const status = statusOf(i);
   if (status === undefined) return { skipped: 'invalid' };
   const base = { company: i.company.kind === 'ok' ? i.company.value : '[company]', role: i.role.kind === 'ok' ? i.role.value : '[role]' };
@@ -60,32 +73,33 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     return { ...base, kind, day, group, action: group === 'waiting' ? waitingAction : action, when: whenText(day, today) };
   };
   if (status === 'offer') {
+    if (!on('weigh-offer')) return { skipped: 'quiet' };
     return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: 'weigh the offer before accepting or declining', when: 'today' } };
   }
   if (status !== 'waiting' && status !== 'advanced') return { skipped: 'closed' };
   const interviewed = i.interviewed.value;
   const followUps = i.followUps.kind === 'ok' ? i.followUps.value : [];
-  if (followUps.length > config.maxFollowUps) {
+  if (followUps.length > config.maxFollowUps && on('second-follow-up')) {
     const last = followUps[followUps.length - 1].day ?? today;
     return { item: { ...base, kind: 'stop-following-up', day: last, group: 'let-go', action: 'stop following up: set status closed', when: `${followUps.length} follow-ups sent` } };
   }
-  if (i.thankYouSent.kind === 'absent') {
+  if (i.thankYouSent.kind === 'absent' && on('thank-you-due')) {
     return { item: dated('thank-you', interviewed, `send the thank-you note${who(i)}`, `interview on ${formatDay(interviewed)}, then the thank-you note`) };
   }
   if (status === 'advanced') return { skipped: 'closed' }; // followed in the next round's note
   const checkIn = checkInPlan(i, config);
-  if (checkIn) {
+  if (checkIn && on('check-in-due')) {
     const promised = checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
     return { item: dated('check-in', checkIn.due, `check in${who(i).replace(' to ', ' with ')}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
   }
   const letGo = letGoPlan(i, config);
-  if (letGo) {
+  if (letGo && on('let-it-go')) {
     if (today >= letGo.due) {
       return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'let-go', action: `no answer since ${formatDay(letGo.from)}: let it go (set status closed)`, when: `since ${formatDay(letGo.due)}` } };
     }
     return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'waiting', action: `waiting for a reply to ${letGo.what}; let it go on ${formatDay(letGo.due)}`, when: whenText(letGo.due, today) } };
   }
-  return { skipped: 'invalid' };
+  return { skipped: hushed ? 'quiet' : 'invalid' };
 }
 
 /** Sorts by group, then date (the most overdue first), then company. */
@@ -106,7 +120,8 @@ export interface CalendarEntry {
 
 /**
  * All-day calendar entries for an open process: the promised reply date, the check-in date,
- * and the thank-you note (sent, or due on the interview day).
+ * and the thank-you note (sent, or due on the interview day). The two reminders (the thank-you
+ * due, the check-in) follow their rules' directives; what was sent or promised stays.
  */
 export function calendarOf(note: ParsedNote, config: Config): CalendarEntry[] {
   const i = note.interview;
@@ -122,7 +137,7 @@ export function calendarOf(note: ParsedNote, config: Config): CalendarEntry[] {
   const out: CalendarEntry[] = [];
   if (i.thankYouSent.kind === 'ok') {
     out.push({ kind: 'thank-you', day: i.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
-  } else if (i.thankYouSent.kind === 'absent') {
+  } else if (i.thankYouSent.kind === 'absent' && !silenced(note, 'thank-you-due')) {
     out.push({ kind: 'thank-you', day: i.interviewed.value, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
   }
   if (status !== 'waiting') return out;
@@ -131,7 +146,7 @@ export function calendarOf(note: ParsedNote, config: Config): CalendarEntry[] {
     out.push({ kind: 'reply-promised', day: i.expectReplyBy.value.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
   }
   const checkIn = checkInPlan(i, config);
-  if (checkIn) {
+  if (checkIn && !silenced(note, 'check-in-due')) {
     out.push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
   }
   return out;

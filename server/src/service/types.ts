@@ -23,4 +23,6 @@ export type FindingData =
   | { kind: 'rename'; to: string }
   | { kind: 'replace'; to: string }
   | { kind: 'follow-up'; index: number }
-  | { kind: 'due'; due: Day };
+  | { kind: 'due'; due: Day }
+  /** An unknown rule id in a `# interview-followup-disable` comment, and the id it looks like. */
+  | { kind: 'directive'; to?: RuleId };

@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { SOURCE } from '../../protocol';
 import { Config } from '../config';
 import { Day } from '../dates';
+import { Silence, silenceOf } from '../directives';
 import { NoteView } from '../document';
 import { ParsedNote } from '../model';
 import { DEFAULT_SEVERITY, RULES, yamlSyntax } from '../rules';
@@ -22,12 +23,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Runs every rule on a parsed note; findings with their effective severity, `off` dropped, by position. */
+/**
+ * Runs every rule on a parsed note; findings with their effective severity, by position. Rules
+ * that are `off` in the configuration, or turned off by the note's own directives, are dropped
+ * here, so the CLI, the server and the code actions agree.
+ */
 export function findingsOf(note: ParsedNote, options: CheckOptions): RatedFinding[] {
   const out: RatedFinding[] = [];
+  const quiet = silenceOf(note);
   const add = (found: Finding[]) => {
     for (const f of found) {
       const setting = options.config.rules[f.rule] ?? DEFAULT_SEVERITY[f.rule];
+      if (quiet && hushed(quiet, f)) continue;
       // Built field by field, not spread: one shape for every finding (this runs per note).
       if (setting !== 'off') out.push({ rule: f.rule, span: f.span, message: f.message, data: f.data, severity: setting });
     }
@@ -39,6 +46,9 @@ export function findingsOf(note: ParsedNote, options: CheckOptions): RatedFindin
   }
   return out.length < 2 ? out : out.sort(bySpan);
 }
+
+/** A directive silences its rules, but not what is said about the directive itself (a typo in it). */
+const hushed = (s: Silence, f: Finding) => f.data?.kind !== 'directive' && (s.all || s.rules.has(f.rule));
 
 const bySpan = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end;
 

@@ -2,6 +2,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { longDay, relativeDay } from '../dates';
 import { NoteView } from '../document';
+import { silenced } from '../directives';
 import { checkInPlan } from '../rules/common';
 import { whyMoved } from '../workdays';
 import { dateSites, EditorOptions, KEY_DOCS } from './dateSites';
@@ -16,7 +17,7 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
     const lines = [`**${longDay(site.day)}** · ${relativeDay(site.day, today)}`];
     if (site.phrase) lines.unshift(`'${site.phrase}' resolves to`);
     if (site.label === 'reply promised by' || site.label === 'interviewed') {
-      const plan = checkInPlan(note.interview, options.config);
+      const plan = silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, options.config);
       if (plan && (site.label === 'reply promised by') === !!plan.promised) {
         const when = `${relativeDay(plan.due, today)}${plan.moved ? `; ${whyMoved(plan.due, plan.moved)}` : ''}`;
         lines.push(plan.due > today

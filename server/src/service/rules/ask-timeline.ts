@@ -1,6 +1,6 @@
 import { insertKey } from '../edits';
 import { interviewSpan, statusOf } from './common';
-import { edit } from './fixes';
+import { dontRemind, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /** ask-timeline: find out when you can expect to hear, and write it down. */
@@ -18,6 +18,9 @@ export const askTimeline: RuleModule = {
       message: 'No timeline recorded: ask when you can expect to hear back and note it in `expect_reply_by`',
     }];
   },
-  fixes: (ctx, f) => edit('Add `expect_reply_by` (the date or their words)', f,
-    insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'")),
+  fixes: (ctx, f) => [
+    ...edit('Add `expect_reply_by` (the date or their words)', f,
+      insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'")),
+    ...dontRemind(ctx, f),
+  ],
 };

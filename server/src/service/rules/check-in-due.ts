@@ -1,7 +1,7 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
 import { checkInPlan, dueText, notYetHeld } from './common';
-import { addressee, draft, edit } from './fixes';
+import { addressee, dontRemind, draft, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /**
@@ -33,6 +33,7 @@ export const checkInDue: RuleModule = {
     return [
       draft(ctx, f, 'check-in-email', `Draft check-in email${addressee(ctx)}`, true),
       ...edit(`Mark check-in sent today (${today})`, f, appendToList(ctx.note, 'follow_ups', today)),
+      ...dontRemind(ctx, f),
     ];
   },
 };

@@ -1,5 +1,5 @@
 import { removeFromList } from '../edits';
-import { closeIt, edit } from './fixes';
+import { closeIt, dontRemind, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /** second-follow-up: after the thank-you and the allowed check-ins, more reads as desperate. */
@@ -23,6 +23,7 @@ export const secondFollowUp: RuleModule = {
     return [
       ...edit(`Remove follow-up ${index + 1}`, f, removeFromList(ctx.note, 'follow_ups', index), true),
       ...(status.kind === 'ok' && status.value === 'closed' ? [] : closeIt(ctx, f)),
+      ...dontRemind(ctx, f),
     ];
   },
 };

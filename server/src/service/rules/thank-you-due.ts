@@ -1,7 +1,7 @@
 import { formatDay, relativeDay } from '../dates';
 import { setValue } from '../edits';
 import { interviewSpan, statusOf } from './common';
-import { addressee, draft, edit } from './fixes';
+import { addressee, dontRemind, draft, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /** thank-you-due: the thank-you note goes out right after the interview. */
@@ -27,6 +27,7 @@ export const thankYouDue: RuleModule = {
     return [
       draft(ctx, f, 'thank-you-email', `Draft thank-you email${addressee(ctx)}`, true),
       ...edit(`Mark thank-you sent today (${today})`, f, setValue(ctx.note, 'thank_you_sent', today)),
+      ...dontRemind(ctx, f),
     ];
   },
 };

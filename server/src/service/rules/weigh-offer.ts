@@ -1,4 +1,4 @@
-import { draft } from './fixes';
+import { dontRemind, draft } from './fixes';
 import { RuleModule } from './rule';
 
 /** weigh-offer: an offer is in; weigh your options before accepting or declining. */
@@ -14,5 +14,6 @@ export const weighOffer: RuleModule = {
       message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining',
     }];
   },
-  fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist')],
+  // A reminder like the timing rules: once weighed, the user may not want it any more.
+  fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist'), ...dontRemind(ctx, f)],
 };
