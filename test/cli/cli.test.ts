@@ -134,6 +134,25 @@ describe('CLI check', () => {
     assert.match(broken.stdout, /check-in-due Check-in due today \(Tuesday 2026-11-17;/);
   });
 
+  it("honours a note's own # interview-followup-disable, in check and agenda alike", () => {
+    const dir = tempDir({
+      'quiet.md': overdue('# interview-followup-disable check-in-due\n'),
+      'typo.md': overdue('# interview-followup-disable chek-in-due\n'),
+      'body.md': overdue() + '# interview-followup-disable\n',
+    });
+    const r = run(['check', '--today', '2026-11-26'], { cwd: dir });
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      'body.md:8:18: warning check-in-due',
+      'typo.md:8:18: warning check-in-due',
+      'typo.md:10:30: warning unknown-field',
+      '3 interview notes',
+    ]);
+    assert.match(r.stdout, /typo\.md:10:30: warning unknown-field Unknown rule `chek-in-due` in `# interview-followup-disable`: did you mean `check-in-due`\?/);
+    const agenda = run(['agenda', '--today', '2026-11-26'], { cwd: dir }).stdout;
+    assert.doesNotMatch(agenda, /quiet\.md/, 'no reminder it was asked not to give');
+    assert.match(agenda, /check in with Jane Doe \[10 days overdue\] {2}body\.md/);
+  });
+
   it('never scans node_modules or .git, and never writes to notes', () => {
     const dir = tempDir({ 'acme.md': overdue(), 'node_modules/x/acme.md': overdue(), '.git/acme.md': overdue() });
     const before = fs.readFileSync(path.join(dir, 'acme.md'));
