@@ -65,8 +65,9 @@ function read(note: ParsedNote): Directive[] {
   const { content } = note.frontMatter;
   // The cheap test first: the syntax tree is walked only for a note that mentions the marker.
   const text = note.text;
-  const at = text.indexOf(DIRECTIVE, content.start);
-  if (!note.doc || note.syntax.length > 0 || at < 0 || at >= content.end) return [];
+  // Searched backwards from the end of the front matter: never through the body.
+  const at = text.lastIndexOf(DIRECTIVE, content.end - DIRECTIVE.length);
+  if (!note.doc || note.syntax.length > 0 || at < content.start) return [];
   const out: Directive[] = [];
   for (const c of comments(text.slice(content.start, content.end))) {
     const start = c.offset + content.start;

@@ -30,11 +30,15 @@ export interface Moved {
 /** 1970-01-01, day 0, was a Thursday. */
 const weekday = (day: Day): number => (((day + 4) % 7) + 7) % 7;
 
+/** Per configuration (resolved once per folder), what nextWorkingDay looks up for every note. */
+const calendars = new WeakMap<WorkingDays, { works: boolean[]; holidays: Set<Day> }>();
+
 /** The first working day on or after `day`, and why it moved when it did. */
 export function nextWorkingDay(day: Day, config: WorkingDays): { day: Day; moved?: Moved } {
-  const works = DAY_NAMES.map((name) => config.workdays.includes(name));
+  let c = calendars.get(config);
+  if (!c) calendars.set(config, (c = { works: DAY_NAMES.map((name) => config.workdays.includes(name)), holidays: new Set(config.holidays) }));
+  const { works, holidays } = c;
   if (!works.some(Boolean)) return { day }; // no working day at all: nothing to move to (the config says so)
-  const holidays = new Set(config.holidays);
   const working = (d: Day) => works[weekday(d)] && !holidays.has(d);
   if (working(day)) return { day };
   // Each working day skipped is a distinct holiday, so this ends within a week per holiday.
