@@ -2,7 +2,7 @@
  * Real editors as the client, headless: Neovim 0.7 (built-in LSP client), Emacs 28 with eglot,
  * and Vim 9 with ALE. Each starts the server from the installed npm package, as users do,
  * opens an overdue note, shows check-in-due, applies "Draft check-in email..." and then
- * "Mark check-in sent today..." through its own code action menu, and writes the file.
+ * "Mark check-in email sent today..." through its own code action menu, and writes the file.
  * We judge the files on disk (what the user keeps): after each action they must be exactly
  * the server's edit applied (plus the final newline every editor writes), hence
  * byte-identical in all three editors, for a normal note, one without a final newline and a
@@ -21,7 +21,7 @@ import { Editor, EDITORS, EditorRun, installedServer, Installed, requireEditor, 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
 const DRAFT_TITLE = 'Draft check-in email to Jane Doe';
-const MARK_TITLE = `Mark check-in sent today (${TODAY})`;
+const MARK_TITLE = `Mark check-in email sent today (${TODAY})`;
 
 interface Variant {
   name: string;
@@ -54,7 +54,7 @@ function expectedFiles(root: string, note: string, variant: Variant): { draft: s
     return withFinalNewline(applyTextEdits(text, action.edit.changes[uri]), variant.eol);
   };
   const draft = act(variant.text, 'Draft check-in email');
-  return { draft, mark: act(draft, 'Mark check-in sent') };
+  return { draft, mark: act(draft, 'Mark check-in email sent') };
 }
 
 interface Outcome {

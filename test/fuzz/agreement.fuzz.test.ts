@@ -60,7 +60,11 @@ describe('fuzz: the CLI and the server agree on generated workspaces', function 
         await fsp.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
         await fsp.writeFile(path.join(dir, name), text);
       }
-      if (ws.config) await fsp.writeFile(path.join(dir, '.interview-followup.yaml'), ws.config);
+      // The notes of one search read each other (withdraw-others, weigh-offer). The CLI, run in the
+      // folder, searches the folder; the server searches the folder of the config file, else its
+      // workspace folder, which here holds every run: a config file (maybe only a comment) makes
+      // both search this run's folder.
+      await fsp.writeFile(path.join(dir, '.interview-followup.yaml'), ws.config ?? '# the defaults\n');
       notes += ws.files.length;
 
       let stdout = '';

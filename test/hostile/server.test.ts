@@ -128,14 +128,14 @@ describe('hostile: the server keeps serving', function () {
     await start({});
     const v1 = note(BASE);
     await open('n.md', v1, 1);
-    const draft = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in sent today'))!;
+    const draft = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in email sent today'))!;
     const edit = draft.edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(edit.textDocument, { uri: uri('n.md'), version: 1 });
     const v2 = v1.replace('# Notes', '# Notes, edited');
     await change('n.md', 2, v2);
     assert.throws(() => applyVersioned(v2, 2, edit), /refused: the edit is for version 1, the document is at 2/);
     // Asked again, the action is for version 2, and applies.
-    const again = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in sent today'))!;
+    const again = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in email sent today'))!;
     const edit2 = again.edit!.documentChanges![0] as TextDocumentEdit;
     assert.equal(edit2.textDocument.version, 2);
     assert.match(applyVersioned(v2, 2, edit2), /follow_ups:\n {2}- 2026-11-26\n---\n\n# Notes, edited/);
@@ -143,12 +143,12 @@ describe('hostile: the server keeps serving', function () {
 
   it('a note not open gets an edit with version null; a client without documentChanges gets plain changes', async () => {
     await start({ 'n.md': note(BASE) });
-    const fromDisk = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in sent today'))!;
+    const fromDisk = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in email sent today'))!;
     assert.equal((fromDisk.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, null);
     await lsp!.dispose();
     lsp = await Lsp.start({ root: dir, today: TODAY, capabilities: { workspace: { configuration: true } } });
     await lsp.waitForScan();
-    const plain = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in sent today'))!;
+    const plain = (await actions('n.md', 5)).find((a) => a.title.startsWith('Mark check-in email sent today'))!;
     assert.equal(plain.edit!.documentChanges, undefined);
     assert.deepEqual(Object.keys(plain.edit!.changes!), [uri('n.md')]);
   });

@@ -10,7 +10,7 @@ import { checkAction } from '../fuzz/invariants';
 import { fix, note, titles, TODAY, URI } from '../unit/helpers';
 
 const MARK_SENT = 'Mark thank-you sent today';
-const MARK_CHECK_IN = 'Mark check-in sent today';
+const MARK_CHECK_IN = 'Mark check-in email sent today';
 const CLOSE = 'Set status: closed (let it go)';
 /** A comment line changes no value, whatever aliases and tags say: it is always offered. */
 const dontRemind = (rule: string) => `Don't remind me of ${rule} in this note`;

@@ -54,7 +54,7 @@ describe('protocol: codeAction/resolve (negotiated)', function () {
     assert.equal(draft.isPreferred, true);
     assert.deepEqual(draft.data, { rule: 'check-in-due', template: 'check-in-email', range: due.range, uri, version: 1 });
     // The cheap front-matter edit is not deferred.
-    assert.ok(find(actions, 'Mark check-in sent').edit);
+    assert.ok(find(actions, 'Mark check-in email sent').edit);
 
     const resolved = await lazy.resolveCodeAction(draft);
     assert.equal(resolved.title, draft.title);

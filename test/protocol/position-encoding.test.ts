@@ -121,7 +121,7 @@ describe('protocol: positionEncoding (negotiated)', function () {
     assert.equal(after.length, 2);
     // The server's text is now `fixed`: its next edit, applied in bytes, lands exactly.
     const again = await utf8.codeActions(uri8, after[0].range, after);
-    const mark = again.find((a) => a.title.startsWith('Mark check-in sent'));
+    const mark = again.find((a) => a.title.startsWith('Mark check-in email sent'));
     assert.ok(mark?.edit, JSON.stringify(again));
     assert.equal(applyUtf8(fixed, mark.edit.changes![uri8]), fixed.replace('pitch: Ünïcödé 🚀 everywhere.\n', 'pitch: Ünïcödé 🚀 everywhere.\nfollow_ups:\n  - 2026-11-26\n'));
     // Two changes in one notification, each in bytes against the text the previous one left.

@@ -93,7 +93,7 @@ describe('directives: every view of the note agrees', () => {
   const config = mergeConfig({});
   const view = (text: string) => ({
     agenda: agendaOf(parseNote(text)!, TODAY, config, 7),
-    calendar: calendarOf(parseNote(text)!, config).map((e) => e.summary),
+    calendar: calendarOf(parseNote(text)!, config, TODAY).map((e) => e.summary),
     lens: service.codeLenses({ uri: URI, text }, { today: TODAY, config }).map((l) => l.command?.title),
     hints: service.inlayHints({ uri: URI, text }, undefined, { today: TODAY, config }).map((h) => String(h.label)).filter((l) => l.startsWith('→')),
   });

@@ -89,7 +89,7 @@ describe('working days: every view names the same day', () => {
     const parsed = parseNote(text)!;
     const item = agendaOf(parsed, options.today, options.config, 7).item!;
     assert.deepEqual([item.kind, formatDay(item.day), item.when], ['check-in', '2026-11-23', 'in 3 days']);
-    const event = calendarOf(parsed, options.config).find((e) => e.kind === 'check-in')!;
+    const event = calendarOf(parsed, options.config, options.today).find((e) => e.kind === 'check-in')!;
     assert.equal(formatDay(event.day), '2026-11-23');
     const hints = service.inlayHints({ uri: URI, text }, undefined, options).map((h) => h.label);
     assert.ok(hints.includes('→ check in Mon 23 Nov · in 3 days'), JSON.stringify(hints));

@@ -3,12 +3,14 @@ import { CodeLens } from 'vscode-languageserver-types';
 import { agendaOf } from '../agenda';
 import { shortDay } from '../dates';
 import { NoteView } from '../document';
+import { summarize } from '../search';
 import { EditorOptions } from './dateSites';
 
 export function codeLenses(view: NoteView, options: EditorOptions): CodeLens[] {
   const note = view.note;
   if (!note?.interview) return [];
-  const r = agendaOf(note, options.today, options.config, 7);
+  const self = options.search && summarize(view, options.name ?? view.doc.uri, options.today);
+  const r = agendaOf(note, options.today, options.config, 7, self ? { self, search: options.search! } : undefined);
   const title = r.item
     ? `${r.item.action} · ${r.item.group === 'waiting' ? shortDay(r.item.day) : r.item.when}`
     : r.skipped === 'closed' ? 'Nothing to do: this process is closed'
