@@ -5,7 +5,7 @@
  * pinned (Thursday 2026-11-26).
  */
 import * as assert from 'node:assert/strict';
-import { agendaOf, calendarOf, mergeConfig, parseNote } from '../../server/src/service';
+import { agendaOf, calendarOf, mergeConfig, parseNote, Search } from '../../server/src/service';
 import { covered, diagnostics, fix, note, rules, service, single, titles, TODAY, URI } from './helpers';
 
 /** Overdue in every way: no thank-you, no timeline, a check-in due since 2026-11-09. */
@@ -133,5 +133,22 @@ describe('directives: completion', () => {
   it('offers the marker on a comment line, nothing in the body', () => {
     assert.deepEqual(at(acme('# interview-f'), 4).map((i) => i.label), ['interview-followup-disable']);
     assert.deepEqual(at(note(ACME, '# interview-followup-disable '), 5), []);
+  });
+});
+
+describe('directives: across notes', () => {
+  const accepted = note(['company: Globex', 'role: SRE', 'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', 'status: accepted']);
+  const open = (...extra: string[]) => acme('thank_you_sent: 2026-11-02', 'expect_reply_by: 2026-12-10', ...extra);
+  const search = (text: string) => new Search([['globex.md', accepted], ['acme.md', text]].map(([name, t]) => service.summarize({ uri: name, text: t }, name, TODAY)!));
+  const withdraw = (text: string) => ({
+    checked: service.check({ uri: 'acme.md', text }, { today: TODAY, config: mergeConfig({}), search: search(text), name: 'acme.md' })!.map((d) => d.code),
+    // What a host that keeps only the summary of an unopened note publishes.
+    summary: service.crossCheck(service.summarize({ uri: 'acme.md', text }, 'acme.md', TODAY)!, search(text), { config: mergeConfig({}) }).map((d) => d.code),
+    agenda: agendaOf(parseNote(text)!, TODAY, mergeConfig({}), 7, { self: service.summarize({ uri: 'acme.md', text }, 'acme.md', TODAY)!, search: search(text) }).item?.kind,
+  });
+
+  it('withdraw-others obeys the note, from its text and from its summary alike', () => {
+    assert.deepEqual(withdraw(open()), { checked: ['withdraw-others'], summary: ['withdraw-others'], agenda: 'withdraw' });
+    assert.deepEqual(withdraw(open('# interview-followup-disable withdraw-others')), { checked: [], summary: [], agenda: 'check-in' });
   });
 });
