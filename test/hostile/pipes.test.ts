@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { BIN } from '../lsp/client';
 import { note, TODAY } from './corpus';
-import { BIN } from './lsp';
 
 /** Runs the CLI, reads its first line of output, then closes the pipe, as `| head -1` does. */
 function headOne(args: string[], cwd: string): Promise<{ code: number | null; first: string; stderr: string }> {

@@ -9,10 +9,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli/main';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { FileChangeType, LspClient } from '../lsp/client';
 import { BASE, note, TODAY } from './corpus';
-import { Lsp } from './lsp';
+import { startIn } from './server-preset';
 
 interface Ran { code: number | undefined; stdout: string; stderr: string; ms: number }
 
@@ -44,7 +46,7 @@ describe('hostile: the edges of the workspace', function () {
   this.timeout(30_000);
   /** A temporary folder: `outside` and the workspace(s) live in it. */
   let top: string;
-  let lsp: Lsp | undefined;
+  let lsp: LspClient | undefined;
 
   beforeEach(() => {
     top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-edges-')));
@@ -61,26 +63,25 @@ describe('hostile: the edges of the workspace', function () {
   });
 
   const uri = (p: string) => pathToFileURL(p).href;
-  const actions = (file: string, line: number) => lsp!.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri: uri(file) }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, context: { diagnostics: [] },
-  });
+  const actions = (file: string, line: number): Promise<CodeAction[]> =>
+    lsp!.codeActions(uri(file), { start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
 
   describe('item 3: a workspace template that is a link out of the workspace', () => {
     it('server: is not read into the draft (the built-in one is used) and the config file says why', async () => {
       const ws = path.join(top, 'ws');
       tree(ws, {
-        '.interview-followup.yaml': 'templatesDir: tpl\n',
+        [CONFIG_FILE]: 'templatesDir: tpl\n',
         'tpl/thank-you-email.hbs': { link: path.join(top, 'outside/secret.hbs') },
         'n.md': note(BASE.slice(0, 3)),
       });
-      lsp = await Lsp.start({ root: ws, today: TODAY });
+      lsp = await startIn(ws);
       await lsp.waitForScan();
       const draft = (await actions(path.join(ws, 'n.md'), 3)).find((a) => a.title.startsWith('Draft thank-you email'))!;
       assert.ok(draft.edit, draft.disabled?.reason);
       const text = draftText(draft);
       assert.ok(!text.includes('SECRET-KEY-MATERIAL'), text);
       assert.match(text, /Acme Corp/, 'the built-in template');
-      const [onConfig] = await lsp.waitFor('a diagnostic on the config', () => lsp!.diagnostics.get(uri(path.join(ws, '.interview-followup.yaml'))));
+      const [onConfig] = await lsp.waitUntil('a diagnostic on the config', () => lsp!.diagnostics.get(uri(path.join(ws, CONFIG_FILE))));
       assert.match(onConfig.message as string, /^The template tpl\/thank-you-email\.hbs is not used: it leads outside .*secret\.hbs\); the built-in one applies$/);
       assert.deepEqual(onConfig.range, { start: { line: 0, character: 14 }, end: { line: 0, character: 17 } }, 'on the templatesDir value');
     });
@@ -113,9 +114,9 @@ describe('hostile: the edges of the workspace', function () {
 
     it('server: the scan publishes the workspace\'s own notes only, and logs each link skipped, once a scan', async () => {
       const ws = workspace();
-      lsp = await Lsp.start({ root: ws, today: TODAY });
+      lsp = await startIn(ws);
       await lsp.waitForScan();
-      assert.equal(await lsp.request<number>('interviewFollowup/recheckAll', null), 2, 'acme.md and sub/inside.md');
+      assert.equal(await lsp.recheckAll(), 2, 'acme.md and sub/inside.md');
       const published = [...lsp.diagnostics].filter(([, d]) => d.length > 0).map(([u]) => u);
       assert.equal(published.length, 2, published.join('\n'));
       assert.ok(published.every((u) => u.startsWith(uri(ws) + '/') && !/elsewhere|root|leak/.test(u)), published.join('\n'));
@@ -126,8 +127,8 @@ describe('hostile: the edges of the workspace', function () {
       // A link out created later and reported by the watcher is not read either.
       fs.symlinkSync(path.join(top, 'outside/initech.md'), path.join(ws, 'late.md'));
       fs.writeFileSync(path.join(ws, 'fresh.md'), note(BASE));
-      await lsp.notifyServer('workspace/didChangeWatchedFiles', { changes: ['late.md', 'fresh.md'].map((n) => ({ uri: uri(path.join(ws, n)), type: 1 })) });
-      await lsp.waitFor('fresh.md checked', () => (codes(lsp!.diagnostics.get(uri(path.join(ws, 'fresh.md')))).includes('check-in-due') ? true : undefined));
+      await lsp.filesChanged(['late.md', FileChangeType.Created], ['fresh.md', FileChangeType.Created]);
+      await lsp.waitUntil('fresh.md checked', () => (codes(lsp!.diagnostics.get(uri(path.join(ws, 'fresh.md')))).includes('check-in-due') ? true : undefined));
       assert.equal(lsp.diagnostics.get(uri(path.join(ws, 'late.md'))), undefined);
     });
 
@@ -147,13 +148,13 @@ describe('hostile: the edges of the workspace', function () {
 
     it('server: is never read, for a note of the folder nor for one opened from outside it', async () => {
       tree(top, {
-        '.interview-followup.yaml': PLANTED,
+        [CONFIG_FILE]: PLANTED,
         'planted/check-in-email.hbs': 'To: {{to}}\nBcc: mallory@evil.example\n',
         'ws/acme.md': note(BASE),
         'other/n.md': note(BASE),
       });
       const ws = path.join(top, 'ws');
-      lsp = await Lsp.start({ root: ws, today: TODAY });
+      lsp = await startIn(ws);
       await lsp.waitForScan();
       const acme = path.join(ws, 'acme.md');
       assert.deepEqual(codes(lsp.diagnostics.get(uri(acme))), ['check-in-due'], 'not silenced by the planted rules');
@@ -161,12 +162,12 @@ describe('hostile: the edges of the workspace', function () {
       assert.ok(!draftText(draft).includes('Bcc'), draftText(draft));
       // A note from outside the workspace folder: only a config in its own folder would apply.
       const other = path.join(top, 'other/n.md');
-      await lsp.notifyServer('textDocument/didOpen', { textDocument: { uri: uri(other), languageId: 'markdown', version: 1, text: note(BASE) } });
-      await lsp.waitFor('the outside note checked', () => (codes(lsp!.diagnostics.get(uri(other))).includes('check-in-due') ? true : undefined));
+      await lsp.openUri(uri(other), note(BASE));
+      await lsp.waitUntil('the outside note checked', () => (codes(lsp!.diagnostics.get(uri(other))).includes('check-in-due') ? true : undefined));
     });
 
     it('CLI: the lookup stops at the repository (`.git`) and at the home folder', async () => {
-      tree(top, { '.interview-followup.yaml': PLANTED, 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/acme.md': note(BASE), 'home/notes/acme.md': note(BASE) });
+      tree(top, { [CONFIG_FILE]: PLANTED, 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/acme.md': note(BASE), 'home/notes/acme.md': note(BASE) });
       const inRepo = await cli(['check', '--today', TODAY], path.join(top, 'repo'));
       assert.match(inRepo.stdout, /^acme\.md:6:18: warning check-in-due /m);
       const inHome = await cli(['check', '--today', TODAY], path.join(top, 'home/notes'), { HOME: path.join(top, 'home') });
@@ -175,8 +176,8 @@ describe('hostile: the edges of the workspace', function () {
     });
 
     it('CLI: a config file writable by everyone, or owned by another user, is ignored and named on stderr', async function () {
-      tree(top, { 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/.interview-followup.yaml': PLANTED, 'repo/acme.md': note(BASE) });
-      const config = path.join(top, 'repo/.interview-followup.yaml');
+      tree(top, { 'repo/.git/HEAD': 'ref: refs/heads/main\n', [`repo/${CONFIG_FILE}`]: PLANTED, 'repo/acme.md': note(BASE) });
+      const config = path.join(top, 'repo', CONFIG_FILE);
       fs.chmodSync(config, 0o666);
       const writable = await cli(['check', '--today', TODAY], path.join(top, 'repo'));
       assert.match(writable.stdout, /^acme\.md:6:18: warning check-in-due /m);
@@ -193,7 +194,7 @@ describe('hostile: the edges of the workspace', function () {
   describe('item 6: a glob that makes a regular expression backtrack', () => {
     function workspace(): string {
       const ws = path.join(top, 'ws');
-      tree(ws, { '.interview-followup.yaml': `exclude: ["${BACKTRACKING_GLOB}"]\n`, [LONG_NAME]: note(BASE) });
+      tree(ws, { [CONFIG_FILE]: `exclude: ["${BACKTRACKING_GLOB}"]\n`, [LONG_NAME]: note(BASE) });
       return ws;
     }
 
@@ -205,11 +206,11 @@ describe('hostile: the edges of the workspace', function () {
 
     it('server: the scan finishes and hover is answered', async () => {
       const ws = workspace();
-      lsp = await Lsp.start({ root: ws, today: TODAY });
+      lsp = await startIn(ws);
       await lsp.waitForScan(5000);
       const file = path.join(ws, LONG_NAME);
       assert.deepEqual(codes(lsp.diagnostics.get(uri(file))), ['check-in-due']);
-      const hover = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line: 5, character: 20 } }, 1000);
+      const hover = await lsp.within('hover', lsp.hover(uri(file), { line: 5, character: 20 }), 1000);
       assert.ok(hover, 'a hover on expect_reply_by');
     });
   });

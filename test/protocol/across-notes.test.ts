@@ -1,6 +1,6 @@
 /** The server re-checks exactly the notes that read a changed one: accepting an offer reaches unopened notes. */
 import * as assert from 'node:assert/strict';
-import { byRule, TestClient } from './client';
+import { byRule, LspClient } from '../lsp/client';
 
 const note = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
 const ACME = note(['company: Acme Corp', 'role: Backend Engineer', 'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', 'status: offer']);
@@ -8,7 +8,7 @@ const GLOBEX = note(['company: Globex', 'role: Frontend Engineer', 'interviewed:
 const HOOLI = note(['company: Hooli', 'role: Platform Engineer', 'interviewed: 2026-10-01', 'status: closed']);
 
 describe('protocol: across notes', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -16,7 +16,7 @@ describe('protocol: across notes', function () {
   });
 
   it('accepting the offer in one note adds withdraw-others to the unopened open processes, and undoing it clears them', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME, 'globex.md': GLOBEX, 'hooli.md': HOOLI } });
+    client = await LspClient.start({ files: { 'acme.md': ACME, 'globex.md': GLOBEX, 'hooli.md': HOOLI } });
     await client.waitForScan();
     const globex = client.uri('globex.md');
     const acme = await client.open('acme.md');

@@ -6,10 +6,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyEdits, byRule, EXAMPLES, rules, TestClient } from './client';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { applyEdits, byRule, EXAMPLES, rules, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
-const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
+const CONFIG = readFileSync(path.join(EXAMPLES, CONFIG_FILE), 'utf8');
 const FRONT_MATTER = ACME.slice(0, ACME.indexOf('\n---\n') + 5);
 
 function find(actions: CodeAction[], prefix: string): CodeAction {
@@ -19,7 +20,7 @@ function find(actions: CodeAction[], prefix: string): CodeAction {
 }
 
 describe('protocol: code actions', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -27,7 +28,7 @@ describe('protocol: code actions', function () {
   });
 
   it('offers "Draft check-in email…" and "Mark check-in email sent…" for check-in-due, with edits that apply exactly', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME, '.interview-followup.yaml': CONFIG } });
+    client = await LspClient.start({ files: { 'acme.md': ACME, [CONFIG_FILE]: CONFIG } });
     const uri = await client.open('acme.md');
     const [due] = await client.waitForDiagnostics(uri, (d) => byRule(d, 'check-in-due').length === 1);
 
@@ -72,7 +73,7 @@ describe('protocol: code actions', function () {
   });
 
   it('answers code actions for a note that is not open (read from disk)', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES });
+    client = await LspClient.start({ copyFrom: EXAMPLES });
     const uri = client.uri('umbrella-sre.md');
     const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     const due = byRule(diags, 'check-in-due')[0];
@@ -85,7 +86,7 @@ describe('protocol: code actions', function () {
   });
 
   it('matches context diagnostics shaped as Neovim 0.7 sends them (no range), and a cursor range', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME } });
     const uri = await client.open('acme.md');
     const [due] = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     // Neovim 0.7's user_data.lsp keeps code, tags, data... but not range or message.

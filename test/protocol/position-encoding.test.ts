@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyTextEdits, byRule, TestClient } from './client';
+import { applyTextEdits, byRule, LspClient } from '../lsp/client';
 
 /** Non-ASCII before the diagnostics on their lines, and on the last line (where drafts go). */
 const NOTE = [
@@ -46,14 +46,14 @@ function applyUtf8(text: string, edits: TextEdit[]): string {
 }
 
 describe('protocol: positionEncoding (negotiated)', function () {
-  const clients: TestClient[] = [];
+  const clients: LspClient[] = [];
 
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.dispose();
   });
 
-  async function start(offered?: string[], initializationOptions?: Record<string, unknown>): Promise<TestClient> {
-    const client = await TestClient.start({
+  async function start(offered?: string[], initializationOptions?: Record<string, unknown>): Promise<LspClient> {
+    const client = await LspClient.start({
       files: { 'cafe.md': NOTE },
       capabilities: (caps) => {
         if (offered) caps.general = { positionEncodings: offered };
