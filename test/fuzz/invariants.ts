@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { CodeAction, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { CST, Node, Parser } from 'yaml';
 import { formatDay, parseNote, ParsedNote } from '../../server/src/service';
+import { directiveSilence } from './directives';
 
 /** Offsets of line starts, as LSP splits lines: \n, \r\n and \r. */
 export function lineStarts(text: string): number[] {
@@ -119,7 +120,7 @@ function resolved(n: ParsedNote, name: string): string {
 }
 
 /** Every comment in the front matter: [offset, text]. */
-function comments(n: ParsedNote): [number, string][] {
+export function comments(n: ParsedNote): [number, string][] {
   const out: [number, string][] = [];
   const src = n.text.slice(n.frontMatter.content.start, n.frontMatter.content.end);
   const walk = (t: unknown) => {
@@ -130,26 +131,6 @@ function comments(n: ParsedNote): [number, string][] {
     for (const v of Object.values(t)) if (v && typeof v === 'object') walk(v);
   };
   for (const token of new Parser().parse(src)) walk(token as CST.Token);
-  return out;
-}
-
-/**
- * What `# interview-followup-disable` comment lines turn off, read here without the service: the
- * whole-line comments of a front matter that parses. `at` holds each directive comment's span.
- */
-export function directiveSilence(text: string): { all: boolean; rules: Set<string>; at: [number, number][] } {
-  const out = { all: false, rules: new Set<string>(), at: [] as [number, number][] };
-  const n = parseNote(text);
-  if (!n?.doc || n.syntax.length > 0) return out;
-  for (const [offset, c] of comments(n)) {
-    if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) continue;
-    const m = /^#[ \t]*interview-followup-disable(?=[ \t,]|$)(.*)$/.exec(c);
-    if (!m) continue;
-    const ids = m[1].split('#')[0].split(/[\s,]+/).filter(Boolean); // a further `#`: the user's own words
-    if (ids.length === 0) out.all = true;
-    ids.forEach((id) => out.rules.add(id));
-    out.at.push([offset, offset + c.length]);
-  }
   return out;
 }
 

@@ -16,7 +16,8 @@ import {
   createLanguageService, mergeConfig, parseIsoDay, RULE_IDS, TemplateLookup,
 } from '../../server/src/service';
 import { anyText, config, fencedText, note } from './arbitraries';
-import { checkAction, directiveSilence, editsOf, frontMatterEnd, lineStarts, spanOf } from './invariants';
+import { directiveSilence } from './directives';
+import { checkAction, editsOf, frontMatterEnd, lineStarts, spanOf } from './invariants';
 
 const URI = 'file:///fuzz/note.md';
 const TODAY = parseIsoDay('2026-11-26')!;
