@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
+import { parseNote } from '../server/src/service';
 import { LspClient, REPO } from '../test/lsp/client';
 import { generate } from './generate';
 import { cpuMs, memory } from './proc';
@@ -45,7 +46,11 @@ const TARGETS = {
   editP99Ms: 30,
   codeActionP95Ms: 10,
   serverPeakMB: 150,
+  acceptP95Ms: 250,
 };
+
+/** A note of the generator with `status: offer` (every tenth from the fifth). */
+const OFFER_NOTE = path.join('batch-00', 'note-00005.md');
 const TARGET_SIZE = 10_000;
 
 interface Options {
@@ -54,6 +59,8 @@ interface Options {
   lspReps: number;
   edits: number;
   codeActions: number;
+  /** How many times the offer note is accepted (and un-accepted) per session. */
+  accepts: number;
   regen: boolean;
   out: string;
   /** Profile every child (CLI, floor, server) with --cpu-prof into this folder. */
@@ -69,6 +76,7 @@ function parseArgs(argv: string[]): Options {
     reps: quick ? 3 : 5,
     lspReps: quick ? 2 : 5,
     edits: 200,
+    accepts: 10,
     codeActions: 100,
     regen: false,
     out: path.join(WORK, 'results.json'),
@@ -98,6 +106,7 @@ function parseArgs(argv: string[]): Options {
       case '--reps': o.reps = int(); break;
       case '--lsp-reps': o.lspReps = int(); break;
       case '--edits': o.edits = int(); break;
+      case '--accepts': o.accepts = int(); break;
       case '--code-actions': o.codeActions = int(); break;
       case '--regen': o.regen = true; break;
       case '--out': o.out = path.resolve(value()); break;
@@ -267,6 +276,8 @@ interface ServerRun {
   rssAfterScanMB?: number;
   edits: { all: number[]; frontMatter: number[]; body: number[]; frontMatterPublishedBeforePing: number; frontMatterContentMismatches: number; bodyPublications: number };
   codeActions: { note: string; ms: number[]; actions: number }[];
+  /** Accepting an offer: ms to the last republished diagnostics, and how many publications each. */
+  accept: { ms: number[]; republished: number[] };
   peakRssMB?: number;
   finalRssMB?: number;
 }
@@ -387,6 +398,33 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
       codeActions.push({ note: path.relative(dir, fileURLToPath(uri)), ms, actions });
     }
 
+    // Accepting an offer: every other open process of the search gets withdraw-others, opened or
+    // not. Time from the edit to the last diagnostics it republished: every publication of the
+    // change precedes the answer to a request sent right after it.
+    const accept: ServerRun['accept'] = { ms: [], republished: [] };
+    const open = openProcesses(dir);
+    const offerUri = await client.open(OFFER_NOTE);
+    const offerLines = fs.readFileSync(client.path(OFFER_NOTE), 'utf8').split('\n');
+    const statusLine = offerLines.findIndex((l) => l === 'status: offer');
+    if (statusLine < 0) throw new Error(`no status: offer in ${OFFER_NOTE}`);
+    await client.ping();
+    for (let k = 0; k < o.accepts; k++) {
+      for (const [from, to] of [['offer', 'accepted'], ['accepted', 'offer']]) {
+        const before = client.published.length;
+        const t = performance.now();
+        await client.change(offerUri, { range: { start: { line: statusLine, character: 8 }, end: { line: statusLine, character: 8 + from.length } }, text: to });
+        // The note itself and every other open process (withdraw-others comes or goes) are republished.
+        const expected = open.size;
+        await client.waitUntil(`${expected} publications after ${to}`, () => (client.published.length - before >= expected ? true : undefined), 60_000);
+        const last = client.published[before + expected - 1].at;
+        if (to === 'accepted') {
+          accept.ms.push(last - t);
+          accept.republished.push(client.published.length - before);
+        }
+      }
+    }
+    const publications = client.published.length;
+
     if (edits.frontMatterContentMismatches > 0) log(`  warning: ${edits.frontMatterContentMismatches} front-matter edits published diagnostics without the new due date`);
     if (edits.bodyPublications > 0) log(`  warning: ${edits.bodyPublications} body edits published diagnostics (they should not change any)`);
     if (republishedAfterLast > 0) log(`  note: ${republishedAfterLast} publications after the last expected note of the workspace`);
@@ -396,13 +434,14 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
       workspaceMs,
       workspaceCpuMs,
       serverScanMs: scan.ms,
-      publications: client.published.length,
+      publications,
       notesWithDiagnostics,
       diagnostics,
       republishedAfterLast,
       rssAfterScanMB: rssAfterScan !== undefined ? mb(rssAfterScan) : undefined,
       edits,
       codeActions,
+      accept,
       peakRssMB: mem.hwmKiB !== undefined ? mb(mem.hwmKiB) : undefined,
       finalRssMB: mem.rssKiB !== undefined ? mb(mem.rssKiB) : undefined,
     };
@@ -412,6 +451,24 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
     // Analysis runs (extra node options) may print to stderr, e.g. a preloaded GC observer.
     if (extraNodeArgs.length && client.stderr) log(client.stderr.trimEnd().split('\n').map((l) => `  server: ${l}`).join('\n'));
   }
+}
+
+/** The notes of the workspace with an open status (waiting, advanced, offer): those an acceptance elsewhere reaches. */
+function openProcesses(dir: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.md')) {
+        const status = parseNote(fs.readFileSync(p, 'utf8'))?.interview?.status;
+        const s = !status || status.kind === 'absent' ? 'waiting' : status.kind === 'ok' ? status.value : undefined;
+        if (s === 'waiting' || s === 'advanced' || s === 'offer') out.add(p);
+      }
+    }
+  };
+  visit(dir);
+  return out;
 }
 
 // ---- one size -----------------------------------------------------------------------------
@@ -517,6 +574,9 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
     codeActionP95Ms: med((s) => percentile(s.codeActions[0].ms, 95)),
     codeActionBigP50Ms: med((s) => percentile(s.codeActions[1].ms, 50)),
     codeActionBigP95Ms: med((s) => percentile(s.codeActions[1].ms, 95)),
+    acceptP50Ms: med((s) => percentile(s.accept.ms, 50)),
+    acceptP95Ms: med((s) => percentile(s.accept.ms, 95)),
+    acceptRepublished: med((s) => median(s.accept.republished)),
     serverRssAfterScanMB: med((s) => s.rssAfterScanMB),
     serverPeakRssMB: med((s) => s.peakRssMB),
   };
@@ -558,6 +618,7 @@ function rowsFor(r: SizeResult, o: Options): Row[] {
     { metric: '  front-matter diagnostics published before the next request is answered', value: `${fmBefore}/${fmTotal}` },
     { metric: `code action, overdue note, p50/p95 (${cas} requests)`, value: `${round(m.codeActionP50Ms, 2)} / ${round(m.codeActionP95Ms, 2)} ms`, target: `p95 <= ${TARGETS.codeActionP95Ms} ms`, pass: m.codeActionP95Ms <= TARGETS.codeActionP95Ms },
     { metric: `code action, ${BIG_NOTE_LINES}-line note, p50/p95`, value: `${round(m.codeActionBigP50Ms, 2)} / ${round(m.codeActionBigP95Ms, 2)} ms`, target: `p95 <= ${TARGETS.codeActionP95Ms} ms`, pass: m.codeActionBigP95Ms <= TARGETS.codeActionP95Ms },
+    { metric: `accept an offer -> last republished diagnostics, p50/p95 (${r.server[0]?.accept.ms.length ?? 0} edits, ${m.acceptRepublished} notes each)`, value: `${ms(m.acceptP50Ms)} / ${ms(m.acceptP95Ms)}`, target: `p95 <= ${TARGETS.acceptP95Ms} ms`, pass: m.acceptP95Ms <= TARGETS.acceptP95Ms },
     { metric: 'server RSS after the workspace scan', value: mbs(m.serverRssAfterScanMB) },
     { metric: 'server peak RSS (VmHWM, end of session)', value: mbs(m.serverPeakRssMB), target: `<= ${TARGETS.serverPeakMB} MB`, pass: m.serverPeakRssMB !== undefined && m.serverPeakRssMB <= TARGETS.serverPeakMB },
   ];

@@ -1,6 +1,7 @@
 /**
  * Deterministic workspaces of interview notes for benchmarks: the same seed gives the same
- * bytes on every machine. A mix of every situation of the spec, bodies of 20-200 lines.
+ * bytes on every machine. A mix of every situation of the spec (rounds, offers, a call logged
+ * included), bodies of 20-200 lines.
  *
  *   node out/bench/generate.js DIR COUNT [SEED]
  */
@@ -45,11 +46,15 @@ export function makeNote(i: number, random: () => number, bodyLines: number): st
     case 0: break; // thank-you-due, ask-timeline, check-in-due
     case 1: fm.push(`thank_you_sent: ${iso(interviewed)}`, `expect_reply_by: ${iso(interviewed + 10)}`); break;
     case 2: fm.push(`thank_you_sent: ${iso(interviewed)}`, 'expect_reply_by: within two weeks'); break;
-    case 3: fm.push(`thank_you_sent: ${iso(interviewed)}`, 'follow_ups:', `  - ${iso(interviewed + 9)}`); break;
+    case 3: fm.push(`thank_you_sent: ${iso(interviewed)}`, 'follow_ups:', `  - {date: ${iso(interviewed + 9)}, channel: call}`); break;
     case 4: fm.push(`thank_you_sent: ${iso(interviewed)}`, 'follow_ups:', `  - ${iso(interviewed + 9)}`, `  - ${iso(interviewed + 16)}`); break;
     case 5: fm.push(`thank_you_sent: ${iso(interviewed)}`, 'status: offer'); break;
     case 6: fm.push(`thankyou_sent: ${iso(interviewed)}`, 'status: wating'); break;
-    case 7: fm.push(`thank_you_sent: ${iso(interviewed - 2)}`, 'status: advanced'); break;
+    case 7: // a process of rounds: a phone screen, the onsite held (maybe not yet thanked), a final to come
+      fm.splice(fm.length - 1, 1, 'rounds:', `  - date: ${iso(interviewed - 14)}`, '    stage: phone screen', `    thank_you_sent: ${iso(interviewed - 14)}`,
+        `  - date: ${iso(interviewed)}`, '    stage: onsite', ...(i % 20 === 7 ? [`    thank_you_sent: ${iso(interviewed)}`] : []),
+        `  - date: ${iso(interviewed + 40)}`, '    stage: final', 'status: advanced');
+      break;
     case 8: fm.push('status: rejected', 'tags: [remote, fintech]'); break;
     case 9: fm.push(`expect_reply_by: "end of next week"`, `thank_you_sent: ${iso(interviewed + 1)}`, '# a comment the tool must keep'); break;
   }

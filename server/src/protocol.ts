@@ -23,7 +23,10 @@ export const TODAY_ENV = 'INTERVIEW_FOLLOWUP_TODAY';
 export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
 
 /** Templates a code action drafts from, by file name without `.hbs`. */
-export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist', 'withdrawal-email'] as const;
+export const TEMPLATE_NAMES = [
+  'thank-you-email', 'thank-you-card', 'check-in-email', 'check-in-call', 'offer-checklist',
+  'offer-accept-email', 'offer-decline-email', 'offer-time-email', 'rejection-reply-email', 'withdrawal-email',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** The note template of `interview-followup new` and "New Interview Note". */
@@ -47,6 +50,19 @@ export interface ScanDoneParams {
   /** How long the scan took. */
   ms: number;
 }
+
+/**
+ * The commands of a draft heading's code lenses (`## Draft: ...`), run by the client or sent
+ * back to the server: open the draft's mailto: link, copy the draft, mark it sent.
+ */
+export const DraftCommands = {
+  /** Arguments: [uri: string, mailto: string, bodyInLink: boolean, body: string] */
+  open: 'interviewFollowup.openDraft',
+  /** Arguments: [text: string] */
+  copy: 'interviewFollowup.copyDraft',
+  /** Arguments: [uri: string, line: number] (the heading's 0-based line) */
+  markSent: 'interviewFollowup.markDraftSent',
+} as const;
 
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {

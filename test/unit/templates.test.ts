@@ -39,7 +39,7 @@ describe('template overrides', () => {
   it('lists interviewers with #each', () => {
     const text = note(['company: Acme', 'role: Dev', 'interviewed: 2026-11-24', 'interviewers:', '  - name: Sam Lee', '    title: EM', '  - Kim Park']);
     const templates = withTemplates({ 'thank-you-email': 'Met: {{#each interviewers}}{{name}}{{#if title}} ({{title}}){{/if}}; {{/each}}' });
-    assert.equal(fix(text, 'thank-you-due', 'Draft thank-you email', { templates }), text + '\nMet: Sam Lee (EM); Kim Park;\n');
+    assert.equal(fix(text, 'thank-you-due', 'Draft thank-you email to Sam Lee', { templates }), text + '\nMet: Sam Lee (EM); Kim Park;\n');
   });
 
   it('a template that renders nothing gives a disabled action', () => {
@@ -66,8 +66,8 @@ describe('a template that fails', () => {
   it('gives a disabled action with a clear reason and no edit; the other fix still works', () => {
     const templates = withTemplates({ 'check-in-email': broken });
     const all = actionsFor(DUE, 'check-in-due', { templates });
-    assert.deepEqual(all.map((a) => a.title), ['Draft check-in email to Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)', "Don't remind me of check-in-due in this note"]);
-    const [draft, mark] = all;
+    assert.deepEqual(all.map((a) => a.title), ['Draft check-in email to Jane Doe', 'Draft check-in call notes for Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)', "Don't remind me of check-in-due in this note"]);
+    const [draft, , mark] = all;
     assert.equal(draft.edit, undefined);
     assert.match(draft.disabled?.reason ?? '', /^Template error in check-in-email\.hbs: Parse error on line 6/);
     assert.ok(mark.edit);
@@ -132,6 +132,6 @@ describe('the template sandbox', () => {
 
   it('the titles do not depend on templates compiling', () => {
     assert.deepEqual(titles(DUE, 'check-in-due', { templates: withTemplates({ 'check-in-email': '{{' }) }),
-      ['Draft check-in email to Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)', "Don't remind me of check-in-due in this note"]);
+      ['Draft check-in email to Jane Doe', 'Draft check-in call notes for Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)', "Don't remind me of check-in-due in this note"]);
   });
 });

@@ -15,6 +15,7 @@ const USAGE = `Usage:
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
   interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
+  interview-followup draft NOTE [--kind K] [--to NAME] [--format text|eml|mailto] [--today YYYY-MM-DD]
   interview-followup lsp --stdio
   interview-followup --help | --version
 
@@ -27,6 +28,8 @@ calendar  An iCalendar file (.ics) of all-day events: promised reply dates, chec
           -o FILE writes a new file; --force replaces an existing one (never a note).
 new       Writes a note from the interview-note template, interview date today or --date.
           Never overwrites a file.
+draft     Prints the draft that is due for NOTE (or of kind K, to NAME) without touching it:
+          as text, as an unsent .eml (X-Unsent: 1) or as a mailto: link. Exit 2 when none fits.
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
@@ -87,33 +90,44 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const out = new Output();
   const counts = [0, 0, 0, 0];
   const searches = new Searches();
-  const checked: { shown: string; local: Diagnostic[]; summary?: NoteSummary; search: string; config: Config }[] = [];
+  // Kept per note until all are read: its findings already formatted, and where each starts
+  // (to place those that read other notes among them), not the diagnostics themselves.
+  const checked: { parts: string[]; starts: number[]; shown: string; summary?: NoteSummary; search: string; config: Config }[] = [];
+  const format_ = (f: CliFinding): string => (format === 'json'
+    // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
+    ? JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')
+    : `${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
+  const finding = (shown: string, d: Diagnostic): CliFinding => ({
+    file: shown,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAMES[(d.severity ?? 1) - 1],
+    rule: String(d.code),
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  });
+  const startOf = (f: CliFinding) => f.line * 1e6 + f.column;
   const g = await gather(positional, io, (note) => {
     const doc = { uri: note.file, text: note.text };
     const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
     if (!local) return;
     const summary = service.summarize(doc, note.name, today);
     searches.add(note.search, summary);
-    checked.push({ shown: note.shown, local, summary, search: note.search, config: note.resolved.config });
+    const findings = local.map((d) => finding(note.shown, d)).sort(byPosition);
+    for (const f of findings) counts[SEVERITY_NAMES.indexOf(f.severity)]++;
+    checked.push({ parts: findings.map(format_), starts: findings.map(startOf), shown: note.shown, summary, search: note.search, config: note.resolved.config });
   });
   for (const c of checked) {
     const cross = c.summary ? service.crossCheck(c.summary, searches.of(c.search), { config: c.config }) : [];
-    const findings = [...c.local, ...cross].map((d): CliFinding => ({
-      file: c.shown,
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: SEVERITY_NAMES[(d.severity ?? 1) - 1],
-      rule: String(d.code),
-      message: typeof d.message === 'string' ? d.message : d.message.value,
-    })).sort(byPosition);
-    for (const f of findings) {
+    for (const f of cross.map((d) => finding(c.shown, d))) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
-      // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
-      if (format === 'json') out.add(`${out.empty ? '[\n  ' : ',\n  '}${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`);
-      else out.add(`${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
+      let at = 0;
+      while (at < c.starts.length && c.starts[at] <= startOf(f)) at++;
+      c.parts.splice(at, 0, format_(f));
+      c.starts.splice(at, 0, startOf(f));
     }
+    for (const part of c.parts) out.add(format === 'json' ? `${out.empty ? '[\n  ' : ',\n  '}${part}` : part);
   }
   const notes = checked.length;
   const unreadable = reportProblems(g, io);
@@ -175,6 +189,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   agenda: (args, io) => (require('./agenda') as typeof import('./agenda')).agenda(args, io),
   calendar: (args, io) => (require('./calendar') as typeof import('./calendar')).calendar(args, io),
   new: (args, io) => (require('./new') as typeof import('./new')).newNote(args, io),
+  draft: (args, io) => (require('./draft') as typeof import('./draft')).draft(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
-import { included, isFile, readWorkspaceTemplate, reason } from '../node';
+import { included, isFile, readWorkspaceTemplate, reason, Yielder } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
@@ -45,10 +45,26 @@ export class Checker {
     }
     let summary = host.service.summarize(doc, searches.nameOf(file), today);
     if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
-    const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config });
+    const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config }, !this.holding);
     if (this.holding) return;
     this.publish(file);
-    for (const d of dependents) this.publish(d);
+    this.republish(dependents);
+  }
+
+  /**
+   * The notes whose cross-note findings changed with another: republished a slice at a time, so
+   * thousands of them (an offer accepted in a large workspace) neither hold requests up nor
+   * pile up unsent in memory.
+   */
+  private republish(files: string[]): void {
+    if (files.length === 0) return;
+    void (async () => {
+      const yielder = new Yielder();
+      for (const f of files) {
+        await yielder.due();
+        this.publish(f);
+      }
+    })().catch((err) => this.host.error(`republishing failed: ${(err as Error)?.stack ?? err}`));
   }
 
   /** Publishes a note's own diagnostics with those that read the other notes of its search, by position. */
@@ -94,7 +110,7 @@ export class Checker {
   private drop(file: string): void {
     this.store.publishFile(file, []);
     const dependents = this.host.searches.delete(file);
-    if (!this.holding) for (const d of dependents) this.publish(d);
+    if (!this.holding) this.republish(dependents);
   }
 
   /** The config files' problems, and the workspace templates refused (on the config that names them, else in the log). */
@@ -157,7 +173,12 @@ export class Checker {
     } finally {
       this.holding = false;
     }
-    for (const f of list) this.publish(f);
+    // Every note is summarized: publish, a slice at a time (10,000 at once would sit unsent in memory).
+    const yielder = new Yielder();
+    for (const f of list) {
+      await yielder.due();
+      this.publish(f);
+    }
     for (const doc of host.documents.untitled()) this.checkUntitled(doc);
     this.checkConfigFiles();
   }

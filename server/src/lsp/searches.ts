@@ -41,10 +41,10 @@ export class Searches {
    * Records a note; answers the other notes of its search whose cross-note findings may change
    * with it.
    */
-  set(file: string, entry: Entry): string[] {
+  set(file: string, entry: Entry, dependents = true): string[] {
     const before = this.entries.get(file)?.summary;
     this.entries.set(file, entry);
-    return this.changed(file, entry.folder, before, entry.summary);
+    return this.changed(file, entry.folder, before, entry.summary, dependents);
   }
 
   /** Forgets a note; answers the notes whose cross-note findings may change without it. */
@@ -65,13 +65,15 @@ export class Searches {
     return index;
   }
 
-  private changed(file: string, folder: string, before: NoteSummary | undefined, after: NoteSummary | undefined): string[] {
+  /** `dependents: false` (a full check, which publishes every note anyway): the index is reset, nothing listed. */
+  private changed(file: string, folder: string, before: NoteSummary | undefined, after: NoteSummary | undefined, dependents = true): string[] {
     const accepted = (s?: NoteSummary) => (s?.status === 'accepted' ? `${s.company}\u0000${s.name}` : '');
     const open = (s?: NoteSummary) => (s && isOpen(s) ? `${s.company}\u0000${s.next}\u0000${s.name}` : '');
     const acceptedChanged = accepted(before) !== accepted(after);
     const openChanged = open(before) !== open(after);
     if (!acceptedChanged && !openChanged) return [];
     this.indexes.delete(folder);
+    if (!dependents) return [];
     const out: string[] = [];
     for (const [other, e] of this.entries) {
       if (other === file || e.folder !== folder || !e.summary) continue;

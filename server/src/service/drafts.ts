@@ -5,10 +5,6 @@
  * to stdout, which is the LSP channel), no partials or helpers from the workspace.
  */
 import type HandlebarsNs from 'handlebars';
-import { Config } from './config';
-import { Day, formatDay, longDay, weekdayName } from './dates';
-import { Interview, mainContact, Person } from './model';
-import type { NoteSummary } from './search';
 import { rejectTooManyExpressions, RenderBudget, sandboxedHandlebars } from './sandbox';
 
 import { TEMPLATE_NAMES, TemplateName } from '../protocol';
@@ -110,73 +106,5 @@ function toTemplateError(origin: string, err: unknown): TemplateError {
   return new TemplateError(origin, reason, line ? Number(line[1] ?? line[2]) : undefined);
 }
 
-export interface DateInfo {
-  date: string;
-  long: string;
-  weekday: string;
-}
-
-export interface DraftContext {
-  company: string;
-  role: string;
-  stage?: string;
-  pitch?: string;
-  contact: { name: string; firstName: string; email: string; phone?: string; title?: string };
-  /** "Jane Doe <jane@acme.example>" */
-  to: string;
-  /** The contact's first name, or "Hiring Team". */
-  greetingName: string;
-  interviewers: Person[];
-  interviewed?: DateInfo;
-  expectReplyBy?: DateInfo & { phrase?: string };
-  thankYouSent?: DateInfo;
-  today: DateInfo;
-  sender: { name: string; email?: string; phone?: string };
-  /** The other open processes of the search, for the offer checklist. */
-  others: { company: string; role?: string; next: string; name: string }[];
-}
-
-/**
- * Data for a trial render when a template is checked: some errors (`{{#each}}` with no
- * argument) only show when rendering. Every optional field is present so each branch runs.
- */
-export function sampleContext(): DraftContext {
-  const day = (n: number) => dateInfo(20_395 + n); // 2025-11-03, a Monday
-  return {
-    company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.',
-    contact: { name: 'Jane Doe', firstName: 'Jane', email: 'jane@acme.example', phone: '+1 555 0100', title: 'Recruiter' },
-    to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
-    interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
-    interviewed: day(0), expectReplyBy: { ...day(10), phrase: 'within two weeks' }, thankYouSent: day(0), today: day(14),
-    sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' },
-    others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
-  };
-}
-
-export function dateInfo(day: Day): DateInfo {
-  return { date: formatDay(day), long: longDay(day), weekday: weekdayName(day) };
-}
-
-/** The template data for a note: placeholders in brackets where the note lacks something. */
-export function draftContext(i: Interview, config: Config, today: Day, others: NoteSummary[] = []): DraftContext {
-  const contact: Person = mainContact(i) ?? {};
-  const name = contact.name ?? '';
-  const email = contact.email ?? `[email address${name ? ` of ${name}` : ''}]`;
-  const firstName = name.split(/\s+/)[0] ?? '';
-  return {
-    company: i.company.kind === 'ok' ? i.company.value : '[company]',
-    role: i.role.kind === 'ok' ? i.role.value : '[role]',
-    stage: i.stage.kind === 'ok' ? i.stage.value : undefined,
-    pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
-    contact: { name, firstName, email, phone: contact.phone, title: contact.title },
-    to: name ? `${name} <${email}>` : email,
-    greetingName: firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
-    interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
-    interviewed: i.interviewed.kind === 'ok' ? dateInfo(i.interviewed.value) : undefined,
-    expectReplyBy: i.expectReplyBy.kind === 'ok' ? { ...dateInfo(i.expectReplyBy.value.day), phrase: i.expectReplyBy.value.phrase } : undefined,
-    thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
-    today: dateInfo(today),
-    sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
-    others: others.map((o) => ({ company: o.company ?? o.name, role: o.role, next: o.next, name: o.name })),
-  };
-}
+export { dateInfo, draftContext, peopleOf, sampleContext } from './draftContext';
+export type { DateInfo, DraftContext, Addressee } from './draftContext';

@@ -23,3 +23,5 @@ export { negotiateEncoding, PositionConverter } from './positions';
 export type { PositionEncoding } from './positions';
 export { isOpen, Search } from './search';
 export type { NoteSummary } from './search';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
+export type { DraftParts } from './mail';

@@ -76,4 +76,20 @@ export class Search {
   openOtherThan(self: string): NoteSummary[] {
     return this.open.filter((s) => s.name !== self);
   }
+
+  /**
+   * How many open processes there are other than `self`'s note, and the first `n` of them: what
+   * a message names, without copying a list of thousands for each offer.
+   */
+  openSample(self: string, n: number): { count: number; first: NoteSummary[] } {
+    const first: NoteSummary[] = [];
+    let selfOpen = false;
+    for (const s of this.open) {
+      if (s.name === self) selfOpen = true;
+      else if (first.length < n) first.push(s);
+      if (first.length >= n && selfOpen) break;
+    }
+    if (!selfOpen) selfOpen = this.open.some((s) => s.name === self);
+    return { count: this.open.length - (selfOpen ? 1 : 0), first };
+  }
 }

@@ -5,14 +5,16 @@
  * one small provider each (features/), sharing one parse of the note (NoteView).
  */
 import type {
-  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range,
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
-import { DraftRenderer, sampleContext, TemplateSource } from './drafts';
+import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
+import { draftLenses, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -28,6 +30,7 @@ export type { NoteDocument } from './document';
 export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
 export type { CheckOptions } from './features/diagnostics';
+export type { DraftOffer } from './features/drafts';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -38,12 +41,26 @@ export interface LanguageService {
    * produce a wrong edit.
    */
   codeActions(doc: NoteDocument, range: Range, context: Diagnostic[], options: ActionOptions): CodeAction[];
+  /** The drafts the note offers now, in the order of its code actions; undefined when it is not an interview note. */
+  drafts(doc: NoteDocument, options: ActionOptions): DraftOffer[] | undefined;
+  /** Who its drafts can be addressed to, the contact first. */
+  draftPeople(doc: NoteDocument, options: ActionOptions): string[] | undefined;
+  /** One draft's text, of any kind, to a person of draftPeople (the main contact without one); never an edit. */
+  draftText(doc: NoteDocument, kind: TemplateName, to: string | undefined, options: ActionOptions): { text?: string; disabled?: string } | undefined;
   /** Renders a deferred draft action (one whose `data` is a DraftActionData) against the current text. */
   resolveCodeAction(doc: NoteDocument, action: CodeAction, options: ActionOptions): CodeAction;
   hover(doc: NoteDocument, position: Position, options: EditorOptions): Hover | undefined;
   /** Hints in `range` (all of them without one). */
   inlayHints(doc: NoteDocument, range: Range | undefined, options: EditorOptions): InlayHint[];
   codeLenses(doc: NoteDocument, options: EditorOptions): CodeLens[];
+  /** On each draft heading in the body: Open in mail app (email drafts), Copy, Mark sent (DraftCommands). */
+  draftLenses(doc: NoteDocument): CodeLens[];
+  /**
+   * Mark sent for the draft whose heading is on `line`: records it (the thank-you date, a
+   * follow-up with its channel, nothing for a closing message) and renames the heading to
+   * `## Sent: ...`; undefined when no draft heading is there.
+   */
+  markDraftSent(doc: NoteDocument, line: number, options: EditorOptions): TextEdit[] | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
   /**
@@ -82,10 +99,15 @@ export function createLanguageService(): LanguageService {
   return {
     check: (doc, options) => check(view(doc), options),
     codeActions: (doc, range, context, options) => codeActions(view(doc), range, context, options, renderer),
+    drafts: (doc, options) => draftOffers(view(doc), options, renderer),
+    draftPeople: (doc, options) => draftPeople(view(doc), options),
+    draftText: (doc, kind, to, options) => draftText(view(doc), kind, to, options, renderer),
     resolveCodeAction: (doc, action, options) => resolveCodeAction(view(doc), action, options, renderer),
     hover: (doc, position, options) => hover(view(doc), position, options),
     inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),
     codeLenses: (doc, options) => codeLenses(view(doc), options),
+    draftLenses: (doc) => draftLenses(view(doc)),
+    markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),

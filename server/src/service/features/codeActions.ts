@@ -30,12 +30,15 @@ export interface ActionOptions extends CheckOptions {
 
 /** The `data` of a deferred draft action: enough to find its finding again. Range in UTF-16. */
 export interface DraftActionData {
-  rule: RuleId;
+  /** The rule whose finding offered it; absent for an assist's draft (a closing message). */
+  rule?: RuleId;
   template: TemplateName;
   range: Range;
+  /** Whom it is addressed to; the main contact when absent. */
+  to?: string;
 }
 
-function fixContext(view: NoteView, options: ActionOptions, renderer: DraftRenderer, defer?: boolean): FixContext | undefined {
+export function fixContext(view: NoteView, options: ActionOptions, renderer: DraftRenderer, defer?: boolean): FixContext | undefined {
   const note = view.note;
   if (!note?.interview) return undefined;
   return {
@@ -71,24 +74,31 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
       if (titles.has(a.title)) continue; // "set status: closed" from several findings
       titles.add(a.title);
       const action: CodeAction = { title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [diag] };
-      if (a.edits) action.edit = noteEdit(view, a.edits, options);
-      else if (a.template && a.disabled === undefined) action.data = { rule: f.rule, template: a.template, range: diag.range } satisfies DraftActionData;
-      else action.disabled = { reason: a.disabled ?? 'Not available' };
+      settle(action, a, { rule: f.rule, template: a.template!, range: diag.range, to: a.to });
       if (a.preferred) action.isPreferred = true;
       out.push(action);
     }
   }
   // Assists: where the cursor is, with no diagnostic to fix.
   const cursor = { start: view.offsetAt(range.start), end: view.offsetAt(range.end) };
-  for (const assist of ASSISTS) {
-    for (const a of assist(ctx, cursor)) {
-      if (titles.has(a.title)) continue;
-      titles.add(a.title);
-      out.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: noteEdit(view, a.edits, options) });
-    }
+  for (const a of assistsAt(ctx, cursor)) {
+    if (titles.has(a.title)) continue;
+    titles.add(a.title);
+    const action: CodeAction = { title: a.title, kind: a.template ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite };
+    settle(action, a, { template: a.template!, range, to: a.to });
+    out.push(action);
   }
   return out;
+
+  /** Its edit; or, for a deferred draft, the data to render it by; or why it cannot apply. */
+  function settle(action: CodeAction, a: { edits?: Edit[]; template?: TemplateName; disabled?: string }, data: DraftActionData): void {
+    if (a.edits) action.edit = noteEdit(view, a.edits, options);
+    else if (a.template && a.disabled === undefined) action.data = data;
+    else action.disabled = { reason: a.disabled ?? 'Not available' };
+  }
 }
+
+const assistsAt = (ctx: FixContext, at: { start: number; end: number }) => ASSISTS.flatMap((assist) => assist(ctx, at));
 
 /**
  * Renders a deferred draft action against the current text: the action with its `edit`, or
@@ -98,19 +108,31 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
 export function resolveCodeAction(view: NoteView, action: CodeAction, options: ActionOptions, renderer: DraftRenderer): CodeAction {
   const data = action.data as Partial<DraftActionData> | undefined;
   const gone = (reason: string): CodeAction => ({ ...action, disabled: { reason } });
-  if (!data || typeof data.rule !== 'string' || typeof data.template !== 'string') return gone('Not a draft of interview-followup');
+  if (!data || typeof data.template !== 'string' || (data.rule !== undefined && typeof data.rule !== 'string')) return gone('Not a draft of interview-followup');
   const ctx = fixContext(view, options, renderer, true);
   if (!ctx) return gone('This is no longer an interview note');
+  const to = typeof data.to === 'string' ? data.to : undefined;
+  const same = (a: { template?: TemplateName; to?: string }) => a.template === data.template && a.to === to;
+  if (data.rule === undefined) {
+    // An assist's draft: offered again where it was asked for, or gone.
+    const r = data.range;
+    const still = r?.start && r.end && assistsAt(ctx, { start: view.offsetAt(r.start), end: view.offsetAt(r.end) }).some(same);
+    if (!still) return gone('The note changed: nothing to draft here any more');
+    return rendered(renderDraft(ctx, data.template, to));
+  }
   const at = data.range?.start;
   const candidates = findingsOf(view, options).filter((f) => f.rule === data.rule)
-    .filter((f) => fixesOf(ctx, f).some((a) => a.template === data.template));
+    .filter((f) => fixesOf(ctx, f).some(same));
   // The finding the action was offered for; if the note moved since, the same rule's.
   const finding = candidates.find((f) => {
     const start = view.positionAt(f.span.start);
     return at !== undefined && start.line === at.line && start.character === at.character;
   }) ?? candidates[0];
   if (!finding) return gone('The note changed: nothing to draft here any more');
-  const rendered = renderDraft(ctx, data.template);
-  if (!rendered.edits) return gone(rendered.disabled ?? 'Not available');
-  return { ...action, edit: noteEdit(view, rendered.edits, options) };
+  return rendered(renderDraft(ctx, data.template, to));
+
+  function rendered(r: { edits?: Edit[]; disabled?: string }): CodeAction {
+    if (!r.edits) return gone(r.disabled ?? 'Not available');
+    return { ...action, edit: noteEdit(view, r.edits, options) };
+  }
 }

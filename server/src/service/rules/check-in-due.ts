@@ -1,8 +1,9 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
 import { checkInPlan, dueText } from './common';
-import { addressee, dontRemind, draft, edit } from './fixes';
-import { RuleModule } from './rule';
+import { addressee, dontRemind, draft, edit, personNamed } from './fixes';
+import { FixContext, PlannedAction, RuleModule } from './rule';
+import { Finding } from '../types';
 
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
@@ -33,9 +34,20 @@ export const checkInDue: RuleModule = {
     const today = formatDay(ctx.today);
     return [
       draft(ctx, f, 'check-in-email', `Draft check-in email${addressee(ctx)}`, true),
+      callNotes(ctx, f),
       ...edit(`Mark check-in email sent today (${today})`, f, appendToList(ctx.note, 'follow_ups', today)),
       ...edit(`Log a check-in call today (${today})`, f, appendToList(ctx.note, 'follow_ups', `{date: ${today}, channel: call}`)),
       ...dontRemind(ctx, f),
     ];
   },
 };
+
+/** The spec's first choice for a check-in is a call: notes for it, if the note has a number to dial. */
+function callNotes(ctx: FixContext, f: Finding): PlannedAction {
+  const person = personNamed(ctx, undefined);
+  const title = `Draft check-in call notes${person?.name ? ` for ${person.name}` : ''}`;
+  if (!person?.phone) {
+    return { title, finding: f, template: 'check-in-call', disabled: `No phone number${person?.name ? ` for ${person.name}` : ''}: add phone under contact in the front matter` };
+  }
+  return draft(ctx, f, 'check-in-call', title);
+}

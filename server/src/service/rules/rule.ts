@@ -49,6 +49,8 @@ export interface PlannedAction {
   preferred?: boolean;
   /** The template of a draft. A deferred draft has neither edits nor `disabled` until renderDraft(). */
   template?: TemplateName;
+  /** Whom a draft is addressed to (a person's name); the main contact when absent. */
+  to?: string;
 }
 
 export interface RuleModule {

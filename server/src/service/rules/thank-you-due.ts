@@ -1,7 +1,8 @@
 import { formatDay, relativeDay } from '../dates';
 import { setInRound, setValue } from '../edits';
 import { statusOf } from './common';
-import { addressee, dontRemind, draft, edit } from './fixes';
+import { dontRemind, draft, edit, toName } from './fixes';
+import { peopleOf } from '../drafts';
 import { RuleModule } from './rule';
 import { timelineOf } from './timeline';
 
@@ -28,8 +29,11 @@ export const thankYouDue: RuleModule = {
     const today = formatDay(ctx.today);
     const current = timelineOf(ctx.interview, ctx.today)?.current;
     const mark = current?.round !== undefined ? setInRound(ctx.note, current.round, 'thank_you_sent', today) : setValue(ctx.note, 'thank_you_sent', today);
+    // One email and one card per person met: the contact and each interviewer of the round.
+    const people = peopleOf(ctx.interview, ctx.today);
     return [
-      draft(ctx, f, 'thank-you-email', `Draft thank-you email${addressee(ctx)}`, true),
+      ...people.map((p, k) => draft(ctx, f, 'thank-you-email', `Draft thank-you email${toName(p)}`, k === 0, p.name)),
+      ...people.map((p) => draft(ctx, f, 'thank-you-card', `Draft thank-you card${toName(p)}`, false, p.name)),
       ...edit(`Mark thank-you sent today (${today})`, f, mark),
       ...dontRemind(ctx, f),
     ];

@@ -1,4 +1,4 @@
-import { dontRemind, draft } from './fixes';
+import { addressee, dontRemind, draft } from './fixes';
 import { RuleModule } from './rule';
 
 /** At most this many processes named in the message; the checklist lists them all. */
@@ -10,17 +10,26 @@ export const weighOffer: RuleModule = {
   severity: 'information',
   cross(self, search) {
     if (self.status !== 'offer') return [];
-    const others = search.openOtherThan(self.name);
-    if (others.length === 0) {
+    const { count, first } = search.openSample(self.name, NAMED);
+    if (count === 0) {
       return [{ rule: 'weigh-offer', message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining' }];
     }
-    const named = others.slice(0, NAMED).map((s) => `${s.company ?? s.name} (${s.next})`);
-    if (others.length > NAMED) named.push(`${others.length - NAMED} more`);
+    const named = first.map((s) => `${s.company ?? s.name} (${s.next})`);
+    if (count > NAMED) named.push(`${count - NAMED} more`);
     return [{
       rule: 'weigh-offer',
-      message: `An offer: weigh it against ${others.length === 1 ? 'your other open process' : `${others.length} open processes`}: ${named.join(', ')}; and pay, role, team, timing, before accepting or declining`,
+      message: `An offer: weigh it against ${count === 1 ? 'your other open process' : `${count} open processes`}: ${named.join(', ')}; and pay, role, team, timing, before accepting or declining`,
     }];
   },
-  // A reminder like the timing rules: once weighed, the user may not want it any more.
-  fixes: (ctx, f) => [draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist'), ...dontRemind(ctx, f)],
+  fixes: (ctx, f) => {
+    const name = addressee(ctx).replace(/^ to /, '');
+    return [
+      draft(ctx, f, 'offer-checklist', 'Insert an offer decision checklist'),
+      draft(ctx, f, 'offer-time-email', name ? `Draft email asking ${name} for time to decide` : 'Draft email asking for time to decide'),
+      draft(ctx, f, 'offer-accept-email', `Draft offer acceptance email${addressee(ctx)}`),
+      draft(ctx, f, 'offer-decline-email', `Draft offer decline email${addressee(ctx)}`),
+      // A reminder like the timing rules: once weighed, the user may not want it any more.
+      ...dontRemind(ctx, f),
+    ];
+  },
 };

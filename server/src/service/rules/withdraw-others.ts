@@ -1,5 +1,5 @@
 import { setValue } from '../edits';
-import { draft, edit } from './fixes';
+import { addressee, draft, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /**
@@ -19,7 +19,7 @@ export const withdrawOthers: RuleModule = {
     }];
   },
   fixes: (ctx, f) => [
-    draft(ctx, f, 'withdrawal-email', `Draft withdrawal email${ctx.interview.contact.kind === 'ok' && ctx.interview.contact.value.name ? ` to ${ctx.interview.contact.value.name}` : ''}`, true),
+    draft(ctx, f, 'withdrawal-email', `Draft withdrawal email${addressee(ctx)}`, true),
     ...edit('Set status: withdrawn', f, setValue(ctx.note, 'status', 'withdrawn')),
   ],
 };

@@ -1,0 +1,76 @@
+/**
+ * `draft NOTE`: prints the draft that is due (or of --kind, to --to) as text, an unsent .eml
+ * or a mailto: URI. Never writes the note: the editor's code action is what appends a draft.
+ */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService, emlOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName } from '../service';
+import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
+import { CliIO, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
+
+const FORMATS = ['text', 'eml', 'mailto'] as const;
+
+export async function draft(args: string[], io: CliIO): Promise<number> {
+  const { positional, values } = parseArgs(args, { '--kind': 'value', '--to': 'value', '--format': 'value', '--today': 'value' });
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'draft needs a NOTE' : `unexpected argument '${positional[1]}' (see --help)`);
+  const format = (values['--format'] ?? 'text') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, eml or mailto, not '${values['--format']}'`);
+  const kindArg = values['--kind'];
+  if (kindArg !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(kindArg)) {
+    throw new UsageError(`unknown kind '${kindArg}' (one of ${TEMPLATE_NAMES.join(', ')})`);
+  }
+  const today = todayFrom(values, io);
+  const shown = positional[0];
+  const file = path.resolve(io.cwd, shown);
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`cannot read '${shown}': not a regular file`);
+    text = readTextSync(file);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`cannot read '${shown}': ${reason(err)}`);
+  }
+  const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
+  const resolved = resolver.forFile(file);
+  reportRefusals(resolver, io);
+  const service = createLanguageService();
+  const doc = { uri: file, text };
+  const options = { today, config: resolved.config, templates: templateLookup(resolved, builtinTemplatesDir()) };
+  const people = service.draftPeople(doc, options);
+  if (!people) throw new UsageError(`'${shown}' is not an interview note`);
+  const toArg = values['--to'];
+  let to: string | undefined;
+  if (toArg !== undefined) {
+    const wanted = toArg.trim().toLowerCase();
+    to = people.find((p) => p.toLowerCase() === wanted) ?? people.find((p) => p.split(/\s+/)[0].toLowerCase() === wanted);
+    if (!to) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${people.join(', ')})` : ''}`);
+  }
+  let kind = kindArg as TemplateName | undefined;
+  if (!kind) {
+    // The draft that is due: the first one the note's code actions offer (to that person).
+    const offers = service.drafts(doc, options)!.filter((o) => !o.disabled && (to === undefined || (o.to ?? people[0]) === to));
+    const offer = offers.find((o) => o.due);
+    if (!offer) {
+      const kinds = [...new Set(offers.map((o) => o.kind))];
+      throw new UsageError(`no draft is due for '${shown}'${to ? ` to ${to}` : ''}: name one with --kind${kinds.length > 0 ? ` (offered here: ${kinds.join(', ')})` : ''}`);
+    }
+    kind = offer.kind;
+    to ??= offer.to;
+  }
+  const rendered = service.draftText(doc, kind, to, options)!;
+  if (rendered.text === undefined) throw new UsageError(`cannot draft ${kind}: ${rendered.disabled}`);
+  if (format === 'text') {
+    io.stdout(rendered.text.replace(/\s+$/, '') + '\n');
+    return 0;
+  }
+  const parts = parseDraft(rendered.text);
+  if (parts.subject === undefined && parts.to === undefined) throw new UsageError(`a ${kind} draft is not an email: use --format text`);
+  if (format === 'eml') {
+    io.stdout(emlOf(parts, resolved.config.sender));
+    return 0;
+  }
+  const { uri, withBody } = mailtoOf(parts);
+  if (!withBody) io.stderr(`interview-followup: ${printable(`the link would pass ${MAILTO_LIMIT} characters: it carries the subject only; copy the body from --format text`)}\n`);
+  io.stdout(uri + '\n');
+  return 0;
+}

@@ -1,0 +1,86 @@
+/** `interview-followup draft`: the real executable on the example notes, today pinned; the note is never written. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/interview-followup.js');
+
+function run(args: string[]) {
+  const env = { ...process.env };
+  delete env.INTERVIEW_FOLLOWUP_TODAY;
+  const r = spawnSync(process.execPath, [BIN, 'draft', ...args, '--today', '2026-11-26'], { cwd: ROOT, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The message as Python's email package (a real RFC 5322 / MIME parser) reads it. */
+function parsed(eml: string): { headers: Record<string, string>; body: string } {
+  const py = [
+    'import sys, json, email, email.policy',
+    'm = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)',
+    'print(json.dumps({"headers": {k: str(v) for k, v in m.items()}, "body": m.get_content()}))',
+  ].join('\n');
+  const r = spawnSync('python3', ['-c', py], { input: eml, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+describe('CLI draft', () => {
+  const acme = 'examples/notes/acme-backend.md';
+
+  it('prints the draft that is due, as text, and leaves the note as it was', () => {
+    const before = fs.readFileSync(path.join(ROOT, acme), 'utf8');
+    const r = run([acme]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^## Draft: check-in email to Jane Doe \(2026-11-26\)\n\nTo: Jane Doe <jane\.doe@acme\.example>\nSubject: Following up on the Senior Backend Engineer position\n\nDear Jane,\n/);
+    assert.equal(fs.readFileSync(path.join(ROOT, acme), 'utf8'), before);
+  });
+
+  it('--format eml: an unsent message a mail parser reads with the right To, Subject and body', () => {
+    const r = run(['examples/notes/globex-frontend.md', '--kind', 'thank-you-email', '--format', 'eml']);
+    assert.equal(r.status, 0, r.stderr);
+    const m = parsed(r.stdout);
+    assert.equal(m.headers.To, 'Priya Natarajan <priya@globex.example>');
+    assert.equal(m.headers.From, 'Alex Rivera <alex.rivera@example.com>');
+    assert.equal(m.headers.Subject, 'Thank you for the Frontend Engineer interview');
+    assert.equal(m.headers['X-Unsent'], '1');
+    assert.equal(m.headers.Date, undefined);
+    assert.equal(m.headers['Message-ID'], undefined);
+    const text = run(['examples/notes/globex-frontend.md', '--kind', 'thank-you-email']).stdout;
+    assert.equal(m.body.replace(/\r\n/g, '\n').trimEnd(), text.split('\n\n').slice(2).join('\n\n').trimEnd());
+    assert.match(m.body.replace(/\r\n/g, '\n'), /^Dear Priya,\n\nThank you for taking the time to meet with me today about the Frontend Engineer position at Globex\./);
+  });
+
+  it('--format mailto: one URI, no + for spaces, CRLF line breaks', () => {
+    const r = run([acme, '--format', 'mailto']);
+    assert.equal(r.status, 0, r.stderr);
+    const uri = r.stdout.trimEnd();
+    assert.match(uri, /^mailto:jane\.doe@acme\.example\?subject=Following%20up%20on%20the%20Senior%20Backend%20Engineer%20position&body=Dear%20Jane%2C%0D%0A%0D%0AI%20hope/);
+    assert.ok(!uri.includes('+') && !/\s/.test(uri));
+  });
+
+  it('--to picks the person; --kind any template', () => {
+    const r = run([acme, '--kind', 'thank-you-card', '--to', 'sam lee']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^## Draft: thank-you card to Sam Lee \(2026-11-26\)\n\nDear Sam,\n/);
+  });
+
+  it('exit 2 with one line when nothing fits', () => {
+    const cases: [string[], RegExp][] = [
+      [[acme, '--to', 'Bob'], /^interview-followup: nobody named 'Bob' in 'examples\/notes\/acme-backend\.md' \(Jane Doe, Sam Lee\)\n$/],
+      [[acme, '--kind', 'love-letter'], /^interview-followup: unknown kind 'love-letter' \(one of thank-you-email, /],
+      [['examples/notes/job-search-log.md'], /^interview-followup: 'examples\/notes\/job-search-log\.md' is not an interview note\n$/],
+      [['examples/notes/hooli-platform.md'], /^interview-followup: no draft is due for 'examples\/notes\/hooli-platform\.md': name one with --kind \(offered here: withdrawal-email\)\n$/],
+      [[acme, '--kind', 'thank-you-card', '--format', 'eml'], /^interview-followup: a thank-you-card draft is not an email: use --format text\n$/],
+      [['examples/notes/nope.md'], /^interview-followup: cannot read 'examples\/notes\/nope\.md': /],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+    }
+  });
+});

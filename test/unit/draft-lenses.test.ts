@@ -1,0 +1,56 @@
+/** A draft heading's lenses (Open in mail app, Copy, Mark sent) and what Mark sent changes. */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DraftCommands } from '../../server/src/protocol';
+import { mergeConfig } from '../../server/src/service';
+import { fix, note, service, TODAY, URI } from './helpers';
+
+const options = { today: TODAY, config: mergeConfig() };
+const NOTE = note(['company: Acme Corp', 'role: Dev', 'contact: {name: Jane Doe, email: jane@acme.example}', 'interviewed: 2026-11-25',
+  'status: waiting  # still hoping'], '\nMy notes.\n');
+
+function markSent(text: string, line: number): string {
+  const edits = service.markDraftSent({ uri: URI, text }, line, options);
+  assert.ok(edits, 'a draft heading on that line');
+  return TextDocument.applyEdits(TextDocument.create(URI, 'markdown', 0, text), edits);
+}
+const headingLine = (text: string, heading: string) => text.split('\n').findIndex((l) => l.startsWith(heading));
+
+describe('draft lenses', () => {
+  const drafted = fix(NOTE, 'thank-you-due', 'Draft thank-you email to Jane Doe');
+  const line = headingLine(drafted, '## Draft: thank-you email to Jane Doe (2026-11-26)');
+
+  it('an email draft gets Open in mail app (its mailto: link), Copy and Mark sent, on its heading', () => {
+    const lenses = service.draftLenses({ uri: URI, text: drafted });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
+      [line, 'Open in mail app', DraftCommands.open], [line, 'Copy', DraftCommands.copy], [line, 'Mark sent', DraftCommands.markSent]]);
+    const [uri, mailto, withBody, body] = lenses[0].command!.arguments!;
+    assert.equal(uri, URI);
+    assert.match(mailto, /^mailto:jane@acme\.example\?subject=Thank%20you%20for%20the%20Dev%20interview&body=Dear%20Jane%2C%0D%0A%0D%0AThank%20you/);
+    assert.equal(withBody, true);
+    assert.match(body, /^Dear Jane,\n\n/);
+    assert.match(lenses[1].command!.arguments![0], /^To: Jane Doe <jane@acme\.example>\nSubject: Thank you for the Dev interview\n\nDear Jane,/);
+  });
+
+  it('a card has no mail link; a sent draft no lens', () => {
+    const card = fix(NOTE, 'thank-you-due', 'Draft thank-you card to Jane Doe');
+    assert.deepEqual(service.draftLenses({ uri: URI, text: card }).map((l) => l.command?.title), ['Copy', 'Mark sent']);
+    assert.deepEqual(service.draftLenses({ uri: URI, text: markSent(drafted, line) }), []);
+  });
+
+  it('Mark sent on a thank-you records thank_you_sent and renames the heading, nothing else', () => {
+    const sent = markSent(drafted, line);
+    assert.equal(sent, drafted
+      .replace('status: waiting  # still hoping', 'status: waiting  # still hoping\nthank_you_sent: 2026-11-26')
+      .replace('## Draft: thank-you email', '## Sent: thank-you email'));
+  });
+
+  it('Mark sent on a check-in call appends a follow-up with its channel; on a closing message records nothing', () => {
+    const text = NOTE.replace('\nMy notes.\n', '\nMy notes.\n\n## Draft: check-in call to Jane Doe (2026-11-26)\n\nCall: Jane\n\n## Draft: withdrawal email to Jane Doe (2026-11-26)\n\nTo: Jane Doe <jane@acme.example>\n');
+    const call = markSent(text, headingLine(text, '## Draft: check-in call'));
+    assert.equal(call, text.replace('# still hoping\n', '# still hoping\nfollow_ups:\n  - {date: 2026-11-26, channel: call}\n').replace('## Draft: check-in call', '## Sent: check-in call'));
+    const withdrawal = markSent(text, headingLine(text, '## Draft: withdrawal'));
+    assert.equal(withdrawal, text.replace('## Draft: withdrawal', '## Sent: withdrawal'));
+    assert.equal(service.markDraftSent({ uri: URI, text }, 0, options), undefined);
+  });
+});
