@@ -21,8 +21,9 @@ function draft(template: string, text = NOTE): CodeAction {
   const options = { today, config: mergeConfig({}), templates };
   const diagnostics = service.check({ uri: URI, text }, options) ?? [];
   const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
+  // One draft per person met: the contact's comes first.
   const found = service.codeActions({ uri: URI, text }, all, diagnostics, options).filter((a) => a.title.startsWith('Draft thank-you email'));
-  assert.equal(found.length, 1);
+  assert.ok(found.length >= 1);
   return found[0];
 }
 

@@ -35,11 +35,11 @@ describe('issue 11.2: the reported cases', () => {
   });
 
   it('an anchored empty value that another key aliases: marking it sent is not offered', () => {
-    assert.deepEqual(titles(thanks('thank_you_sent: &t', 'card_sent: *t'), 'thank-you-due'), ['Draft thank-you email', dontRemind('thank-you-due')]);
+    assert.deepEqual(titles(thanks('thank_you_sent: &t', 'card_sent: *t'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card', dontRemind('thank-you-due')]);
   });
 
   it('a tagged null `thank_you_sent: !!null`: marking it sent is not offered', () => {
-    assert.deepEqual(titles(thanks('thank_you_sent: !!null', 'status: waiting'), 'thank-you-due'), ['Draft thank-you email', dontRemind('thank-you-due')]);
+    assert.deepEqual(titles(thanks('thank_you_sent: !!null', 'status: waiting'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card', dontRemind('thank-you-due')]);
   });
 
   it('an anchored status that another key aliases: setting it closed is not offered', () => {
@@ -89,7 +89,7 @@ describe('issue 11.2: the class, exact where it can be', () => {
   });
 
   it('a list that another key aliases is neither appended to nor shortened', () => {
-    assert.deepEqual(titles(checkIn('follow_ups: &f []', 'copy: *f'), 'check-in-due'), ['Draft check-in email', dontRemind('check-in-due')]);
+    assert.deepEqual(titles(checkIn('follow_ups: &f []', 'copy: *f'), 'check-in-due'), ['Draft check-in email', 'Draft check-in call notes', dontRemind('check-in-due')]);
     const two = note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-02', 'follow_ups: &f [2026-11-05, 2026-11-20]', 'copy: *f'], 'Body\n');
     assert.deepEqual(titles(two, 'second-follow-up'), [CLOSE, dontRemind('second-follow-up')]);
   });

@@ -69,7 +69,7 @@ describe('protocol: codeAction/resolve (negotiated)', function () {
     assert.equal(eagerDraft.data, undefined);
     assert.deepEqual(resolved.edit.changes[uri], eagerDraft.edit!.changes![eagerUri]);
     const drafted = applyEdits(resolved.edit, { [uri]: ACME })[uri];
-    assert.ok(drafted.startsWith(ACME.slice(0, -1) + '\n\n## Draft: check-in email (2026-11-26)\n\nTo: Jane Doe <jane.doe@acme.example>\n'), drafted);
+    assert.ok(drafted.startsWith(ACME.slice(0, -1) + '\n\n## Draft: check-in email to Jane Doe (2026-11-26)\n\nTo: Jane Doe <jane.doe@acme.example>\n'), drafted);
     assert.deepEqual(lazy.errors(), []);
   });
 

@@ -47,7 +47,7 @@ describe('protocol: code actions', function () {
     // The draft: appended after the last line, addressed to the contact, signed by the sender.
     const drafted = applyEdits(draft.edit!, { [uri]: ACME })[uri];
     assert.ok(drafted.startsWith(FRONT_MATTER), 'front matter untouched');
-    assert.ok(drafted.startsWith(ACME.slice(0, -1) + '\n\n## Draft: check-in email (2026-11-26)\n\n'), drafted);
+    assert.ok(drafted.startsWith(ACME.slice(0, -1) + '\n\n## Draft: check-in email to Jane Doe (2026-11-26)\n\n'), drafted);
     assert.match(drafted, /\nTo: Jane Doe <jane\.doe@acme\.example>\nSubject: Following up on the Senior Backend Engineer position\n\nDear Jane,\n/);
     assert.match(drafted, /on Monday, 2 November 2026|on November 2, 2026|2 November 2026/);
     assert.match(drafted, /\nBest regards,\nAlex Rivera\nalex\.rivera@example\.com\n\+1 555 0142\n$/);
