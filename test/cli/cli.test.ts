@@ -43,7 +43,7 @@ describe('CLI check', () => {
     const lines = r.stdout.trimEnd().split('\n');
     const summary = lines.pop()!;
     assert.match(summary, /^12 interview notes checked on 2026-11-26: 4 errors, 6 warnings, 4 information$/);
-    assert.ok(lines.includes('examples/notes/acme-backend.md:13:18: warning check-in-due Check-in 11 days overdue (due 2026-11-15): no word since the promised date (2026-11-12); send a brief, polite check-in'), r.stdout);
+    assert.ok(lines.includes('examples/notes/acme-backend.md:13:18: warning check-in-due Check-in 10 days overdue (due Monday 2026-11-16; the 15th is a Sunday): no word since the promised date (2026-11-12); send a brief, polite check-in'), r.stdout);
     assert.ok(lines.includes('examples/notes/globex-frontend.md:7:14: warning thank-you-due Send a thank-you note today, right after the interview'));
     assert.ok(lines.some((l) => l.startsWith('examples/notes/stark-mobile.md:12:5: warning second-follow-up ')));
     assert.ok(lines.some((l) => l.startsWith('examples/notes/hooli-platform.md:11:5: information let-it-go ')));
@@ -66,19 +66,20 @@ describe('CLI check', () => {
     const checkIn = findings.find((f) => f.rule === 'check-in-due' && f.file === 'examples/notes/acme-backend.md');
     assert.deepEqual(checkIn, {
       file: 'examples/notes/acme-backend.md', line: 13, column: 18, endLine: 13, endColumn: 28, severity: 'warning', rule: 'check-in-due',
-      message: 'Check-in 11 days overdue (due 2026-11-15): no word since the promised date (2026-11-12); send a brief, polite check-in',
+      message: 'Check-in 10 days overdue (due Monday 2026-11-16; the 15th is a Sunday): no word since the promised date (2026-11-12); send a brief, polite check-in',
     });
     assert.deepEqual(new Set(findings.map((f) => f.severity)), new Set(['error', 'warning', 'information']));
   });
 
   it('takes today from INTERVIEW_FOLLOWUP_TODAY, and --today wins over it', () => {
     const dir = tempDir({ 'acme.md': overdue() });
-    const before = run(['check', '.'], { cwd: dir, env: { INTERVIEW_FOLLOWUP_TODAY: '2026-11-14' } });
+    // 2026-11-12 + 3 grace days is Sunday the 15th: the check-in is due on Monday.
+    const before = run(['check', '.'], { cwd: dir, env: { INTERVIEW_FOLLOWUP_TODAY: '2026-11-15' } });
     assert.equal(before.status, 0, before.stdout);
-    assert.match(before.stdout, /^1 interview note checked on 2026-11-14: nothing due\n$/);
-    const due = run(['check', '.'], { cwd: dir, env: { INTERVIEW_FOLLOWUP_TODAY: '2026-11-15' } });
+    assert.match(before.stdout, /^1 interview note checked on 2026-11-15: nothing due\n$/);
+    const due = run(['check', '.'], { cwd: dir, env: { INTERVIEW_FOLLOWUP_TODAY: '2026-11-16' } });
     assert.equal(due.status, 1);
-    assert.match(due.stdout, /^acme\.md:8:18: warning check-in-due Check-in due today \(2026-11-15\)/);
+    assert.match(due.stdout, /^acme\.md:8:18: warning check-in-due Check-in due today \(Monday 2026-11-16; the 15th is a Sunday\)/);
     const flag = run(['check', '--today=2026-11-14'], { cwd: dir, env: { INTERVIEW_FOLLOWUP_TODAY: '2026-11-20' } });
     assert.equal(flag.status, 0);
   });
@@ -108,7 +109,48 @@ describe('CLI check', () => {
     const r = run(['check', '--today', '2026-11-26'], { cwd: dir });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /^interview-followup: \.interview-followup\.yaml:\d+: .+ \(ignored; defaults apply\)\n$/);
-    assert.match(r.stdout, /check-in-due Check-in 11 days overdue/);
+    assert.match(r.stdout, /check-in-due Check-in 10 days overdue/);
+  });
+
+  it('moves the check-in to a working day of .interview-followup.yaml, and names its errors on stderr', () => {
+    // Promised 2026-11-12 + 3 grace days is Sunday the 15th; here Monday the 16th is a holiday.
+    const dir = tempDir({ '.interview-followup.yaml': 'holidays: [2026-11-16]\n', 'acme.md': overdue() });
+    const monday = run(['check', '--today', '2026-11-16'], { cwd: dir });
+    assert.equal(monday.status, 0, monday.stdout);
+    const tuesday = run(['check', '--today', '2026-11-17'], { cwd: dir });
+    assert.equal(tuesday.stderr, '');
+    assert.match(tuesday.stdout, /^acme\.md:8:18: warning check-in-due Check-in due today \(Tuesday 2026-11-17; the 15th is a Sunday and 2026-11-16 a holiday\)/);
+    // Working on Sundays: due on the day counted, as the agenda says too.
+    fs.writeFileSync(path.join(dir, '.interview-followup.yaml'), 'workdays: [sun, mon]\n');
+    assert.match(run(['check', '--today', '2026-11-15'], { cwd: dir }).stdout, /check-in-due Check-in due today \(2026-11-15\)/);
+    assert.match(run(['agenda', '--today', '2026-11-15'], { cwd: dir }).stdout, /Due today:\n {2}Sun 2026-11-15 {2}Acme \(Engineer\): check in with Jane Doe \[today\]/);
+    // A workdays naming no day, a holiday that is no date: one line each; the defaults and the good date apply.
+    fs.writeFileSync(path.join(dir, '.interview-followup.yaml'), 'workdays: []\nholidays: [2026-11-16, someday]\n');
+    const broken = run(['check', '--today', '2026-11-17'], { cwd: dir });
+    assert.deepEqual(broken.stderr.trimEnd().split('\n'), [
+      'interview-followup: .interview-followup.yaml:1: `workdays` is empty: name the days you work, e.g. [mon, tue, wed, thu, fri] (ignored; defaults apply)',
+      'interview-followup: .interview-followup.yaml:2: Holiday "someday" is not a real date: write YYYY-MM-DD (ignored; defaults apply)',
+    ]);
+    assert.match(broken.stdout, /check-in-due Check-in due today \(Tuesday 2026-11-17;/);
+  });
+
+  it("honours a note's own # interview-followup-disable, in check and agenda alike", () => {
+    const dir = tempDir({
+      'quiet.md': overdue('# interview-followup-disable check-in-due\n'),
+      'typo.md': overdue('# interview-followup-disable chek-in-due\n'),
+      'body.md': overdue() + '# interview-followup-disable\n',
+    });
+    const r = run(['check', '--today', '2026-11-26'], { cwd: dir });
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      'body.md:8:18: warning check-in-due',
+      'typo.md:8:18: warning check-in-due',
+      'typo.md:10:30: warning unknown-field',
+      '3 interview notes',
+    ]);
+    assert.match(r.stdout, /typo\.md:10:30: warning unknown-field Unknown rule `chek-in-due` in `# interview-followup-disable`: did you mean `check-in-due`\?/);
+    const agenda = run(['agenda', '--today', '2026-11-26'], { cwd: dir }).stdout;
+    assert.doesNotMatch(agenda, /quiet\.md/, 'no reminder it was asked not to give');
+    assert.match(agenda, /check in with Jane Doe \[10 days overdue\] {2}body\.md/);
   });
 
   it('never scans node_modules or .git, and never writes to notes', () => {

@@ -40,7 +40,7 @@ describe('CLI agenda', () => {
     assert.deepEqual(titles.slice(0, 5), ['Overdue:', 'Due today:', 'Coming up (next 7 days):', 'Waiting:', 'Let go:']);
     const overdue = sections[0].split('\n').slice(1);
     assert.deepEqual(overdue, [
-      '  Sun 2026-11-15  Acme Corp (Senior Backend Engineer): check in with Jane Doe [11 days overdue]  examples/notes/acme-backend.md',
+      '  Mon 2026-11-16  Acme Corp (Senior Backend Engineer): check in with Jane Doe [10 days overdue]  examples/notes/acme-backend.md',
       '  Tue 2026-11-17  Umbrella (Site Reliability Engineer): check in with Albert Wesker [9 days overdue]  examples/notes/umbrella-sre.md',
     ]);
     assert.match(sections[1], /Globex \(Frontend Engineer\): send the thank-you note to Priya Natarajan \[today\]/);
@@ -91,7 +91,7 @@ describe('CLI calendar', () => {
     assert.deepEqual(acme.map((e: { summary: string; start: string; end: string; allDay: boolean }) => [e.summary, e.start, e.end, e.allDay]), [
       ['Thank-you note sent: Acme Corp', '2026-11-02', '2026-11-03', true],
       ['Reply promised: Acme Corp', '2026-11-12', '2026-11-13', true],
-      ['Check in: Acme Corp', '2026-11-15', '2026-11-16', true],
+      ['Check in: Acme Corp', '2026-11-16', '2026-11-17', true],
     ]);
     assert.ok(all.some((e: { summary: string; start: string }) => e.summary === 'Send the thank-you note: Globex' && e.start === '2026-11-26'));
     assert.ok(!all.some((e: { summary: string }) => /Soylent/.test(e.summary)), 'a closed process has no events');
@@ -120,7 +120,7 @@ describe('CLI calendar', () => {
   it('puts an all-day event on its calendar date in every time zone', () => {
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
       const r = run(['calendar', 'examples/notes/acme-backend.md', '--today', '2026-11-26'], { env: { TZ: tz } as Record<string, string> });
-      assert.match(r.stdout, /DTSTART;VALUE=DATE:20261115\r\n/, tz);
+      assert.match(r.stdout, /DTSTART;VALUE=DATE:20261116\r\n/, tz);
     }
   });
 });

@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20_000 });
     await explorerRow('acme-backend.md').click();
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Check-in 11 days overdue' }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Check-in 10 days overdue' }).first().waitFor({ timeout: 20_000 });
     say('Problems panel lists the overdue check-in');
 
     // The caret on the promised date (line 13, column 18), then the quick-fix menu.

@@ -161,10 +161,10 @@ async function runOnce(editor: Editor, server: string, dir: string, variant: Var
 
   // The overdue note shows check-in-due, on the promised date's value (line 13, column 18).
   const diagnostics = run.events.diagnostics.diagnostics as { code: string; line: number; col: number; message: string }[];
-  assert.ok(diagnostics.some((d) => d.code === 'check-in-due' && d.line === 12 && d.col === 17 && /11 days overdue/.test(d.message)),
+  assert.ok(diagnostics.some((d) => d.code === 'check-in-due' && d.line === 12 && d.col === 17 && /10 days overdue/.test(d.message)),
     `check-in-due at 13:18: ${JSON.stringify(diagnostics)}`);
-  // The editor's menu offered the four fixes, and the one chosen landed.
-  assert.deepEqual(run.events.drafted.titles, [DRAFT_TITLE, 'Draft check-in call notes for Jane Doe', MARK_TITLE, `Log a check-in call today (${TODAY})`]);
+  // The editor's menu offered the five fixes, and the one chosen landed.
+  assert.deepEqual(run.events.drafted.titles, [DRAFT_TITLE, 'Draft check-in call notes for Jane Doe', MARK_TITLE, `Log a check-in call today (${TODAY})`, "Don't remind me of check-in-due in this note"]);
   assert.equal(run.events.drafted.title, DRAFT_TITLE);
   assert.equal(run.events.marked.title, MARK_TITLE);
   if (editor.id === 'neovim') {

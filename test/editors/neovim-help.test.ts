@@ -39,10 +39,10 @@ describe(`editor: Neovim shows the hover and the next-action lens${skip ? `: SKI
     assert.deepEqual(hover?.lines, [
       '**Thursday, 12 November 2026** · 14 days ago',
       '',
-      'Check-in due since Sunday, 15 November 2026 (11 days ago): if you have not heard, send one brief check-in.',
+      'Check-in due since Monday, 16 November 2026 (10 days ago; the 15th is a Sunday): if you have not heard, send one brief check-in.',
     ]);
     const lens = events.find((e) => e.event === 'codelens');
-    assert.deepEqual(lens?.lenses, [{ line: 0, title: 'check in with Jane Doe · 11 days overdue' }]);
+    assert.deepEqual(lens?.lenses, [{ line: 0, title: 'check in with Jane Doe · 10 days overdue' }]);
     process.stdout.write(`      transcript: ${r.stdout.trim().split('\n').join('\n                  ')}\n`);
   });
 });

@@ -119,6 +119,18 @@ const yamlForms = fc.constantFrom<Entry>(
   ['status: | # for now', '  waiting'], ['follow_ups: [2026-11-05,]'],
 );
 
+/**
+ * `# interview-followup-disable` lines: bare, with rule ids (known, misspelt, `yaml-syntax`),
+ * near misses of the marker, and `#` lines that are not comments (in a block scalar) or not
+ * whole-line comments.
+ */
+const directives = fc.constantFrom<Entry>(
+  ['# interview-followup-disable'], ['# interview-followup-disable check-in-due'], ['# interview-followup-disable ask-timeline, thank-you-due'],
+  ['#interview-followup-disable let-it-go,'], ['  # interview-followup-disable second-follow-up weigh-offer'], ['# interview-followup-disable chek-in-due'],
+  ['# interview-followup-disable yaml-syntax, nonsense'], ['# interview-followup-disable\tunknown-field'], ['# interview-followup-disabled check-in-due'],
+  ['pitch: |', '  # interview-followup-disable'], ['stage: onsite # interview-followup-disable'], ['# interview-followup-disable thank-you-due # sent a card'],
+);
+
 const entry: fc.Arbitrary<Entry> = fc.oneof(
   { weight: 3, arbitrary: entryOf(fc.constant('company'), scalar(textValue)) },
   { weight: 3, arbitrary: entryOf(fc.constant('role'), scalar(textValue)) },
@@ -145,6 +157,7 @@ const entry: fc.Arbitrary<Entry> = fc.oneof(
     ['contact: &c {name: Jane Doe, email: jane@acme.example}'], ['interviewers: [*c]'], ['binary: !!binary aGVsbG8='],
   ) },
   { weight: 3, arbitrary: yamlForms },
+  { weight: 2, arbitrary: directives },
   // Noise: anything at all as a line, to reach the parser's error paths.
   { weight: 1, arbitrary: fc.string({ unit: hostileUnit, maxLength: 30 }).map((s) => [s.replace(/[\r\n]/g, ' ')]) },
 );
@@ -173,7 +186,7 @@ export const note: fc.Arbitrary<GeneratedNote> = fc.record({
   entries: fc.array(entry, { maxLength: 10 }),
   at: fc.nat(),
   close: fc.constantFrom('---', '---', '---', '---', '---', '...', '--- ', '---', '---', '---', '---', ''),
-  body: fc.array(fc.oneof(fc.constantFrom('# Notes', '', '---', 'Some text 🚀 面试', '- a list', '\tindented', '```yaml', 'interviewed: 2000-01-01'),
+  body: fc.array(fc.oneof(fc.constantFrom('# Notes', '', '---', 'Some text 🚀 面试', '- a list', '\tindented', '```yaml', 'interviewed: 2000-01-01', '# interview-followup-disable'),
     fc.string({ unit: hostileUnit, maxLength: 40 })), { maxLength: 6 }),
   finalEol: fc.boolean(),
   flowRoot: fc.constantFrom(false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true),

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { CodeAction, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { CST, Node, Parser } from 'yaml';
 import { formatDay, parseNote, ParsedNote } from '../../server/src/service';
+import { directiveSilence } from './directives';
 
 /** Offsets of line starts, as LSP splits lines: \n, \r\n and \r. */
 export function lineStarts(text: string): number[] {
@@ -119,7 +120,7 @@ function resolved(n: ParsedNote, name: string): string {
 }
 
 /** Every comment in the front matter: [offset, text]. */
-function comments(n: ParsedNote): [number, string][] {
+export function comments(n: ParsedNote): [number, string][] {
   const out: [number, string][] = [];
   const src = n.text.slice(n.frontMatter.content.start, n.frontMatter.content.end);
   const walk = (t: unknown) => {
@@ -161,6 +162,8 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   let target: string | undefined;
   /** Other keys the action may change (a conversion to rounds moves several). */
   let moved: string[] = [];
+  /** The edit writes into a comment (a directive): that comment changes, every other is kept. */
+  let intoComment = false;
   const inFrontMatter = () => assert.ok(s >= before.frontMatter.content.start && e <= close.start, 'a front-matter edit stays in the front matter');
   const setTo = (key: string, check: () => void) => {
     oneEdit();
@@ -261,6 +264,24 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.equal(removed, text.slice(before.keys.get(from)!.keySpan.start, before.keys.get(from)!.keySpan.end), 'only the key is replaced');
     assert.ok(after.keys.has(to) && !after.keys.has(from), `${from} renamed to ${to}`);
     assert.equal(valueSource(after, to), valueSource(before, from), 'its value untouched');
+  } else if ((m = /^Don't remind me of ([a-z-]+) in this note$/.exec(t))) {
+    const rule = m[1];
+    oneEdit();
+    inFrontMatter();
+    assert.equal(removed, '', 'nothing removed');
+    assert.ok(!directiveSilence(text).rules.has(rule) && !directiveSilence(text).all, 'not offered for a rule already off');
+    assert.ok(directiveSilence(next).rules.has(rule), `a directive now names ${rule}`);
+    if (s === close.start) assert.match(inserted, new RegExp(`^[ \\t]*# interview-followup-disable ${rule}\\r?\\n$`), 'a whole line before the closing fence');
+    else {
+      assert.match(inserted, new RegExp(`^,? ${rule}$`), 'the rule id added to a directive line');
+      intoComment = true;
+    }
+  } else if ((m = /^Change `([^`]+)` to `([a-z-]+)`$/.exec(t))) {
+    oneEdit();
+    inFrontMatter();
+    assert.deepEqual([removed, inserted], [m[1], m[2]], 'only the rule id in the directive is replaced');
+    assert.ok(directiveSilence(next).rules.has(m[2]));
+    intoComment = true;
   } else {
     assert.fail(`an action this test does not know: '${t}'`);
   }
@@ -270,9 +291,9 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   assert.deepEqual(others(after), others(before), 'the other keys, in order');
   for (const k of others(before)) assert.equal(entrySource(after, k), entrySource(before, k), `entry '${k}' unchanged`);
   for (const k of others(before)) assert.equal(resolved(after, k), resolved(before, k), `entry '${k}' reads the same`);
-  // Every comment survives, but one on a removed follow-up's own line.
+  // Every comment survives, but one on a removed follow-up's own line, or the directive edited.
   // (A conversion to rounds moves comments with their lines: all of them are kept.)
-  const kept = comments(before).filter(([at]) => !single || at < s || at >= e).map(([, c]) => c).sort();
+  const kept = comments(before).filter(([at, c]) => (!single || at < s || at >= e) && !(intoComment && at <= s && s <= at + c.length)).map(([, c]) => c).sort();
   const now = comments(after).map(([, c]) => c);
   for (const c of kept) {
     const i = now.indexOf(c);

@@ -16,6 +16,7 @@ import {
   createLanguageService, mergeConfig, parseIsoDay, RULE_IDS, TemplateLookup,
 } from '../../server/src/service';
 import { anyText, config, fencedText, note } from './arbitraries';
+import { directiveSilence } from './directives';
 import { checkAction, editsOf, frontMatterEnd, lineStarts, spanOf } from './invariants';
 
 const URI = 'file:///fuzz/note.md';
@@ -27,7 +28,7 @@ const builtIn: TemplateLookup = (name) => ({ origin: `${name}.hbs`, text: readFi
 export const RUNS = { anyText: 1500, fenced: 1500, notes: 1500 };
 
 const service = createLanguageService();
-const tally = { texts: 0, notes: 0, diagnostics: 0, actions: 0, applied: 0, disabled: 0 };
+const tally = { texts: 0, notes: 0, diagnostics: 0, actions: 0, applied: 0, disabled: 0, silenced: 0 };
 
 /** Every entry point on `text`: nothing throws, every range is in the document. */
 function everyEntryPoint(text: string, layer: Parameters<typeof mergeConfig>[0] = {}, at?: Position): { diagnostics?: Diagnostic[]; actions: CodeAction[] } {
@@ -78,7 +79,7 @@ describe('fuzz: the service on any text', function () {
   this.timeout(120_000);
 
   after(() => {
-    console.log(`      fuzz: ${tally.texts} texts, ${tally.notes} generated notes, ${tally.diagnostics} diagnostics, ` +
+    console.log(`      fuzz: ${tally.texts} texts, ${tally.notes} generated notes (${tally.silenced} with directives), ${tally.diagnostics} diagnostics, ` +
       `${tally.actions} code actions (${tally.applied} applied and checked, ${tally.disabled} disabled with a reason)`);
   });
 
@@ -94,10 +95,19 @@ describe('fuzz: the service on any text', function () {
     }), { seed: 0x1f01, numRuns: RUNS.fenced });
   });
 
-  it(`applies every code action offered on generated notes: the note parses, changes as titled, keeps every other byte (${RUNS.notes} notes)`, () => {
+  it(`applies every code action offered on generated notes: the note parses, changes as titled, keeps every other byte; directives are obeyed (${RUNS.notes} notes)`, () => {
     fc.assert(fc.property(note, config, (n, layer) => {
-      const { actions } = everyEntryPoint(n.text, layer);
+      const { diagnostics, actions } = everyEntryPoint(n.text, layer);
       tally.notes++;
+      // A rule a directive turns off says nothing, but about the directive itself (a typo in it).
+      const quiet = directiveSilence(n.text);
+      if (quiet.at.length > 0) tally.silenced++;
+      const starts = lineStarts(n.text);
+      for (const d of diagnostics ?? []) {
+        if (!quiet.all && !quiet.rules.has(String(d.code))) continue;
+        const [s] = spanOf(n.text, starts, d.range);
+        assert.ok(d.code === 'unknown-field' && quiet.at.some(([from, to]) => from <= s && s < to), `${d.code} is turned off by a directive: ${d.message}`);
+      }
       for (const a of actions) {
         tally.actions++;
         if (!a.edit) {

@@ -32,7 +32,7 @@ describe('hostile: names in text output', () => {
     const r = await cli(['check', '--today', TODAY], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.deepEqual(r.stdout.split('\n'), [
-      `a\\n${FORGED}\\n.md:6:18: warning check-in-due Check-in 11 days overdue (due 2026-11-15): no word since the promised date (2026-11-12); send a brief, polite check-in`,
+      `a\\n${FORGED}\\n.md:6:18: warning check-in-due Check-in 10 days overdue (due Monday 2026-11-16; the 15th is a Sunday): no word since the promised date (2026-11-12); send a brief, polite check-in`,
       '1 interview note checked on 2026-11-26: 1 warning',
       '',
     ]);
@@ -54,8 +54,8 @@ describe('hostile: names in text output', () => {
       'Agenda for Thursday, 26 November 2026',
       '',
       'Overdue:',
-      '  Sun 2026-11-15  Acme Corp (Engineer): check in [11 days overdue]  a\\n  Sun 2026-11-01  Forged (x): check in [today]  x.md\\n.md',
-      '  Sun 2026-11-15  Globex\\nDue today: (SRE\\n  forged): check in [11 days overdue]  b.md',
+      '  Mon 2026-11-16  Acme Corp (Engineer): check in [10 days overdue]  a\\n  Sun 2026-11-01  Forged (x): check in [today]  x.md\\n.md',
+      '  Mon 2026-11-16  Globex\\nDue today: (SRE\\n  forged): check in [10 days overdue]  b.md',
       '',
     ]);
   });

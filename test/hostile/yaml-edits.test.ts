@@ -12,6 +12,8 @@ import { fix, note, titles, TODAY, URI } from '../unit/helpers';
 const MARK_SENT = 'Mark thank-you sent today';
 const MARK_CHECK_IN = 'Mark check-in email sent today';
 const CLOSE = 'Set status: closed (let it go)';
+/** A comment line changes no value, whatever aliases and tags say: it is always offered. */
+const dontRemind = (rule: string) => `Don't remind me of ${rule} in this note`;
 
 /** thank-you-due fires: interviewed, no thank_you_sent. */
 const thanks = (...lines: string[]) => note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-24', ...lines], 'Body\n');
@@ -33,15 +35,15 @@ describe('issue 11.2: the reported cases', () => {
   });
 
   it('an anchored empty value that another key aliases: marking it sent is not offered', () => {
-    assert.deepEqual(titles(thanks('thank_you_sent: &t', 'card_sent: *t'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card']);
+    assert.deepEqual(titles(thanks('thank_you_sent: &t', 'card_sent: *t'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card', dontRemind('thank-you-due')]);
   });
 
   it('a tagged null `thank_you_sent: !!null`: marking it sent is not offered', () => {
-    assert.deepEqual(titles(thanks('thank_you_sent: !!null', 'status: waiting'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card']);
+    assert.deepEqual(titles(thanks('thank_you_sent: !!null', 'status: waiting'), 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card', dontRemind('thank-you-due')]);
   });
 
   it('an anchored status that another key aliases: setting it closed is not offered', () => {
-    assert.deepEqual(titles(letGo('status: &s waiting', 'first_status: *s'), 'let-it-go'), []);
+    assert.deepEqual(titles(letGo('status: &s waiting', 'first_status: *s'), 'let-it-go'), [dontRemind('let-it-go')]);
   });
 });
 
@@ -61,7 +63,7 @@ describe('issue 11.2: the class, exact where it can be', () => {
   it('`!!str` is kept; a custom tag is not guessed at', () => {
     assert.equal(fix(thanks('thank_you_sent: !!str # soon'), 'thank-you-due', MARK_SENT), thanks('thank_you_sent: !!str 2026-11-26 # soon'));
     assert.equal(fix(letGo('status: !!str waiting'), 'let-it-go', CLOSE), letGo('status: !!str closed'));
-    assert.deepEqual(titles(letGo('status: !state waiting'), 'let-it-go'), []);
+    assert.deepEqual(titles(letGo('status: !state waiting'), 'let-it-go'), [dontRemind('let-it-go')]);
   });
 
   it('an explicit key with an empty `:` line, or a value, is edited in place', () => {
@@ -83,13 +85,13 @@ describe('issue 11.2: the class, exact where it can be', () => {
   });
 
   it('a block scalar whose header holds a comment is not overwritten (the comment would go)', () => {
-    assert.deepEqual(titles(letGo('status: | # for now', '  waiting'), 'let-it-go'), []);
+    assert.deepEqual(titles(letGo('status: | # for now', '  waiting'), 'let-it-go'), [dontRemind('let-it-go')]);
   });
 
   it('a list that another key aliases is neither appended to nor shortened', () => {
-    assert.deepEqual(titles(checkIn('follow_ups: &f []', 'copy: *f'), 'check-in-due'), ['Draft check-in email', 'Draft check-in call notes']);
+    assert.deepEqual(titles(checkIn('follow_ups: &f []', 'copy: *f'), 'check-in-due'), ['Draft check-in email', 'Draft check-in call notes', dontRemind('check-in-due')]);
     const two = note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-02', 'follow_ups: &f [2026-11-05, 2026-11-20]', 'copy: *f'], 'Body\n');
-    assert.deepEqual(titles(two, 'second-follow-up'), [CLOSE]);
+    assert.deepEqual(titles(two, 'second-follow-up'), [CLOSE, dontRemind('second-follow-up')]);
   });
 
   it('a follow-up carrying an anchor goes with its anchor, unless something aliases it', () => {
@@ -97,7 +99,7 @@ describe('issue 11.2: the class, exact where it can be', () => {
       note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-02', `follow_ups: ${list}`, ...more], 'Body\n');
     assert.equal(fix(flow('[2026-11-05, &e 2026-11-20]'), 'second-follow-up', 'Remove follow-up 2'), flow('[2026-11-05]'));
     assert.equal(fix(flow('[&d 2026-11-05]'), 'second-follow-up', 'Remove follow-up 1', { config: { maxFollowUps: 0 } }), flow('[]'));
-    assert.deepEqual(titles(flow('[2026-11-05, &e 2026-11-20]', 'last: *e'), 'second-follow-up'), [CLOSE]);
+    assert.deepEqual(titles(flow('[2026-11-05, &e 2026-11-20]', 'last: *e'), 'second-follow-up'), [CLOSE, dontRemind('second-follow-up')]);
     const block = (...items: string[]) => note(['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-02', 'follow_ups:', ...items], 'Body\n');
     assert.equal(fix(block('  - 2026-11-05', '  - &e 2026-11-20  # again'), 'second-follow-up', 'Remove follow-up 2'), block('  - 2026-11-05'));
   });

@@ -73,7 +73,7 @@ describe('protocol: open documents and settings', function () {
     const acme = client.uri('acme.md');
     const umbrella = client.uri('umbrella.md');
     const [due] = await client.waitForDiagnostics(acme, (d) => d.length > 0);
-    assert.match(messageOf(due), /11 days overdue \(due 2026-11-15\)/);
+    assert.match(messageOf(due), /10 days overdue \(due Monday 2026-11-16; the 15th is a Sunday\)/);
     const pulls = client.configurationRequests;
     assert.ok(pulls >= 1, 'settings are pulled at startup');
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
@@ -83,8 +83,8 @@ describe('protocol: open documents and settings', function () {
     await client.waitForDiagnostics(acme, (d) => d.length === 0);
     assert.ok(client.configurationRequests > pulls, 'the server pulled the new settings');
 
-    // Today from the settings beats INTERVIEW_FOLLOWUP_TODAY: due exactly today.
-    await client.changeSettings({ today: '2026-11-15' });
+    // Today from the settings beats INTERVIEW_FOLLOWUP_TODAY: due exactly today (the 15th is a Sunday).
+    await client.changeSettings({ today: '2026-11-16' });
     const [today] = await client.waitForDiagnostics(acme, (d) => d.length > 0);
     assert.match(messageOf(today), /due today/i);
 
@@ -92,7 +92,7 @@ describe('protocol: open documents and settings', function () {
     await client.changeSettings({ rules: { 'check-in-due': 'error', 'ask-timeline': 'off' } });
     const errors = await client.waitForDiagnostics(umbrella, (d) => d.length === 1 && d[0].severity === 1);
     assert.deepEqual(rules(errors), ['check-in-due']);
-    await client.waitForDiagnostics(acme, (d) => d.length === 1 && d[0].severity === 1 && /11 days overdue/.test(messageOf(d[0])));
+    await client.waitForDiagnostics(acme, (d) => d.length === 1 && d[0].severity === 1 && /10 days overdue/.test(messageOf(d[0])));
 
     // Back to no settings: the defaults and the pinned environment date.
     await client.changeSettings({});

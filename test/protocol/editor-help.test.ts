@@ -33,9 +33,9 @@ describe('protocol: editor help', function () {
     const h = await client.hover(uri, { line: 12, character: 20 });
     assert.match((h?.contents as { value: string }).value, /^\*\*Thursday, 12 November 2026\*\* · 14 days ago/);
     const hints = await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } });
-    assert.ok(hints.some((x) => x.label === '→ check in Sun 15 Nov · 11 days ago' && x.position.line === 12), JSON.stringify(hints));
+    assert.ok(hints.some((x) => x.label === '→ check in Mon 16 Nov · 10 days ago' && x.position.line === 12), JSON.stringify(hints));
     const lenses = await client.codeLenses(uri);
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['check in with Jane Doe · 11 days overdue']);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['check in with Jane Doe · 10 days overdue']);
     const items = await client.completion(uri, { line: 14, character: 8 });
     assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['waiting', 'advanced', 'offer']);
     const symbols = await client.documentSymbols(uri);
@@ -55,13 +55,13 @@ describe('protocol: midnight refresh', () => {
 
   it('re-checks every note when the local date changes, with no edit', async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ifu-midnight-'));
-    // Promised 12 November, so the check-in falls due on the 15th (3 grace days).
+    // Promised 12 November: 3 grace days make Sunday the 15th, so the check-in falls due on Monday the 16th.
     const note = path.join(dir, 'acme.md');
     writeFileSync(note, ACME);
     const uri = pathToFileURL(note).href;
 
     // The server runs in this process over a pair of streams, with a clock and timers we hold.
-    let clock = new Date(2026, 10, 14, 23, 59, 30); // local time, the evening before
+    let clock = new Date(2026, 10, 15, 23, 59, 30); // local time, the evening before
     const scheduled: { fn: () => void; ms: number }[] = [];
     const published: Diagnostic[][] = [];
     const waiters: (() => void)[] = [];
@@ -101,16 +101,16 @@ describe('protocol: midnight refresh', () => {
     await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }] });
     conn.sendNotification('initialized', {});
 
-    // The 14th: thank-you sent, nothing due yet; nothing published for the note.
+    // The 15th: thank-you sent, nothing due yet; nothing published for the note.
     await until(() => scanned && scheduled.length > 0, 'the scan and the midnight timer');
     assert.equal(scheduled[0].ms, 31_000, 'set for one second past midnight');
-    assert.equal(published.length, 0, 'nothing due on the 14th');
+    assert.equal(published.length, 0, 'nothing due on the 15th');
 
     // Midnight passes: the timer fires and the note is re-checked without any edit.
-    clock = new Date(2026, 10, 15, 0, 0, 1);
+    clock = new Date(2026, 10, 16, 0, 0, 1);
     scheduled.shift()!.fn();
     await until(() => published.length > 0, 'diagnostics after midnight');
-    assert.deepEqual(published[0].map((d) => [d.code, String(d.message).slice(0, 31)]), [['check-in-due', 'Check-in due today (2026-11-15)']]);
+    assert.deepEqual(published[0].map((d) => [d.code, String(d.message).slice(0, 60)]), [['check-in-due', 'Check-in due today (Monday 2026-11-16; the 15th is a Sunday)']]);
     await until(() => scheduled.length > 0, 'the next midnight timer');
     assert.equal(scheduled[0].ms, 24 * 3600 * 1000, 'and the next one set a day later');
   });

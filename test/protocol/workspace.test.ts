@@ -30,7 +30,7 @@ describe('protocol: workspace notes and watched files', function () {
     assert.equal(due.source, SOURCE);
     // The value of `expect_reply_by: 2026-11-12` on line 13, not the whole file.
     assert.deepEqual(due.range, { start: { line: 12, character: 17 }, end: { line: 12, character: 27 } });
-    assert.match(messageOf(due), /11 days overdue \(due 2026-11-15\)/);
+    assert.match(messageOf(due), /10 days overdue \(due Monday 2026-11-16; the 15th is a Sunday\)/);
 
     await client.waitForScan();
     // Nested folders and .markdown count too.

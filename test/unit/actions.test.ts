@@ -49,8 +49,8 @@ const THANK_YOU = [
 describe('thank-you-due actions', () => {
   it('offers the draft (preferred) and marking it sent, as quick fixes', () => {
     const all = actionsFor(ACME, 'thank-you-due', { config: sender });
-    assert.deepEqual(all.map((a) => a.title), ['Draft thank-you email to Jane Doe', 'Draft thank-you card to Jane Doe', 'Mark thank-you sent today (2026-11-26)']);
-    assert.deepEqual(all.map((a) => a.kind), [CodeActionKind.QuickFix, CodeActionKind.QuickFix, CodeActionKind.QuickFix]);
+    assert.deepEqual(all.map((a) => a.title), ['Draft thank-you email to Jane Doe', 'Draft thank-you card to Jane Doe', 'Mark thank-you sent today (2026-11-26)', "Don't remind me of thank-you-due in this note"]);
+    assert.deepEqual(all.map((a) => a.kind), [CodeActionKind.QuickFix, CodeActionKind.QuickFix, CodeActionKind.QuickFix, CodeActionKind.QuickFix]);
     assert.equal(all[0].isPreferred, true);
     assert.equal(all[0].diagnostics?.[0].code, 'thank-you-due');
   });
@@ -79,7 +79,7 @@ describe('thank-you-due actions', () => {
 
   it('falls back to the first interviewer when there is no contact', () => {
     const text = note(['company: Acme Corp', 'role: Dev', 'interviewers:', '  - name: Sam Lee', '    email: sam@acme.example', 'interviewed: 2026-11-24']);
-    assert.deepEqual(titles(text, 'thank-you-due'), ['Draft thank-you email to Sam Lee', 'Draft thank-you card to Sam Lee', 'Mark thank-you sent today (2026-11-26)']);
+    assert.deepEqual(titles(text, 'thank-you-due'), ['Draft thank-you email to Sam Lee', 'Draft thank-you card to Sam Lee', 'Mark thank-you sent today (2026-11-26)', "Don't remind me of thank-you-due in this note"]);
     assert.match(fix(text, 'thank-you-due', 'Draft thank-you email'), /\nTo: Sam Lee <sam@acme\.example>\n.*\n\nDear Sam,\n/);
   });
 
@@ -133,7 +133,7 @@ describe('ask-timeline action', () => {
   });
 
   it('is not offered when an empty expect_reply_by is already there to fill in', () => {
-    assert.deepEqual(titles(note([...lines, 'expect_reply_by:  # ask Jane'], 'Body\n'), 'ask-timeline'), []);
+    assert.deepEqual(titles(note([...lines, 'expect_reply_by:  # ask Jane'], 'Body\n'), 'ask-timeline'), ["Don't remind me of ask-timeline in this note"]);
   });
 });
 
@@ -143,7 +143,7 @@ describe('check-in-due actions', () => {
   const text = note(lines, '\nNotes.\n');
 
   it('drafts a polite check-in to the contact', () => {
-    assert.deepEqual(titles(text, 'check-in-due'), ['Draft check-in email to Jane Doe', 'Draft check-in call notes for Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)']);
+    assert.deepEqual(titles(text, 'check-in-due'), ['Draft check-in email to Jane Doe', 'Draft check-in call notes for Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)', "Don't remind me of check-in-due in this note"]);
     assert.equal(fix(text, 'check-in-due', 'Draft check-in email', { config: { sender: { name: 'Alex Kim', phone: '+1 555 0199' } } }), text + [
       '',
       '## Draft: check-in email to Jane Doe (2026-11-26)',
@@ -194,7 +194,7 @@ describe('second-follow-up and let-it-go actions', () => {
 
   it('removes an extra follow-up from a block list, keeping the other entries and their comments', () => {
     const text = note([...head, 'follow_ups:', '  - 2026-11-12   # short email', '  - 2026-11-19  # called', '  - 2026-11-24', 'status: waiting  # still hoping'], 'Body\n');
-    assert.deepEqual(titles(text, 'second-follow-up'), ['Remove follow-up 2', 'Set status: closed (let it go)', 'Remove follow-up 3']);
+    assert.deepEqual(titles(text, 'second-follow-up'), ['Remove follow-up 2', 'Set status: closed (let it go)', "Don't remind me of second-follow-up in this note", 'Remove follow-up 3']);
     assert.equal(fix(text, 'second-follow-up', 'Remove follow-up 2'),
       note([...head, 'follow_ups:', '  - 2026-11-12   # short email', '  - 2026-11-24', 'status: waiting  # still hoping'], 'Body\n'));
     assert.equal(fix(text, 'second-follow-up', 'Remove follow-up 3'),
@@ -222,7 +222,7 @@ describe('second-follow-up and let-it-go actions', () => {
 
   it('does not offer closing a note already closed', () => {
     const text = note([...head, 'follow_ups: [2026-11-12, 2026-11-19]', 'status: closed']);
-    assert.deepEqual(titles(text, 'second-follow-up'), ['Remove follow-up 2']);
+    assert.deepEqual(titles(text, 'second-follow-up'), ['Remove follow-up 2', "Don't remind me of second-follow-up in this note"]);
   });
 
   it('let-it-go sets status closed: a plain value', () => {
@@ -317,8 +317,9 @@ describe('edits in unusual notes', () => {
 
   it('a flow-style front matter gets the draft, but no front-matter edit it cannot make cleanly', () => {
     const text = note(['{company: Acme, role: Dev, interviewed: 2026-11-24}']);
-    assert.deepEqual(titles(text, 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card']);
-    assert.deepEqual(titles(text, 'ask-timeline'), []);
+    // A comment line after the mapping is clean, so "Don't remind me" is offered.
+    assert.deepEqual(titles(text, 'thank-you-due'), ['Draft thank-you email', 'Draft thank-you card', "Don't remind me of thank-you-due in this note"]);
+    assert.deepEqual(titles(text, 'ask-timeline'), ["Don't remind me of ask-timeline in this note"]);
   });
 
   it('a front matter closed with ... gets the new key before it', () => {

@@ -1,7 +1,10 @@
 /** `.interview-followup.yaml`: parsing, problems with spans, defaults where a value is wrong. */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../../server/src/service';
+import { DEFAULT_CONFIG, formatDay, mergeConfig, parseConfigText, toLayer } from '../../server/src/service';
+import { DAY_NAMES } from '../../server/src/service/workdays';
 import { covered, service } from './helpers';
 
 const at = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -39,6 +42,8 @@ describe('parseConfigText', () => {
       rules: { 'check-in-due': 'off', 'ask-timeline': 'hint', 'unknown-field': 'off' },
       include: ['interviews/**/*.md'],
       exclude: ['archive/**'],
+      workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      holidays: [],
     });
     assert.deepEqual(service.checkConfig(text), []);
   });
@@ -106,5 +111,86 @@ describe('parseConfigText', () => {
     const { layer, problems } = parseConfigText('- sender\n- rules\n');
     assert.deepEqual(problems.map((p) => p.message), ['The configuration should be a mapping of settings']);
     assert.deepEqual(mergeConfig(layer), mergeConfig());
+  });
+});
+
+describe('workdays and holidays in the configuration', () => {
+  const problemsOf = (text: string) => new Map(parseConfigText(text).problems.map((p) => [at(text, p.span), p.message]));
+
+  it('reads day names (any case, short or long) and dates', () => {
+    const text = 'workdays: [Mon, tuesday, wed, sat]\nholidays:\n  - 2026-12-25   # Christmas\n  - 2027-01-01\n';
+    const { layer, problems } = parseConfigText(text);
+    assert.deepEqual(problems, []);
+    const config = mergeConfig(layer);
+    assert.deepEqual(config.workdays, ['mon', 'tue', 'wed', 'sat']);
+    assert.deepEqual(config.holidays.map(formatDay), ['2026-12-25', '2027-01-01']);
+  });
+
+  it('defaults: Monday to Friday, no holidays', () => {
+    assert.deepEqual(mergeConfig().workdays, ['mon', 'tue', 'wed', 'thu', 'fri']);
+    assert.deepEqual(mergeConfig().holidays, []);
+  });
+
+  it('an empty workdays is an error on the list, and the default applies', () => {
+    const text = 'workdays: []\n';
+    assert.deepEqual(problemsOf(text), new Map([['[]', '`workdays` is empty: name the days you work, e.g. [mon, tue, wed, thu, fri]']]));
+    assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, DEFAULT_CONFIG.workdays);
+    const [d] = service.checkConfig(text);
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.equal(covered(text, d.range), '[]');
+  });
+
+  it('a workdays that names no real day: an error on each name, with did-you-mean, and one on the list', () => {
+    const text = 'workdays: [mo, tues, funday]\n';
+    assert.deepEqual(problemsOf(text), new Map([
+      ['mo', "Unknown day \"mo\" in `workdays`: did you mean 'mon'? (one of mon, tue, wed, thu, fri, sat, sun)"],
+      ['tues', "Unknown day \"tues\" in `workdays`: did you mean 'tue'? (one of mon, tue, wed, thu, fri, sat, sun)"],
+      ['funday', 'Unknown day "funday" in `workdays` (one of mon, tue, wed, thu, fri, sat, sun)'],
+      ['[mo, tues, funday]', '`workdays` names no day of the week (mon, tue, wed, thu, fri, sat, sun)'],
+    ]));
+    assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, DEFAULT_CONFIG.workdays);
+  });
+
+  it('an unknown day among real ones: an error on that item, the others apply', () => {
+    const text = 'workdays:\n  - mon\n  - wednesday\n  - 3\n';
+    assert.deepEqual(problemsOf(text), new Map([['3', 'Unknown day 3 in `workdays` (one of mon, tue, wed, thu, fri, sat, sun)']]));
+    assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, ['mon', 'wed']);
+  });
+
+  it('holidays that are not real dates are errors on those items; the real ones apply', () => {
+    const text = 'holidays: [2026-12-25, 2026-02-30, christmas, 20261225]\n';
+    assert.deepEqual(problemsOf(text), new Map([
+      ['2026-02-30', 'Holiday "2026-02-30" is not a real date: write YYYY-MM-DD'],
+      ['christmas', 'Holiday "christmas" is not a real date: write YYYY-MM-DD'],
+      ['20261225', 'Holiday 20261225 is not a real date: write YYYY-MM-DD'],
+    ]));
+    assert.deepEqual(mergeConfig(parseConfigText(text).layer).holidays.map(formatDay), ['2026-12-25']);
+  });
+
+  it('either one not written as a list is an error on the value', () => {
+    const text = 'workdays: weekdays\nholidays: 2026-12-25\n';
+    assert.deepEqual(problemsOf(text), new Map([
+      ['weekdays', '`workdays` should be a list of day names, e.g. [mon, tue, wed, thu, fri], not "weekdays"'],
+      ['2026-12-25', '`holidays` should be a list of dates (YYYY-MM-DD), not "2026-12-25"'],
+    ]));
+  });
+
+  it('editor settings override the file, and are checked the same way', () => {
+    const reported: string[] = [];
+    const settings = toLayer({ workdays: ['sat', 'sunday'], holidays: ['2026-13-01'] }, (path, message) => reported.push(`${path.join('.')}: ${message}`));
+    assert.deepEqual(reported, ['holidays.0: Holiday "2026-13-01" is not a real date: write YYYY-MM-DD']);
+    const config = mergeConfig(parseConfigText('workdays: [mon]\nholidays: [2026-12-25]\n').layer, settings);
+    assert.deepEqual(config.workdays, ['sat', 'sun']);
+    assert.deepEqual(config.holidays, []);
+  });
+
+  it('the VS Code settings offer them: day names to pick from, dates by pattern', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual([...props['interviewFollowup.workdays'].items.enum].sort(), [...DAY_NAMES].sort());
+    assert.equal(props['interviewFollowup.workdays'].default, null, 'empty: the file applies');
+    assert.ok(new RegExp(props['interviewFollowup.holidays'].items.pattern).test('2026-12-25'));
+    assert.ok(!new RegExp(props['interviewFollowup.holidays'].items.pattern).test('Dec 25'));
+    for (const key of ['workdays', 'holidays']) assert.ok(props[`interviewFollowup.${key}`].markdownDescription && props[`interviewFollowup.${key}`].order);
   });
 });

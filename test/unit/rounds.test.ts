@@ -57,7 +57,8 @@ describe('rounds: the latest interview held', () => {
   it('a phrase resolves against the latest round held', () => {
     const text = twoRounds('2026-11-12', '    thank_you_sent: 2026-11-12', 'expect_reply_by: within a week');
     const d = single(text, 'check-in-due');
-    assert.match(d.message, /^Check-in 4 days overdue \(due 2026-11-22\): no word since the promised date \('within a week', 2026-11-19\)/);
+    // 2026-11-19 + 3 grace days is Sunday the 22nd: due on the Monday.
+    assert.match(d.message, /^Check-in 3 days overdue \(due Monday 2026-11-23; the 22nd is a Sunday\): no word since the promised date \('within a week', 2026-11-19\)/);
   });
 
   it('each round earns its own check-in: a follow-up the day of a new round counts for the new one', () => {

@@ -6,9 +6,11 @@
 import { Config } from './config';
 import { Day, formatDay, relativeDay } from './dates';
 import { mainContact, ParsedNote } from './model';
+import { silenced, silenceOf } from './directives';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
 import { Meeting, timelineOf } from './rules/timeline';
 import { isOpen, NoteSummary, Search } from './search';
+import { RuleId } from './types';
 
 export const AGENDA_GROUPS = ['overdue', 'today', 'withdraw', 'upcoming', 'interviews', 'waiting', 'let-go'] as const;
 export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
@@ -38,9 +40,10 @@ export interface AgendaItem {
   role: string;
 }
 
+/** Skipped: closed, has errors to fix first, or its reminders turned off by the note's directives (`quiet`). */
 export type AgendaResult =
   | { item: AgendaItem }
-  | { item?: undefined; skipped: 'closed' | 'invalid' };
+  | { item?: undefined; skipped: 'closed' | 'invalid' | 'quiet' };
 
 /** "the onsite on 2026-12-03" */
 function interviewText(m: Meeting): string {
@@ -59,10 +62,18 @@ export function withdrawItem(self: NoteSummary, search: Search, today: Day): Age
 
 /**
  * The next action for a note; `horizon` is how many days ahead counts as "coming up". With
- * its search (`cross`), an accepted offer elsewhere makes it a withdrawal.
+ * its search (`cross`), an accepted offer elsewhere makes it a withdrawal. An action whose rule
+ * the note turned off (`# interview-followup-disable`) is passed over for the next.
  */
 export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number, cross?: { self: NoteSummary; search: Search }): AgendaResult {
-  const withdraw = cross && withdrawItem(cross.self, cross.search, today);
+  if (silenceOf(note)?.all) return { skipped: 'quiet' };
+  let hushed = false;
+  const on = (rule: RuleId): boolean => {
+    if (!silenced(note, rule)) return true;
+    hushed = true;
+    return false;
+  };
+  const withdraw = cross && on('withdraw-others') && withdrawItem(cross.self, cross.search, today);
   if (withdraw) return { item: withdraw };
   const i = note.interview;
   const t = i && i.followUps.kind !== 'invalid' ? timelineOf(i, today) : undefined;
@@ -79,34 +90,35 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     item: { ...base, kind: 'interview', day: m.day, group: 'interviews', action: `${interviewText(m)}`.replace(/^the /, ''), when: relativeDay(m.day, today, 'due') },
   });
   if (status === 'offer') {
+    if (!on('weigh-offer')) return { skipped: 'quiet' };
     return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: 'weigh the offer before accepting or declining', when: 'today' } };
   }
   if (status !== 'waiting' && status !== 'advanced') return { skipped: 'closed' };
   const { current } = t;
   if (!current) return scheduled(t.meetings[0]);
   const followUps = t.followUps;
-  if (followUps.length > config.maxFollowUps) {
+  if (followUps.length > config.maxFollowUps && on('second-follow-up')) {
     const last = followUps[followUps.length - 1].day ?? today;
     return { item: { ...base, kind: 'stop-following-up', day: last, group: 'let-go', action: 'stop following up: set status closed', when: `${followUps.length} follow-ups sent` } };
   }
-  if (current.thankYouSent.kind === 'absent') {
+  if (current.thankYouSent.kind === 'absent' && on('thank-you-due')) {
     return { item: dated('thank-you', current.day, `send the thank-you note${name ? ` to ${name}` : ''}`, `${interviewText(current).replace(/^the /, '')}, then the thank-you note`) };
   }
   if (t.next) return scheduled(t.next);
   if (status === 'advanced') return { skipped: 'closed' }; // followed in the next round's note
   const checkIn = checkInPlan(i, config, today);
-  if (checkIn) {
+  if (checkIn && on('check-in-due')) {
     const promised = checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
     return { item: dated('check-in', checkIn.due, `check in${name ? ` with ${name}` : ''}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
   }
   const letGo = letGoPlan(i, config, today);
-  if (letGo) {
+  if (letGo && on('let-it-go')) {
     if (today >= letGo.due) {
       return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'let-go', action: `no answer since ${formatDay(letGo.from)}: let it go (set status closed)`, when: `since ${formatDay(letGo.due)}` } };
     }
     return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'waiting', action: `waiting for a reply to ${letGo.what}; let it go on ${formatDay(letGo.due)}`, when: relativeDay(letGo.due, today, 'due') } };
   }
-  return { skipped: 'invalid' };
+  return { skipped: hushed ? 'quiet' : 'invalid' };
 }
 
 /** Sorts by group, then date (the most overdue first), then company. */

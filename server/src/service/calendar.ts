@@ -2,6 +2,7 @@
 import { Config } from './config';
 import { Day, formatDay } from './dates';
 import { ParsedNote } from './model';
+import { silenced } from './directives';
 import { checkInPlan, statusOf } from './rules/common';
 import { timelineOf } from './rules/timeline';
 
@@ -43,7 +44,7 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
   if (!current) return out;
   if (current.thankYouSent.kind === 'ok') {
     out.push({ kind: 'thank-you', day: current.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
-  } else if (current.thankYouSent.kind === 'absent') {
+  } else if (current.thankYouSent.kind === 'absent' && !silenced(note, 'thank-you-due')) {
     out.push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
   }
   if (status !== 'waiting') return out;
@@ -52,7 +53,8 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
     out.push({ kind: 'reply-promised', day: t.promise.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
   }
   const checkIn = checkInPlan(i, config, today);
-  if (checkIn) {
+  // The two reminders follow their rules' directives; what was sent, promised or scheduled stays.
+  if (checkIn && !silenced(note, 'check-in-due')) {
     out.push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
   }
   return out;

@@ -2,11 +2,12 @@
  * Configuration: defaults, the workspace file `.interview-followup.yaml`, and editor settings
  * layered over it. Parsing is pure; hosts find and read the file.
  */
-import { isMap, isScalar, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { Span, visibleSpan } from './frontmatter';
 import { globProblem } from './glob';
 import { RULE_IDS, RuleId, Severity } from './types';
 import { MAX_YAML_CHARS, MAX_YAML_ERRORS, parseYaml } from './yamlparse';
+import { DEFAULT_WORKDAYS, readWorkingDays, WorkingDays } from './workdays';
 
 import { CONFIG_FILE, DEFAULT_TEMPLATES_DIR } from '../protocol';
 
@@ -20,7 +21,7 @@ export interface Sender {
 
 export type RuleSetting = 'off' | Severity;
 
-export interface Config {
+export interface Config extends WorkingDays {
   sender: Sender;
   checkInGraceDays: number;
   checkInWaitDays: number;
@@ -45,6 +46,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   rules: {},
   include: ['**/*.md', '**/*.markdown'],
   exclude: [],
+  workdays: DEFAULT_WORKDAYS,
+  holidays: [],
 });
 
 const NUMBER_KEYS = ['checkInGraceDays', 'checkInWaitDays', 'letGoDays', 'maxFollowUps'] as const;
@@ -66,6 +69,8 @@ export function mergeConfig(...layers: (ConfigLayer | undefined)[]): Config {
     if (layer.exclude !== undefined) out.exclude = layer.exclude;
     if (layer.sender) out.sender = { ...out.sender, ...stripUndefined(layer.sender) };
     if (layer.rules) out.rules = { ...out.rules, ...stripUndefined(layer.rules) };
+    if (layer.workdays !== undefined) out.workdays = layer.workdays;
+    if (layer.holidays !== undefined) out.holidays = layer.holidays;
   }
   return out;
 }
@@ -136,7 +141,8 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
       }
     }
   }
-  const known = new Set<string>([...NUMBER_KEYS, 'templatesDir', 'include', 'exclude', 'sender', 'rules', 'today', 'trace']);
+  readWorkingDays(o, layer, report);
+  const known = new Set<string>([...NUMBER_KEYS, 'templatesDir', 'include', 'exclude', 'sender', 'rules', 'today', 'trace', 'workdays', 'holidays']);
   for (const k of Object.keys(o)) if (!known.has(k)) report([k], `Unknown setting '${k}'`, 'key');
   return layer;
 }
@@ -179,6 +185,12 @@ function spanIn(contents: Node | null, text: string, path: string[], on: 'key' |
   let node = contents;
   let span: Span = { start: 0, end: Math.min(text.length, 1) };
   for (const [i, p] of path.entries()) {
+    if (isSeq(node)) {
+      // A list item (`workdays`, `holidays`): its own value.
+      const item = (node as YAMLSeq).items[Number(p)] as Node | undefined;
+      if (item?.range) span = { start: item.range[0], end: item.range[1] };
+      break;
+    }
     if (!isMap(node)) break;
     const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
     if (!pair) break;

@@ -6,6 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { Day, formatDay } from './dates';
+import { Silence, silenceOf } from './directives';
 import { NoteView } from './document';
 import type { Status } from './format';
 import type { Span } from './frontmatter';
@@ -25,6 +26,8 @@ export interface NoteSummary {
   anchor: Span;
   /** The same, as a range (UTF-16): hosts that keep only summaries place findings with it. */
   anchorRange: Range;
+  /** What the note's `# interview-followup-disable` directives turn off, when it has any. */
+  silence?: Silence;
 }
 
 /** An open process: one you could still withdraw from, or weigh an offer against. */
@@ -38,6 +41,7 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
   const status = statusOf(i);
   const next = i && timelineOf(i, today)?.next;
   const anchor = i.status.kind === 'ok' ? i.status.span : note.frontMatter.open;
+  const silence = silenceOf(note);
   return {
     name,
     company: i.company.kind === 'ok' ? i.company.value : undefined,
@@ -46,6 +50,7 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
     next: next ? `${next.stage ?? 'interview'} ${formatDay(next.day)}` : status ?? 'status unknown',
     anchor,
     anchorRange: view.rangeOf(anchor),
+    ...(silence ? { silence } : {}),
   };
 }
 

@@ -24,4 +24,6 @@ export type FindingData =
   | { kind: 'replace'; to: string }
   | { kind: 'follow-up'; index: number }
   | { kind: 'due'; due: Day }
-  | { kind: 'move-thank-you' };
+  | { kind: 'move-thank-you' }
+  /** An unknown rule id in a `# interview-followup-disable` comment, and the id it looks like. */
+  | { kind: 'directive'; to?: RuleId };

@@ -46,7 +46,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     const acme = note('acme-backend.md');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === acme.toString()), 'acme-backend.md is not open');
     const d = await withRule(acme, 'check-in-due');
-    assert.equal(d.message, 'Check-in 11 days overdue (due 2026-11-15): no word since the promised date (2026-11-12); send a brief, polite check-in');
+    assert.equal(d.message, 'Check-in 10 days overdue (due Monday 2026-11-16; the 15th is a Sunday): no word since the promised date (2026-11-12); send a brief, polite check-in');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(d.range.start.line, 12, 'on the expect_reply_by value, line 13');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -55,7 +55,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
       await vscode.commands.executeCommand('problems.action.focusFilter');
       await ui.type('check-in-due');
       try {
-        const row = await ui.waitFor(PROBLEM_ROW, 'Check-in 11 days overdue');
+        const row = await ui.waitFor(PROBLEM_ROW, 'Check-in 10 days overdue');
         assert.match(row, /interview-followup\s*\(?check-in-due/, 'with our source and the rule id');
         await ui.waitFor(PROBLEM_ROW, 'acme-backend.md');
         // The other overdue check-in is listed too, and nothing else.
@@ -163,8 +163,8 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     try {
       await config.update('checkInGraceDays', 10, vscode.ConfigurationTarget.Workspace);
       const later = await withRule(acme, 'check-in-due', 'the check-in due 10 days after the promised date').then(() =>
-        until(vscode.languages.onDidChangeDiagnostics, () => ours(acme).find((x) => x.message.startsWith('Check-in 4 days overdue (due 2026-11-22)')),
-          () => `"Check-in 4 days overdue (due 2026-11-22)"; have ${ours(acme).map((x) => x.message)}`));
+        until(vscode.languages.onDidChangeDiagnostics, () => ours(acme).find((x) => x.message.startsWith('Check-in 3 days overdue (due Monday 2026-11-23; the 22nd is a Sunday)')),
+          () => `"Check-in 3 days overdue (due Monday 2026-11-23; the 22nd is a Sunday)"; have ${ours(acme).map((x) => x.message)}`));
       assert.equal(ruleOf(later), 'check-in-due');
       await config.update('checkInGraceDays', 20, vscode.ConfigurationTarget.Workspace);
       await withoutRule(acme, 'check-in-due'); // due 2026-12-02: not yet
@@ -172,7 +172,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     } finally {
       await config.update('checkInGraceDays', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await until(vscode.languages.onDidChangeDiagnostics, () => ours(acme).find((x) => x.message.startsWith('Check-in 11 days overdue')), () => 'the default back');
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours(acme).find((x) => x.message.startsWith('Check-in 10 days overdue')), () => 'the default back');
   });
 
   it('"New Interview Note" asks company and role and creates a note dated today', async function () {

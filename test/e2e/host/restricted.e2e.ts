@@ -17,7 +17,7 @@ describe('Interview Follow-up in Restricted Mode', function () {
 
   it('still checks the notes', async function () {
     const d = await withRule(note('acme-backend.md'), 'check-in-due');
-    assert.match(d.message, /^Check-in 11 days overdue/);
+    assert.match(d.message, /^Check-in 10 days overdue/);
     assert.equal(api.serverTrusted, false, 'the server was told');
   });
 

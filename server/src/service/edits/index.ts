@@ -9,4 +9,5 @@
 export { appendToBody, Edit } from './text';
 export { editable, insertKey, renameKey, setValue } from './keys';
 export { appendToList, removeFromList } from './lists';
+export { disableInNote } from './directives';
 export { appendRound, convertToRounds, removeKey, setInRound } from './rounds';

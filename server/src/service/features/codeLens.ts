@@ -13,7 +13,8 @@ export function codeLenses(view: NoteView, options: EditorOptions): CodeLens[] {
   const r = agendaOf(note, options.today, options.config, 7, self ? { self, search: options.search! } : undefined);
   const title = r.item
     ? `${r.item.action} · ${r.item.group === 'waiting' ? shortDay(r.item.day) : r.item.when}`
-    : r.skipped === 'closed' ? 'Nothing to do: this process is closed' : 'Fix the errors below to see what is due';
+    : r.skipped === 'closed' ? 'Nothing to do: this process is closed'
+      : r.skipped === 'quiet' ? 'No reminders: turned off in this note' : 'Fix the errors below to see what is due';
   // No command of ours: a lens with an empty command shows as a label in every client.
   return [{ range: view.rangeOf(note.frontMatter.open), command: { title, command: '' } }];
 }

@@ -1,9 +1,14 @@
-/** Completion in the front matter: keys at the start of a line, statuses after `status:`, today after a date key. */
+/**
+ * Completion in the front matter: keys at the start of a line, statuses after `status:`, today
+ * after a date key, rule ids in a `# interview-followup-disable` comment.
+ */
 import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode-languageserver-types';
 import { formatDay, longDay } from '../dates';
+import { DIRECTIVE } from '../directives';
 import { NoteView } from '../document';
 import { locateFrontMatter } from '../frontmatter';
 import { CHANNELS, KNOWN_KEYS, ROUND_KEYS, STATUSES } from '../format';
+import { RULE_IDS } from '../types';
 import { EditorOptions, KEY_DOCS } from './dateSites';
 
 const PHRASES = ['within two weeks', 'end of next week', 'by Friday', 'in 10 days'];
@@ -20,6 +25,8 @@ export function completion(view: NoteView, position: Position, options: EditorOp
   const lineStart = view.offsetAt({ line: position.line, character: 0 });
   const before = text.slice(lineStart, at);
   const today = formatDay(options.today);
+  const comment = /^[ \t]*#[ \t]*([^\s,]*)(.*)$/.exec(before);
+  if (comment) return directiveItems(comment[1], comment[2], position);
   // A key at the start of the line, or inside a list entry (`  - date: `, `    channel: `).
   const m = /^(?:[ \t]*(?:-[ \t]+)?)?([A-Za-z_]+):\s*(\S*)$/.exec(before);
   if (m) {
@@ -59,5 +66,27 @@ export function completion(view: NoteView, position: Position, options: EditorOp
     sortText: String(i).padStart(2, '0'),
     documentation: { kind: MarkupKind.Markdown, value: KEY_DOCS[k] },
     textEdit: { range: replace, newText: `${k}: ` },
+  }));
+}
+
+/**
+ * On a comment line: the marker while it is typed, then the rule ids not yet named on the line.
+ * `yaml-syntax` is not offered: a directive cannot silence it (see directives.ts).
+ */
+function directiveItems(word: string, rest: string, position: Position): CompletionItem[] {
+  const at = (back: number) => ({ start: { line: position.line, character: position.character - back }, end: position });
+  if (rest === '') {
+    if (word === '' || !DIRECTIVE.startsWith(word)) return [];
+    return [{ label: DIRECTIVE, kind: CompletionItemKind.Keyword, detail: 'turn rules off for this note', textEdit: { range: at(word.length), newText: `${DIRECTIVE} ` } }];
+  }
+  if (word !== DIRECTIVE || !/^[ \t,]/.test(rest)) return [];
+  const partial = /[^\s,]*$/.exec(rest)![0];
+  const named = new Set(rest.slice(0, rest.length - partial.length).split(/[\s,]+/));
+  return RULE_IDS.filter((id) => id !== 'yaml-syntax' && !named.has(id)).map((id, i) => ({
+    label: id,
+    kind: CompletionItemKind.EnumMember,
+    sortText: String(i).padStart(2, '0'),
+    detail: 'turn this rule off for this note',
+    textEdit: { range: at(partial.length), newText: id },
   }));
 }

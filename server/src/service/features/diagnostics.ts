@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { SOURCE } from '../../protocol';
 import { Config } from '../config';
 import { Day } from '../dates';
+import { Silence, silenceOf } from '../directives';
 import { NoteView } from '../document';
 import { DEFAULT_SEVERITY, RULES, yamlSyntax } from '../rules';
 import { NoteSummary, Search, summarize } from '../search';
@@ -33,12 +34,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const CROSS = RULES.filter((r) => r.cross);
 
-/** Runs every rule on a note (one that parsed); findings with their effective severity, `off` dropped, by position. */
+/**
+ * Runs every rule on a note (one that parsed); findings with their effective severity, by
+ * position. Rules that are `off` in the configuration, or turned off by the note's own
+ * directives, are dropped here, so the CLI, the server and the code actions agree.
+ */
 export function findingsOf(view: NoteView, options: CheckOptions): RatedFinding[] {
   const note = view.note!;
   const out: RatedFinding[] = [];
+  const quiet = silenceOf(note);
   const add = (found: Finding[]) => {
     for (const f of found) {
+      if (quiet && hushed(quiet, f)) continue;
       const setting = options.config.rules[f.rule] ?? DEFAULT_SEVERITY[f.rule];
       // Built field by field, not spread: one shape for every finding (this runs per note).
       if (setting !== 'off') out.push({ rule: f.rule, span: f.span, message: f.message, data: f.data, severity: setting });
@@ -63,12 +70,16 @@ export function crossDiagnostics(self: NoteSummary, search: Search, options: Pic
   const out: Diagnostic[] = [];
   for (const rule of CROSS) {
     for (const c of rule.cross!(self, search)) {
+      if (self.silence && hushed(self.silence, c)) continue;
       const setting = options.config.rules[c.rule as RuleId] ?? DEFAULT_SEVERITY[c.rule];
       if (setting !== 'off') out.push({ range: self.anchorRange, severity: SEVERITY[setting], code: c.rule, source: SOURCE, message: c.message });
     }
   }
   return out;
 }
+
+/** A directive silences its rules, but not what is said about the directive itself (a typo in it). */
+const hushed = (s: Silence, f: Pick<Finding, 'rule' | 'data'>) => f.data?.kind !== 'directive' && (s.all || s.rules.has(f.rule));
 
 const bySpan = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end;
 

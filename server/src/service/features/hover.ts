@@ -2,7 +2,9 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { longDay, relativeDay } from '../dates';
 import { NoteView } from '../document';
+import { silenced } from '../directives';
 import { checkInPlan } from '../rules/common';
+import { whyMoved } from '../workdays';
 import { dateSites, EditorOptions, KEY_DOCS } from './dateSites';
 
 export function hover(view: NoteView, position: Position, options: EditorOptions): Hover | undefined {
@@ -16,11 +18,12 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
     if (site.phrase) lines.unshift(`'${site.phrase}' resolves to`);
     {
       // On the date the check-in counts from (the promise, else the interview): when it falls due.
-      const plan = checkInPlan(note.interview, options.config, options.today);
+      const plan = silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, options.config, options.today);
       if (plan && plan.span.start === site.span.start) {
+        const when = `${relativeDay(plan.due, today)}${plan.moved ? `; ${whyMoved(plan.due, plan.moved)}` : ''}`;
         lines.push(plan.due > today
-          ? `Check in on ${longDay(plan.due)} (${relativeDay(plan.due, today)}) if you have not heard by then.`
-          : `Check-in due since ${longDay(plan.due)} (${relativeDay(plan.due, today)}): if you have not heard, send one brief check-in.`);
+          ? `Check in on ${longDay(plan.due)} (${when}) if you have not heard by then.`
+          : `Check-in due since ${longDay(plan.due)} (${when}): if you have not heard, send one brief check-in.`);
       }
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: view.rangeOf(site.span) };

@@ -1,7 +1,7 @@
 import { formatDay } from '../dates';
 import { insertKey, setValue } from '../edits';
 import { statusOf } from './common';
-import { edit } from './fixes';
+import { dontRemind, edit } from './fixes';
 import { RuleModule } from './rule';
 import { timelineOf } from './timeline';
 
@@ -32,9 +32,15 @@ export const askTimeline: RuleModule = {
   fixes(ctx, f) {
     if (ctx.interview.expectReplyBy.kind === 'ok') {
       // A stale promise: replace it with their new words (a placeholder to type over).
-      return edit('Replace `expect_reply_by` with the new timeline', f, setValue(ctx.note, 'expect_reply_by', "'when they said you would hear'"));
+      return [
+        ...edit('Replace `expect_reply_by` with the new timeline', f, setValue(ctx.note, 'expect_reply_by', "'when they said you would hear'")),
+        ...dontRemind(ctx, f),
+      ];
     }
-    return edit('Add `expect_reply_by` (the date or their words)', f,
-      insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'"));
+    return [
+      ...edit('Add `expect_reply_by` (the date or their words)', f,
+        insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'")),
+      ...dontRemind(ctx, f),
+    ];
   },
 };

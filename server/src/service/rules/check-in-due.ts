@@ -1,13 +1,14 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
 import { checkInPlan, dueText } from './common';
-import { addressee, draft, edit, personNamed } from './fixes';
+import { addressee, dontRemind, draft, edit, personNamed } from './fixes';
 import { FixContext, PlannedAction, RuleModule } from './rule';
 import { Finding } from '../types';
 
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
- * week after the interview when no date was given (wait days). Once a round: a follow-up
+ * week after the interview when no date was given (wait days), on a working day (`workdays`,
+ * `holidays`). Once a round: a follow-up
  * recorded since the latest interview silences this rule. With `maxFollowUps: 0` there is no
  * check-in to make.
  */
@@ -18,14 +19,14 @@ export const checkInDue: RuleModule = {
     const { interview: i, today, config } = ctx;
     const plan = checkInPlan(i, config, today);
     if (!plan || today < plan.due) return [];
-    const { due, promised } = plan;
+    const { due, promised, moved } = plan;
     const why = promised
       ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`
       : `no timeline was given and it has been ${days(today - plan.from.day)} since the interview`;
     return [{
       rule: 'check-in-due',
       span: plan.span,
-      message: `Check-in ${dueText(due, today)}: ${why}; send a brief, polite check-in`,
+      message: `Check-in ${dueText(due, today, moved)}: ${why}; send a brief, polite check-in`,
       data: { kind: 'due', due },
     }];
   },
@@ -36,6 +37,7 @@ export const checkInDue: RuleModule = {
       callNotes(ctx, f),
       ...edit(`Mark check-in email sent today (${today})`, f, appendToList(ctx.note, 'follow_ups', today)),
       ...edit(`Log a check-in call today (${today})`, f, appendToList(ctx.note, 'follow_ups', `{date: ${today}, channel: call}`)),
+      ...dontRemind(ctx, f),
     ];
   },
 };

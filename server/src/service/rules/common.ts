@@ -1,8 +1,9 @@
 import { Config } from '../config';
-import { Day, days, formatDay } from '../dates';
+import { Day, days, formatDay, weekdayName } from '../dates';
 import { Field, Interview, Status } from '../model';
 import { Span } from '../frontmatter';
 import { Meeting, timelineOf } from './timeline';
+import { Moved, nextWorkingDay, whyMoved } from '../workdays';
 
 /** The status a rule sees: the written one, `waiting` by default, undefined when invalid. */
 export function statusOf(interview: Interview): Status | undefined {
@@ -14,9 +15,13 @@ export function isOk<T>(f: Field<T>): f is Extract<Field<T>, { kind: 'ok' }> {
   return f.kind === 'ok';
 }
 
-/** "due today (2026-11-15)" or "3 days overdue (due 2026-11-15)" */
-export function dueText(due: Day, today: Day): string {
-  return today === due ? `due today (${formatDay(due)})` : `${days(today - due)} overdue (due ${formatDay(due)})`;
+/**
+ * "due today (2026-11-16)" or "3 days overdue (due 2026-11-16)"; for a date moved to a working
+ * day, "due today (Monday 2026-11-16; the 15th is a Sunday)".
+ */
+export function dueText(due: Day, today: Day, moved?: Moved): string {
+  const date = moved ? `${weekdayName(due)} ${formatDay(due)}; ${whyMoved(due, moved)}` : formatDay(due);
+  return today === due ? `due today (${date})` : `${days(today - due)} overdue (due ${date})`;
 }
 
 export interface CheckInPlan {
@@ -26,14 +31,26 @@ export interface CheckInPlan {
   span: Span;
   /** The interview it follows. */
   from: Meeting;
+  /** Set when `E + G` (or `I + W`) is not a working day and `due` is the next one. */
+  moved?: Moved;
 }
 
 /**
  * When the one check-in falls due: `E + G`, or `I + W` without a promised date, I being the
- * latest interview held. Undefined when there is none to make (not waiting, no interview held
- * yet, a follow-up already sent for this round, `maxFollowUps: 0`) or a field it needs is invalid.
+ * latest interview held, moved to the next working day. Undefined when there is none to make
+ * (not waiting, no interview held yet, a follow-up already sent for this round, `maxFollowUps:
+ * 0`) or a field it needs is invalid. Shared by check-in-due, the agenda, the calendar, the
+ * hover and the inlay hints, so they all name the same day.
  */
 export function checkInPlan(i: Interview, config: Config, today: Day): CheckInPlan | undefined {
+  const plan = countedCheckIn(i, config, today);
+  if (!plan) return undefined;
+  const { day, moved } = nextWorkingDay(plan.due, config);
+  return moved ? { ...plan, due: day, moved } : plan;
+}
+
+/** The check-in date as counted in calendar days, before working days are considered. */
+function countedCheckIn(i: Interview, config: Config, today: Day): CheckInPlan | undefined {
   if (statusOf(i) !== 'waiting' || i.followUps.kind === 'invalid' || config.maxFollowUps === 0) return undefined;
   if (i.expectReplyBy.kind === 'invalid') return undefined;
   const t = timelineOf(i, today);

@@ -1,6 +1,6 @@
 /** What the rules' quick fixes share: plain edits, and drafts rendered from templates. */
 import { Addressee, draftContext, peopleOf, TemplateError, TemplateName } from '../drafts';
-import { appendToBody, Edit, setValue } from '../edits';
+import { appendToBody, disableInNote, Edit, setValue } from '../edits';
 import { mainContact } from '../model';
 import { Finding } from '../types';
 import { FixContext, PlannedAction } from './rule';
@@ -81,4 +81,12 @@ function templateProblem(err: unknown, origin: string): string {
 /** "Set status: closed (let it go)", offered by the rules that say to stop following up. */
 export function closeIt(ctx: FixContext, finding: Finding, preferred = false): PlannedAction[] {
   return edit('Set status: closed (let it go)', finding, setValue(ctx.note, 'status', 'closed'), preferred);
+}
+
+/**
+ * "Don't remind me of <rule> in this note": offered by the reminders (the timing rules), never
+ * by the rules about what is wrong in the note. It writes the directive into the front matter.
+ */
+export function dontRemind(ctx: FixContext, finding: Finding): PlannedAction[] {
+  return edit(`Don't remind me of ${finding.rule} in this note`, finding, disableInNote(ctx.note, finding.rule));
 }

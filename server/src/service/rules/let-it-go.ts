@@ -1,6 +1,6 @@
 import { days, formatDay } from '../dates';
 import { letGoPlan } from './common';
-import { closeIt } from './fixes';
+import { closeIt, dontRemind } from './fixes';
 import { RuleModule } from './rule';
 
 /**
@@ -19,5 +19,5 @@ export const letItGo: RuleModule = {
       message: `No answer ${days(ctx.today - plan.from)} after ${plan.what} on ${formatDay(plan.from)}: let it go and set \`status: closed\``,
     }];
   },
-  fixes: (ctx, f) => closeIt(ctx, f, true),
+  fixes: (ctx, f) => [...closeIt(ctx, f, true), ...dontRemind(ctx, f)],
 };

@@ -1,5 +1,5 @@
 import { removeFromList } from '../edits';
-import { closeIt, edit } from './fixes';
+import { closeIt, dontRemind, edit } from './fixes';
 import { RuleModule } from './rule';
 import { followUpsByMeeting, meetingsOf } from './timeline';
 
@@ -30,6 +30,7 @@ export const secondFollowUp: RuleModule = {
     return [
       ...edit(`Remove follow-up ${index + 1}`, f, removeFromList(ctx.note, 'follow_ups', index), true),
       ...(status.kind === 'ok' && status.value === 'closed' ? [] : closeIt(ctx, f)),
+      ...dontRemind(ctx, f),
     ];
   },
 };

@@ -1,7 +1,7 @@
 import { formatDay, relativeDay } from '../dates';
 import { setInRound, setValue } from '../edits';
 import { statusOf } from './common';
-import { draft, edit, toName } from './fixes';
+import { dontRemind, draft, edit, toName } from './fixes';
 import { peopleOf } from '../drafts';
 import { RuleModule } from './rule';
 import { timelineOf } from './timeline';
@@ -35,6 +35,7 @@ export const thankYouDue: RuleModule = {
       ...people.map((p, k) => draft(ctx, f, 'thank-you-email', `Draft thank-you email${toName(p)}`, k === 0, p.name)),
       ...people.map((p) => draft(ctx, f, 'thank-you-card', `Draft thank-you card${toName(p)}`, false, p.name)),
       ...edit(`Mark thank-you sent today (${today})`, f, mark),
+      ...dontRemind(ctx, f),
     ];
   },
 };

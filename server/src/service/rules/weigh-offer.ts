@@ -1,4 +1,4 @@
-import { addressee, draft } from './fixes';
+import { addressee, dontRemind, draft } from './fixes';
 import { RuleModule } from './rule';
 
 /** At most this many processes named in the message; the checklist lists them all. */
@@ -28,6 +28,8 @@ export const weighOffer: RuleModule = {
       draft(ctx, f, 'offer-time-email', name ? `Draft email asking ${name} for time to decide` : 'Draft email asking for time to decide'),
       draft(ctx, f, 'offer-accept-email', `Draft offer acceptance email${addressee(ctx)}`),
       draft(ctx, f, 'offer-decline-email', `Draft offer decline email${addressee(ctx)}`),
+      // A reminder like the timing rules: once weighed, the user may not want it any more.
+      ...dontRemind(ctx, f),
     ];
   },
 };
