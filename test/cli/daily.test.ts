@@ -37,18 +37,23 @@ describe('CLI agenda', () => {
     assert.match(text, /^Agenda for Thursday, 26 November 2026\n/);
     const sections = text.split('\n\n').slice(1);
     const titles = sections.map((s) => s.split('\n')[0]);
-    assert.deepEqual(titles.slice(0, 5), ['Overdue:', 'Due today:', 'Coming up (next 7 days):', 'Waiting:', 'Let go:']);
+    assert.deepEqual(titles.slice(0, 6), ['Overdue:', 'Due today:', 'Withdraw:', 'Coming up (next 7 days):', 'Waiting:', 'Let go:']);
     const overdue = sections[0].split('\n').slice(1);
     assert.deepEqual(overdue, [
       '  Mon 2026-11-16  Acme Corp (Senior Backend Engineer): check in with Jane Doe [10 days overdue]  examples/notes/acme-backend.md',
       '  Tue 2026-11-17  Umbrella (Site Reliability Engineer): check in with Albert Wesker [9 days overdue]  examples/notes/umbrella-sre.md',
+      '  Tue 2026-11-24  Pied Piper (Backend Engineer (Compression)): send the thank-you note to Monica Hall [2 days overdue]  examples/notes/pied-piper-backend.md',
     ]);
     assert.match(sections[1], /Globex \(Frontend Engineer\): send the thank-you note to Priya Natarajan \[today\]/);
     assert.match(sections[1], /Wayne Enterprises .*weigh the offer/);
-    assert.match(sections[2], /Mon 2026-11-30 {2}Massive Dynamic .*check in with Nina Sharp \[in 4 days\]/);
-    assert.match(sections[3], /Initech .*check in on 2026-12-07/);
-    assert.match(sections[4], /Hooli .*let it go/);
-    assert.match(sections[4], /Stark Industries .*stop following up/);
+    assert.deepEqual(sections[2].split('\n').slice(1), [
+      '  Thu 2026-11-26  Black Mesa (Research Engineer): withdraw: you accepted the offer from Aperture Science (aperture-backend.md) [today]  examples/notes/accepted/black-mesa.md',
+      '  Thu 2026-11-26  Xen Labs (Platform Engineer): withdraw: you accepted the offer from Aperture Science (aperture-backend.md) [today]  examples/notes/accepted/xen-labs.md',
+    ]);
+    assert.match(sections[3], /Mon 2026-11-30 {2}Massive Dynamic .*check in with Nina Sharp \[in 4 days\]/);
+    assert.match(sections[4], /Initech .*check in on 2026-12-07/);
+    assert.match(sections[5], /Hooli .*let it go/);
+    assert.match(sections[5], /Stark Industries .*stop following up/);
     assert.doesNotMatch(text, /Soylent|Vandelay/, 'closed processes and advanced ones with the thank-you sent have nothing to do');
     assert.match(text, /Left out, with errors to fix first .*cyberdyne-ml\.md, examples\/notes\/tyrell-design\.md/);
   });
