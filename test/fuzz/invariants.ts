@@ -176,7 +176,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.ok(removed.includes(item.trimEnd()), 'the entry is removed');
     const rest = removed.replace(item.trimEnd(), '');
     assert.match(rest, /^[\s,-]*(?:#[^\n]*)?[\s,]*$/, `nothing but the entry's own punctuation and comment: ${JSON.stringify(removed)}`);
-  } else if ((m = /^Add `(\w+)`/.exec(t))) {
+  } else if ((m = /^Add (\w+)/.exec(t))) {
     const key = m[1];
     target = key;
     inFrontMatter();
@@ -184,7 +184,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.equal(s, close.start, 'added as the last line');
     assert.ok(after.keys.has(key), `${key} added`);
     if (key === 'interviewed') assert.ok(after.interview!.interviewed.kind === 'ok' && after.interview!.interviewed.value === today);
-  } else if ((m = /^Rename `(.+)` to `(\w+)`$/.exec(t))) {
+  } else if ((m = /^Rename '(.+)' to (\w+)$/.exec(t))) {
     const [from, to] = [m[1], m[2]];
     target = from;
     inFrontMatter();
@@ -196,7 +196,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   }
 
   // Every other entry is byte for byte the same, in the same order.
-  const others = (n: ParsedNote) => [...n.keys.keys()].filter((k) => k !== target && !(t.startsWith('Rename') && k === /to `(\w+)`$/.exec(t)?.[1]));
+  const others = (n: ParsedNote) => [...n.keys.keys()].filter((k) => k !== target && !(t.startsWith('Rename') && k === / to (\w+)$/.exec(t)?.[1]));
   assert.deepEqual(others(after), others(before), 'the other keys, in order');
   for (const k of others(before)) assert.equal(entrySource(after, k), entrySource(before, k), `entry '${k}' unchanged`);
   // Every comment survives, but one on a removed follow-up's own line.

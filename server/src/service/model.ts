@@ -100,7 +100,7 @@ export function parseNote(text: string): ParsedNote | undefined {
   const note: ParsedNote = { text, frontMatter: fm, syntax: [], keys: new Map() };
   if (!fm.close) {
     if (!hasInterviewMarker(text, fm.content)) return undefined;
-    note.syntax.push({ span: fm.open, message: 'The front matter is never closed: end it with a line `---`' });
+    note.syntax.push({ span: fm.open, message: 'The front matter is never closed: end it with a --- line' });
     return note;
   }
   const base = fm.content.start;
@@ -219,7 +219,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
     }
     const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${clip(f.node.source ?? String(f.node.value))}")` : '';
-    return invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}${hint}`);
+    return invalid('invalid-value', f.key, f.span, `${name} should be text, not ${describe(f.node)}${hint}`);
   };
 
   const dateOf = (node: Node | null, span: Span, label: string): { day?: Day; problem?: string } => {
@@ -240,7 +240,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     const f = lookup(name);
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
-    const r = dateOf(f.node, f.span, `\`${name}\``);
+    const r = dateOf(f.node, f.span, name);
     if (r.day === undefined) return invalid('invalid-date', f.key, f.span, r.problem!);
     return { kind: 'ok', value: r.day, span: f.span, key: f.key };
   };
@@ -248,7 +248,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
   const person = (node: Node | null, span: Span, label: string, allowName: boolean): Person | undefined => {
     if (allowName && isScalar(node) && typeof node.value === 'string') return { name: node.value.trim() };
     if (!isMap(node)) {
-      problems.push({ rule: 'invalid-value', span, message: `${label} should be a mapping with \`name\` and \`email\`, not ${describe(node)}` });
+      problems.push({ rule: 'invalid-value', span, message: `${label} should be a mapping with name and email, not ${describe(node)}` });
       return undefined;
     }
     const p: Person = {};
@@ -260,7 +260,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
       const vSpan = item.value && (item.value as Node).range ? spanOf(item.value as Node) : span;
       // A phone may be written as a number; a name or an address may not.
       if (!isScalar(v) || typeof v.value === 'object' || typeof v.value === 'boolean' || (k !== 'phone' && typeof v.value === 'number')) {
-        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} \`${k}\` should be text, not ${describe(v)}` });
+        problems.push({ rule: 'invalid-value', span: vSpan, message: `${label} ${k} should be text, not ${describe(v)}` });
         continue;
       }
       const value = String(v.value).trim();
@@ -295,12 +295,12 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
     if (!isScalar(f.node) || typeof f.node.value !== 'string') {
-      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
+      return invalid('invalid-date', f.key, f.span, `expect_reply_by should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
     }
     const words = f.node.value.trim();
     const iso = parseIsoDay(words);
     if (iso === undefined && looksLikeIsoDate(words)) {
-      return invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${clip(words)}' is not a real date`);
+      return invalid('invalid-date', f.key, f.span, `expect_reply_by '${clip(words)}' is not a real date`);
     }
     if (iso === undefined && interviewDay === undefined) {
       // A phrase needs the interview date; its own error speaks.
@@ -309,7 +309,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     const day = iso ?? resolvePhrase(words, interviewDay); // resolvePhrase answers a date with itself
     if (day === undefined) {
       return invalid('invalid-date', f.key, f.span,
-        `\`expect_reply_by\` '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
+        `expect_reply_by '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
     }
     const phrase = iso === undefined ? words : undefined;
     return { kind: 'ok', value: { day, phrase }, span: f.span, key: f.key };
@@ -320,7 +320,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
     if (!isSeq(f.node)) {
-      return invalid('invalid-value', f.key, f.span, `\`follow_ups\` should be a list of dates, not ${describe(f.node)}`);
+      return invalid('invalid-value', f.key, f.span, `follow_ups should be a list of dates, not ${describe(f.node)}`);
     }
     const entries: FollowUp[] = [];
     (f.node as YAMLSeq).items.forEach((item, index) => {
@@ -338,7 +338,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     const f = lookup('contact');
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
-    const p = person(f.node, f.span, '`contact`', false);
+    const p = person(f.node, f.span, 'contact', false);
     return p ? { kind: 'ok', value: p, span: f.span, key: f.key } : { kind: 'invalid', span: f.span, key: f.key };
   })();
 
@@ -347,7 +347,7 @@ function buildInterview(note: ParsedNote, doc: Document, base: number): Intervie
     if (!f) return { kind: 'absent' };
     if (isEmpty(f.node)) return { kind: 'absent', key: f.key };
     if (!isSeq(f.node)) {
-      return invalid('invalid-value', f.key, f.span, `\`interviewers\` should be a list of people ({name, email, title}), not ${describe(f.node)}`);
+      return invalid('invalid-value', f.key, f.span, `interviewers should be a list of people ({name, email, title}), not ${describe(f.node)}`);
     }
     const people: Person[] = [];
     for (const item of (f.node as YAMLSeq).items) {
@@ -383,7 +383,7 @@ function describe(node: unknown): string {
   if (isScalar(node)) {
     const v = (node as Scalar).value;
     if (typeof v === 'number') return `the number ${clip((node as Scalar).source ?? String(v))}`;
-    if (typeof v === 'boolean') return `\`${v}\``;
+    if (typeof v === 'boolean') return `the boolean ${v}`;
     if (v === null) return 'nothing';
     return `'${clip(String(v))}'`;
   }

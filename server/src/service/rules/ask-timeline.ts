@@ -15,9 +15,9 @@ export const askTimeline: RuleModule = {
     return [{
       rule: 'ask-timeline',
       span: interviewSpan(ctx),
-      message: 'No timeline recorded: ask when you can expect to hear back and note it in `expect_reply_by`',
+      message: 'No timeline recorded: ask when you can expect to hear back and note it in expect_reply_by',
     }];
   },
-  fixes: (ctx, f) => edit('Add `expect_reply_by` (the date or their words)', f,
+  fixes: (ctx, f) => edit('Add expect_reply_by (the date or their words)', f,
     insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'")),
 };

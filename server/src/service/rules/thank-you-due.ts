@@ -19,7 +19,7 @@ export const thankYouDue: RuleModule = {
       span: interviewSpan(ctx),
       message: today === i.interviewed.value
         ? 'Send a thank-you note today, right after the interview'
-        : `No thank-you note recorded: the interview was ${relativeDay(i.interviewed.value, today)}; send one now and record it in \`thank_you_sent\``,
+        : `No thank-you note recorded: the interview was ${relativeDay(i.interviewed.value, today)}; send one now and record it in thank_you_sent`,
     }];
   },
   fixes(ctx, f) {
