@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
-import { included, isFile, readTextSync, reason } from '../node';
+import { included, isFile, readTextSync, reason, Resolved } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
@@ -25,10 +25,15 @@ export class Checker {
     return diagnostics.map((d) => ({ ...d, range: c.rangeToClient(d.range) }));
   }
 
+  /** Whether a file is checked: an open buffer always; on disk, a workspace note its config includes. */
+  checks(file: string, resolved: Resolved): boolean {
+    return !!this.host.documents.atPath(file) || (this.host.inWorkspace(file) && included(file, resolved));
+  }
+
   checkText(file: string, text: string): void {
     const { host } = this;
     const resolved = host.resolver.forFile(file);
-    if (!host.documents.atPath(file) && (!host.inWorkspace(file) || !included(file, resolved))) {
+    if (!this.checks(file, resolved)) {
       this.store.publishFile(file, []);
       return;
     }

@@ -11,7 +11,8 @@ import { SOURCE } from '../protocol';
 import { NoteDocument, NoteView } from './document';
 import { DraftRenderer, sampleContext, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
+import { codeLenses, LensOptions } from './features/codeLens';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions } from './features/diagnostics';
@@ -25,6 +26,8 @@ export type { NoteDocument } from './document';
 export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
 export type { CheckOptions } from './features/diagnostics';
+export type { AgendaOptions, NoteAgenda } from './features/agenda';
+export type { LensOptions } from './features/codeLens';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -40,7 +43,12 @@ export interface LanguageService {
   hover(doc: NoteDocument, position: Position, options: EditorOptions): Hover | undefined;
   /** Hints in `range` (all of them without one). */
   inlayHints(doc: NoteDocument, range: Range | undefined, options: EditorOptions): InlayHint[];
-  codeLenses(doc: NoteDocument, options: EditorOptions): CodeLens[];
+  codeLenses(doc: NoteDocument, options: LensOptions): CodeLens[];
+  /**
+   * The note's next action, as the CLI's agenda has it, and where the note says it; undefined
+   * when the text is not an interview note.
+   */
+  agenda(doc: NoteDocument, options: AgendaOptions): NoteAgenda | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
   /** Problems in `.interview-followup.yaml`, as diagnostics on that file. */
@@ -70,6 +78,7 @@ export function createLanguageService(): LanguageService {
     hover: (doc, position, options) => hover(view(doc), position, options),
     inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),
     codeLenses: (doc, options) => codeLenses(view(doc), options),
+    agenda: (doc, options) => noteAgenda(view(doc), options),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     checkConfig,
