@@ -119,6 +119,9 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
         if (typeof v === 'string' || typeof v === 'number') layer.sender[f] = String(v);
         else report(['sender', f], `sender.${f} should be text`);
       }
+      for (const k of Object.keys(s)) {
+        if (!['name', 'email', 'phone'].includes(k)) report(['sender', k], `Unknown sender key '${k}' (sender has name, email, phone)`, 'key');
+      }
     }
   }
   if (o.rules !== undefined && o.rules !== null) {
