@@ -106,4 +106,20 @@ export const Commands = {
   showFollowUpsDue: 'interviewFollowup.showFollowUpsDue',
   /** The next-action lens: does the next action of the note (the quick fixes at the finding). */
   nextAction: 'interviewFollowup.nextAction',
+  showFollowUps: 'interviewFollowup.showFollowUps',
+  setSenderName: 'interviewFollowup.setSenderName',
+  openWalkthrough: 'interviewFollowup.openWalkthrough',
+  /** Run by VS Code after a draft from the light bulb is applied (not in the palette). */
+  drafted: 'interviewFollowup.drafted',
+  /** The Follow-ups view's inline actions on a process. */
+  viewDraft: 'interviewFollowup.view.draft',
+  viewMarkSent: 'interviewFollowup.view.markSent',
+  viewOpenNote: 'interviewFollowup.view.openNote',
+} as const;
+
+/** The Follow-ups view (package.json `contributes.views`) and the walkthrough. */
+export const Views = {
+  followUps: 'interviewFollowup.followUps',
+  /** `<publisher>.<name>#<walkthrough id>`, as workbench.action.openWalkthrough takes it. */
+  walkthrough: 'interview-followup.interview-followup#firstSteps',
 } as const;
