@@ -59,10 +59,13 @@ describe('protocol: the agenda request', function () {
     assert.deepEqual(client.errors(), []);
   });
 
-  it('reads an open buffer over the disk, and takes the horizon of `days`', async () => {
+  it('reads an open buffer over the disk, edit after edit, and takes the horizon of `days`', async () => {
     client = await TestClient.start({ copyFrom: EXAMPLES });
     await client.waitForScan();
     const globex = await client.open('globex-frontend.md');
+    // Asked once before the edit: the entries kept from this answer must not outlive the edit.
+    const before = await client.connection.sendRequest<AgendaResult>(Requests.agenda, { days: 14 });
+    assert.equal(before.groups.flatMap((g) => g.entries).find((e) => e.company === 'Globex')!.group, 'today');
     const text = readFileSync(client.path('globex-frontend.md'), 'utf8');
     await client.change(globex, { text: text.replace('interviewed: 2026-11-26', 'interviewed: 2026-11-26\nthank_you_sent: 2026-11-26') });
     const agenda = await client.connection.sendRequest<AgendaResult>(Requests.agenda, { days: 14 });

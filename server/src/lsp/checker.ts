@@ -15,6 +15,12 @@ export class Checker {
   readonly onDisk = new Set<string>();
   /** The day of the last full check: the midnight refresh re-checks when it has passed. */
   lastToday?: Day;
+  /**
+   * When each file was last checked (a counter): what is derived from a note (the agenda) is
+   * current while its stamp is unchanged. Every change of text, configuration or day re-checks.
+   */
+  readonly stamps = new Map<string, number>();
+  private stamp = 0;
 
   constructor(private readonly host: Host, private readonly store: DiagnosticStore) {}
 
@@ -32,6 +38,7 @@ export class Checker {
 
   checkText(file: string, text: string): void {
     const { host } = this;
+    this.stamps.set(file, ++this.stamp);
     const resolved = host.resolver.forFile(file);
     if (!this.checks(file, resolved)) {
       this.store.publishFile(file, []);
@@ -69,6 +76,7 @@ export class Checker {
   /** A file gone from disk: no diagnostics, whatever buffer an editor may still hold of it. */
   forget(file: string): void {
     this.onDisk.delete(file);
+    this.stamps.delete(file);
     this.store.publishFile(file, []);
   }
 
