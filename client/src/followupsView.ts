@@ -61,7 +61,8 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       this.tree, this.changed, this.refreshed,
       server.onDidStart(() => this.schedule(0)),
       server.onDidScan(() => this.schedule(0)),
-      vscode.languages.onDidChangeDiagnostics(soon),
+      // Ours are on notes and on the config file; other extensions' diagnostics do not matter.
+      vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => /\.(?:md|markdown|ya?ml)$/i.test(u.path)) && soon()),
       // Edits that change no diagnostic (a status closed while waiting, a new contact name)
       // still change the view: followed while it shows; a hidden view catches up when shown.
       vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'markdown' && this.tree.visible && this.schedule(500)),
