@@ -88,8 +88,11 @@ function makeNotesOnly(dir: string): void {
   fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'interviewFollowup.today': TODAY }, null, 2));
 }
 
-/** A documentation repository: 3,000 markdown files in 60 folders, many with front matter, none an interview note. */
-export const MARKDOWN_FILES = 3000;
+/**
+ * A documentation repository: 3,000 markdown files (E2E_MARKDOWN_FILES for another size) in
+ * 60 folders, two in three with front matter, none an interview note.
+ */
+const MARKDOWN_FILES = Number(process.env.E2E_MARKDOWN_FILES || 3000);
 function makeMarkdownRepo(dir: string): void {
   for (let i = 0; i < MARKDOWN_FILES; i++) {
     const folder = path.join(dir, 'docs', `section-${String(i % 60).padStart(2, '0')}`);
@@ -158,6 +161,7 @@ async function runSuite(suite: Suite, vsix: string, desktopExe: string | undefin
           E2E_EXTENSIONS_DIR: extensionsDir,
           E2E_WORKSPACE_TRUST: suite === 'restricted' ? '1' : '',
           E2E_SHOT_DIR: shotDir,
+          E2E_MARKDOWN_FILES: String(MARKDOWN_FILES),
           INTERVIEW_FOLLOWUP_TODAY: '', // the workspace setting pins today
         },
       });

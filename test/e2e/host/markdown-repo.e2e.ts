@@ -1,5 +1,5 @@
 /**
- * A big repository of plain markdown (3,000 files, most with front matter, none an interview
+ * A big repository of plain markdown (3,000 files by default, most with front matter, none an interview
  * note): the extension starts (workspaceContains:**\/*.md), reads the head of each file once,
  * finds no note and starts no server. The suite reports how long the look took.
  */
@@ -21,7 +21,7 @@ describe('A repository of plain markdown, no interview note', function () {
 
   it('pays one short scan and keeps no server running', async function () {
     assert.equal(api.activation.reason, undefined);
-    assert.equal(api.activation.scanned, 3001, 'every markdown file read once');
+    assert.equal(api.activation.scanned, Number(process.env.E2E_MARKDOWN_FILES || 3000) + 1, 'every markdown file read once (and the README)');
     figures['no-note scan'] = `${api.activation.scanned} markdown files read in ${api.activation.ms} ms; extension active ${((api.timings.activated - hostStarted) / 1000).toFixed(2)} s after the extension host started`;
     assert.equal(api.client, undefined);
     assert.deepEqual(serverProcesses(ext.extensionPath), []);
