@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { AgendaEntry, AgendaGroupResult, AgendaResult, Commands, Requests, Views } from '../../server/src/protocol';
+import { parseIsoDay, shortDay } from '../../server/src/service/dates';
+import { untilMidnight } from './midnight';
 import { Server } from './server';
 
 /** The welcome content shown (package.json `viewsWelcome`) follows this context key. */
@@ -26,17 +28,10 @@ const DUE_GROUPS = new Set(['overdue', 'today']);
 
 type Node = { group: AgendaGroupResult } | { entry: AgendaEntry };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-/** "Sun 15 Nov" from YYYY-MM-DD (a calendar date: no time zone involved). */
-export function shortDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]}`;
-}
-
-/** Milliseconds from `now` to one second past the next local midnight. */
-export function untilMidnight(now: Date): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1).getTime() - now.getTime();
+/** "Sun 15 Nov" from YYYY-MM-DD, as the service writes dates. */
+function shortDate(iso: string): string {
+  const day = parseIsoDay(iso);
+  return day === undefined ? iso : shortDay(day);
 }
 
 export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
