@@ -54,6 +54,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     void vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
   });
 
+  // Once, whatever asks first (the scan, a note appearing, Re-check All Notes): one notice too.
+  let starting: Promise<LanguageClient> | undefined;
+  const startServer = (reason: string): Promise<LanguageClient> => (starting ??= (async () => {
+    const notice = vscode.workspace.isTrusted ? undefined : noticeRestricted(output);
+    const lc = await srv.start(reason);
+    restrictedNotice = await notice;
+    return lc;
+  })());
   const client = () => srv.client;
   const withClient = async <T>(fn: (lc: LanguageClient) => Promise<T>): Promise<T | undefined> => {
     const lc = srv.client;
@@ -64,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newNote, (args?: NewNoteArgs) => newInterviewNote(context.extensionUri, args ?? {})),
     vscode.commands.registerCommand(COMMANDS.recheckAll, async () => {
-      const lc = client() ?? (await srv.start('Re-check All Notes'));
+      const lc = client() ?? (await startServer('Re-check All Notes'));
       const count = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Interview Follow-up: re-checking notes' },
         () => lc.sendRequest<number>(Requests.recheckAll),
@@ -95,11 +103,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     })),
   );
 
-  const startServer = async (reason: string) => {
-    const notice = vscode.workspace.isTrusted ? undefined : noticeRestricted(output);
-    await srv.start(reason);
-    restrictedNotice = await notice;
-  };
   const activation = await scanWorkspace();
   if (activation.reason) {
     output.info(`Interview Follow-up: ${activation.reason} found (${activation.file}) in ${activation.ms} ms: starting the language server.`);
