@@ -103,6 +103,7 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
     } catch {
       return; // the server is restarting: the next event refreshes
     }
+    if (!agenda && this.server.launching) return; // still 'loading': it refreshes once started
     this.agenda = agenda;
     const entries = agenda?.groups.reduce((n, g) => n + g.entries.length, 0) ?? 0;
     await this.setState(!agenda || agenda.notes === 0 ? 'none' : entries === 0 ? 'empty' : 'ready');

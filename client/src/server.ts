@@ -46,6 +46,11 @@ export class Server implements vscode.Disposable {
     return this.current !== undefined;
   }
 
+  /** Asked to start and not running yet. */
+  get launching(): boolean {
+    return this.starting !== undefined && this.current === undefined;
+  }
+
   /** Starts the server once; later calls get the same client. */
   start(reason: string): Promise<LanguageClient> {
     this.starting ??= this.launch(reason);
