@@ -23,10 +23,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
+import { LspClient, REPO } from '../test/lsp/client';
 import { generate } from './generate';
-import { BenchClient, REPO } from './lsp-client';
+import { cpuMs, memory } from './proc';
 
 const TODAY = '2026-11-26';
 const SEED = 42;
@@ -255,9 +256,10 @@ interface Finding { file: string; line: number; column: number; rule: string }
 interface ServerRun {
   spawnToInitializeMs: number;
   workspaceMs: number;
-  /** CPU time of the server from spawn to the end of the scan (its log line, or 200 ms after the last note). */
+  /** CPU time of the server from spawn to the end of the scan (when its scanDone arrives). */
   workspaceCpuMs?: number;
-  serverLoggedScanMs?: number;
+  /** The scan's duration as the server reports it in scanDone. */
+  serverScanMs: number;
   publications: number;
   notesWithDiagnostics: number;
   diagnostics: number;
@@ -274,48 +276,44 @@ function iso(day: Date): string {
 }
 
 async function serverSession(dir: string, expected: { files: Set<string>; findings: number; overdueNote: string }, o: Options): Promise<ServerRun> {
-  const env = { ...childEnv(), INTERVIEW_FOLLOWUP_TODAY: TODAY };
   const t0 = performance.now();
-  const client = BenchClient.spawn(dir, env, nodeArgs());
+  // Its own process in the workspace folder (never a pooled one): spawn is part of the figure.
+  const client = await LspClient.start({ dir, today: TODAY, nodeArgs: nodeArgs(), timeoutMs: 60_000 });
   try {
-    await client.initialize();
     const spawnToInitializeMs = performance.now() - t0;
 
     // Workspace: until every note the CLI reports on has been published at least once.
     const remaining = new Set(expected.files);
     let seen = 0;
     let lastAt = 0;
-    await client.waitFor('diagnostics for the whole workspace', () => {
-      for (; seen < client.publications.length; seen++) {
-        const p = client.publications[seen];
+    await client.waitUntil('diagnostics for the whole workspace', () => {
+      for (; seen < client.published.length; seen++) {
+        const p = client.published[seen];
         const file = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : p.uri;
         if (remaining.delete(file) && remaining.size === 0) lastAt = p.at;
       }
       return remaining.size === 0 ? true : undefined;
     }, 600_000);
     const workspaceMs = lastAt - t0;
-    // The server logs the end of its scan; anything published after the last expected note is counted.
-    const scanLog = await client.waitFor('the scan log', () => client.logs.find((l) => /checked \d+ markdown files/.test(l.message)), 10_000)
-      .catch(() => undefined);
-    const loggedMs = scanLog ? /in (\d+) ms/.exec(scanLog.message)?.[1] : undefined;
-    await new Promise((r) => setTimeout(r, 200));
-    const workspaceCpuMs = client.cpuMs();
-    const republishedAfterLast = client.publications.filter((p) => p.at > lastAt).length;
+    // The end of the scan: every publication of it has arrived; any after the last expected note is counted.
+    const scan = await client.waitForScan();
+    const workspaceCpuMs = cpuMs(client.pid);
+    const republishedAfterLast = client.published.filter((p) => p.at > lastAt).length;
     let notesWithDiagnostics = 0;
     let diagnostics = 0;
-    for (const [uri, p] of client.latest) {
-      if (!uri.endsWith('.md') || p.diagnostics.length === 0) continue;
+    for (const [uri, published] of client.diagnostics) {
+      if (!uri.endsWith('.md') || published.length === 0) continue;
       notesWithDiagnostics++;
-      diagnostics += p.diagnostics.length;
+      diagnostics += published.length;
     }
     if (diagnostics !== expected.findings) {
       log(`  warning: the server published ${diagnostics} diagnostics, the CLI reported ${expected.findings}`);
     }
-    const rssAfterScan = client.memory().rssKiB;
+    const rssAfterScan = memory(client.pid).rssKiB;
 
     // Edits on the 5,000-line note: front matter and body alternately.
-    const bigPath = path.join(dir, BIG_NOTE);
-    const bigUri = pathToFileURL(bigPath).href;
+    const bigPath = client.path(BIG_NOTE);
+    const bigUri = client.uri(BIG_NOTE);
     const text = fs.readFileSync(bigPath, 'utf8');
     const lines = text.split('\n');
     const ivLine = lines.findIndex((l) => l.startsWith('interviewed: '));
@@ -323,12 +321,12 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
     const bodyFirst = fmClose + 3;
     const bodyCount = lines.length - bodyFirst - 2;
     if (ivLine < 0 || fmClose < 0 || bodyCount < 100) throw new Error(`unexpected shape of ${bigPath}`);
-    await client.open(bigUri, text);
+    await client.open(BIG_NOTE, text);
     await client.ping();
     const edits: ServerRun['edits'] = { all: [], frontMatter: [], body: [], frontMatterPublishedBeforePing: 0, frontMatterContentMismatches: 0, bodyPublications: 0 };
     const valueAt = 'interviewed: '.length;
     for (let k = 0; k < o.edits; k++) {
-      const before = client.publications.length;
+      const before = client.published.length;
       if (k % 2 === 0) {
         // A new interview date: the check-in due date moves, so the diagnostics must change
         // and the server must publish them. Time to that publication.
@@ -339,8 +337,8 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
         await client.change(bigUri, { range: { start: { line: ivLine, character: valueAt }, end: { line: ivLine, character: valueAt + 10 } }, text: iso(day) });
         let pingAt = 0;
         const ping = client.ping().then(() => { pingAt = performance.now(); });
-        const pub = await client.waitFor('diagnostics after a front-matter edit', () => {
-          for (let i = before; i < client.publications.length; i++) if (client.publications[i].uri === bigUri) return client.publications[i];
+        const pub = await client.waitUntil('diagnostics after a front-matter edit', () => {
+          for (let i = before; i < client.published.length; i++) if (client.published[i].uri === bigUri) return client.published[i];
           return undefined;
         }, 30_000);
         await ping;
@@ -363,17 +361,16 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
         const ms = performance.now() - t;
         edits.all.push(ms);
         edits.body.push(ms);
-        for (let i = before; i < client.publications.length; i++) if (client.publications[i].uri === bigUri) edits.bodyPublications++;
+        for (let i = before; i < client.published.length; i++) if (client.published[i].uri === bigUri) edits.bodyPublications++;
       }
     }
 
     // Code actions: on an overdue note opened in the editor, and on the 5,000-line note.
     const codeActions: ServerRun['codeActions'] = [];
-    const overdueUri = pathToFileURL(path.join(dir, expected.overdueNote)).href;
-    await client.open(overdueUri, fs.readFileSync(path.join(dir, expected.overdueNote), 'utf8'));
+    const overdueUri = await client.open(expected.overdueNote);
     await client.ping();
     for (const uri of [overdueUri, bigUri]) {
-      const diags = client.latest.get(uri)?.diagnostics ?? [];
+      const diags = client.diagnostics.get(uri) ?? [];
       const target = diags.find((d) => d.code === 'check-in-due');
       if (!target) throw new Error(`no check-in-due diagnostic on ${uri}`);
       const range: Range = target.range;
@@ -393,13 +390,13 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
     if (edits.frontMatterContentMismatches > 0) log(`  warning: ${edits.frontMatterContentMismatches} front-matter edits published diagnostics without the new due date`);
     if (edits.bodyPublications > 0) log(`  warning: ${edits.bodyPublications} body edits published diagnostics (they should not change any)`);
     if (republishedAfterLast > 0) log(`  note: ${republishedAfterLast} publications after the last expected note of the workspace`);
-    const mem = client.memory();
+    const mem = memory(client.pid);
     return {
       spawnToInitializeMs,
       workspaceMs,
       workspaceCpuMs,
-      serverLoggedScanMs: loggedMs ? Number(loggedMs) : undefined,
-      publications: client.publications.length,
+      serverScanMs: scan.ms,
+      publications: client.published.length,
       notesWithDiagnostics,
       diagnostics,
       republishedAfterLast,
@@ -410,7 +407,8 @@ async function serverSession(dir: string, expected: { files: Set<string>; findin
       finalRssMB: mem.rssKiB !== undefined ? mb(mem.rssKiB) : undefined,
     };
   } finally {
-    await client.close();
+    await client.shutdown(5000).catch(() => undefined); // killed by dispose if it does not exit
+    await client.dispose();
     // Analysis runs (extra node options) may print to stderr, e.g. a preloaded GC observer.
     if (extraNodeArgs.length && client.stderr) log(client.stderr.trimEnd().split('\n').map((l) => `  server: ${l}`).join('\n'));
   }
@@ -505,7 +503,7 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
     spawnToInitializeMs: med((s) => s.spawnToInitializeMs),
     workspaceMs: med((s) => s.workspaceMs),
     workspaceCpuMs: med((s) => s.workspaceCpuMs),
-    serverLoggedScanMs: med((s) => s.serverLoggedScanMs),
+    serverScanMs: med((s) => s.serverScanMs),
     editP50Ms: med((s) => pcts(s.edits.all).p50),
     editP95Ms: med((s) => pcts(s.edits.all).p95),
     editP99Ms: med((s) => pcts(s.edits.all).p99),

@@ -23,7 +23,7 @@ export const TODAY_ENV = 'INTERVIEW_FOLLOWUP_TODAY';
 export const FAULT_ENV = 'INTERVIEW_FOLLOWUP_TEST_FAULT';
 
 /** Templates a code action drafts from, by file name without `.hbs`. */
-export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist'] as const;
+export const TEMPLATE_NAMES = ['thank-you-email', 'check-in-email', 'offer-checklist', 'withdrawal-email'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 /** The note template of `interview-followup new` and "New Interview Note". */

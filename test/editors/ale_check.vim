@@ -1,7 +1,7 @@
 " Drives interview-followup from headless Vim 9 + ALE 3.3 (Debian vim, vim-ale) the way a user
 " does: an ALE LSP linter for markdown, :ALELint, check-in-due in ALE's loclist; the code
 " action menu on it (ale#codefix#Execute, as :ALECodeAction and the popup menu use it) and we
-" pick "Draft check-in email..." by title, write; the same for "Mark check-in sent today...",
+" pick "Draft check-in email..." by title, write; the same for "Mark check-in email sent today...",
 " write, and wait for the diagnostic to go away.
 " One JSON object per stdout line; exit 0 on success, 1 (cquit) on any failure.
 "
@@ -124,7 +124,7 @@ endfunction
 
 call s:out('drafted', s:Act('Draft check-in email'))
 call writefile(readfile(s:file, 'B'), s:file . '.after-draft', 'B')
-call s:out('marked', s:Act('Mark check-in sent'))
+call s:out('marked', s:Act('Mark check-in email sent'))
 
 " ALE sent the edited text (didChange); the server re-checks and publishes.
 if !s:wait('empty(s:Due())', 10000)

@@ -2,7 +2,7 @@
  * Real editors as the client, headless: Neovim 0.7 (built-in LSP client), Emacs 28 with eglot,
  * and Vim 9 with ALE. Each starts the server from the installed npm package, as users do,
  * opens an overdue note, shows check-in-due, applies "Draft check-in email..." and then
- * "Mark check-in sent today..." through its own code action menu, and writes the file.
+ * "Mark check-in email sent today..." through its own code action menu, and writes the file.
  * We judge the files on disk (what the user keeps): after each action they must be exactly
  * the server's edit applied (plus the final newline every editor writes), hence
  * byte-identical in all three editors, for a normal note, one without a final newline and a
@@ -15,13 +15,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService, parseIsoDay } from '../../server/src/service';
 import { builtinTemplatesDir, ConfigResolver, templateLookup } from '../../server/src/node';
-import { applyTextEdits, EXAMPLES, REPO } from '../protocol/client';
-import { Editor, EDITORS, EditorRun, installedServer, Installed, requireEditor, RUN_TIMEOUT_MS, runEditor, SKIP, TODAY } from './harness';
+import { applyTextEdits, EXAMPLES, REPO } from '../lsp/client';
+import { REQUIRE_ALL, requiredError } from '../layers';
+import {
+  Editor, EDITORS, editorsMissing, EditorRun, installedServer, Installed, probeEditor, RUN_TIMEOUT_MS, runEditor, skipEditor, TODAY,
+} from './harness';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
 const DRAFT_TITLE = 'Draft check-in email to Jane Doe';
-const MARK_TITLE = `Mark check-in sent today (${TODAY})`;
+const MARK_TITLE = `Mark check-in email sent today (${TODAY})`;
 
 interface Variant {
   name: string;
@@ -54,7 +57,7 @@ function expectedFiles(root: string, note: string, variant: Variant): { draft: s
     return withFinalNewline(applyTextEdits(text, action.edit.changes[uri]), variant.eol);
   };
   const draft = act(variant.text, 'Draft check-in email');
-  return { draft, mark: act(draft, 'Mark check-in sent') };
+  return { draft, mark: act(draft, 'Mark check-in email sent') };
 }
 
 interface Outcome {
@@ -97,16 +100,15 @@ describe('editors: Neovim, Emacs + eglot and Vim + ALE against the installed pac
   });
 
   for (const editor of EDITORS) {
-    describe(editor.title, function () {
+    const probe = probeEditor(editor);
+    const skip = skipEditor(editor);
+    describe(skip ? `${editor.title}: SKIPPED, ${probe.missing}` : editor.title, function () {
       let dir: string | undefined;
 
       before(function () {
-        const version = requireEditor(editor);
-        if (version === undefined) {
-          console.warn(`    INTERVIEW_FOLLOWUP_SKIP_EDITORS=1 and ${editor.title} is not usable: skipped on request`);
-          this.skip();
-        }
-        timings.push(`${editor.title}: ${version}`);
+        if (skip) return;
+        if (probe.missing !== undefined) throw requiredError(`the ${editor.title} tests`, editorsMissing([editor]));
+        timings.push(`${editor.title}: ${probe.version}`);
       });
 
       afterEach(async () => {
@@ -115,7 +117,7 @@ describe('editors: Neovim, Emacs + eglot and Vim + ALE against the installed pac
       });
 
       for (const variant of VARIANTS) {
-        it(`${variant.name}: shows check-in-due, drafts the check-in, marks it sent`, async () => {
+        (skip ? it.skip : it)(`${variant.name}: shows check-in-due, drafts the check-in, marks it sent`, async () => {
           dir = realpathSync(await fsp.mkdtemp(path.join(os.tmpdir(), `interview-followup-${editor.id}-`)));
           const outcome = await runOnce(editor, installed.bin, dir, variant);
           (results.get(editor.id) ?? results.set(editor.id, new Map()).get(editor.id)!).set(variant.name, outcome);
@@ -124,15 +126,15 @@ describe('editors: Neovim, Emacs + eglot and Vim + ALE against the installed pac
     });
   }
 
-  describe('all three editors agree', () => {
+  // The editors that run here: all three unless some are skipped (then not all three agree).
+  const here = EDITORS.filter((e) => REQUIRE_ALL || probeEditor(e).missing === undefined);
+  const skipped = EDITORS.filter((e) => !here.includes(e)).map((e) => e.title);
+  describe(skipped.length === 0 ? 'all three editors agree' : `the editors here agree (${skipped.join(', ')} SKIPPED)`, () => {
     for (const variant of VARIANTS) {
-      it(`gives byte-identical files for ${variant.name}`, function () {
-        const ran = EDITORS.filter((e) => results.get(e.id)?.has(variant.name));
-        const missing = EDITORS.filter((e) => !ran.includes(e));
-        if (missing.length > 0) {
-          if (SKIP && ran.length < 2) this.skip();
-          if (!SKIP) assert.fail(`no result from ${missing.map((e) => e.title).join(', ')} for ${variant.name}: see its test above`);
-        }
+      (here.length < 2 ? it.skip : it)(`gives byte-identical files for ${variant.name}`, function () {
+        const ran = here.filter((e) => results.get(e.id)?.has(variant.name));
+        const missing = here.filter((e) => !ran.includes(e));
+        if (missing.length > 0) assert.fail(`no result from ${missing.map((e) => e.title).join(', ')} for ${variant.name}: see its test above`);
         const [first, ...rest] = ran.map((e) => ({ editor: e, outcome: results.get(e.id)!.get(variant.name)! }));
         for (const other of rest) {
           assert.equal(other.outcome.draft, first.outcome.draft, `after the draft: ${other.editor.title} differs from ${first.editor.title}`);
@@ -161,8 +163,8 @@ async function runOnce(editor: Editor, server: string, dir: string, variant: Var
   const diagnostics = run.events.diagnostics.diagnostics as { code: string; line: number; col: number; message: string }[];
   assert.ok(diagnostics.some((d) => d.code === 'check-in-due' && d.line === 12 && d.col === 17 && /11 days overdue/.test(d.message)),
     `check-in-due at 13:18: ${JSON.stringify(diagnostics)}`);
-  // The editor's menu offered the two fixes, and the one chosen landed.
-  assert.deepEqual(run.events.drafted.titles, [DRAFT_TITLE, MARK_TITLE]);
+  // The editor's menu offered the three fixes, and the one chosen landed.
+  assert.deepEqual(run.events.drafted.titles, [DRAFT_TITLE, MARK_TITLE, `Log a check-in call today (${TODAY})`]);
   assert.equal(run.events.drafted.title, DRAFT_TITLE);
   assert.equal(run.events.marked.title, MARK_TITLE);
   if (editor.id === 'neovim') {

@@ -3,7 +3,7 @@
 ;; The user's path: `eglot-server-programs' names the server, `eglot' starts it for the
 ;; note's buffer, flymake shows check-in-due; `eglot-code-actions' over the diagnostic offers
 ;; the actions and we pick "Draft check-in email..." in its completing-read menu, save; the
-;; same for "Mark check-in sent today...", save, and wait for the diagnostic to go away.
+;; same for "Mark check-in email sent today...", save, and wait for the diagnostic to go away.
 ;; One JSON object per stdout line; exit 0 on success, 1 on any failure.
 ;;
 ;; Run by test/editors/editors.test.ts with an isolated HOME:
@@ -98,7 +98,7 @@
       (let ((drafted (chk-act "Draft check-in email")))
         (copy-file note (concat note ".after-draft") t)
         (apply #'chk-out "drafted" (cl-loop for (k . v) in drafted append (list k v))))
-      (let ((marked (chk-act "Mark check-in sent")))
+      (let ((marked (chk-act "Mark check-in email sent")))
         (apply #'chk-out "marked" (cl-loop for (k . v) in marked append (list k v))))
       (unless (chk-wait (lambda () (not (chk-find-due))) 10)
         (chk-fail "check-in-due still shown 10 s after marking the check-in sent"))

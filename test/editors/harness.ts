@@ -4,20 +4,21 @@
  * `<prefix>/node_modules/.bin/interview-followup lsp --stdio`. Each editor runs a script of
  * ours (nvim_check.lua, eglot_check.el, ale_check.vim) that prints one JSON event per line.
  *
- * An editor that is missing fails its tests with a message saying what to install, unless
- * INTERVIEW_FOLLOWUP_SKIP_EDITORS=1 skips them on purpose. INTERVIEW_FOLLOWUP_NVIM,
- * INTERVIEW_FOLLOWUP_EMACS and INTERVIEW_FOLLOWUP_VIM name other binaries.
+ * An editor that cannot run here (see probeEditor) has its tests skipped, with one line
+ * saying why and what to set up, unless INTERVIEW_FOLLOWUP_REQUIRE_ALL=1 makes that a
+ * failure (test/layers.ts). INTERVIEW_FOLLOWUP_NVIM, INTERVIEW_FOLLOWUP_EMACS and
+ * INTERVIEW_FOLLOWUP_VIM name other binaries.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO } from '../protocol/client';
+import { announceSkip, missingBecause, REQUIRE_ALL, skippedLine } from '../layers';
+import { REPO } from '../lsp/client';
 
 export const TODAY = '2026-11-26';
 export const RUN_TIMEOUT_MS = 30000;
 const HERE = path.join(REPO, 'test', 'editors');
-export const SKIP = process.env.INTERVIEW_FOLLOWUP_SKIP_EDITORS === '1';
 
 // ---- the installed package ---------------------------------------------------------
 
@@ -79,10 +80,8 @@ process.on('exit', () => {
 export interface Editor {
   id: 'neovim' | 'emacs' | 'vim';
   title: string;
-  /** What to apt-get install when it is missing. */
-  packages: string;
   bin: string;
-  /** A version line, or throws why the editor cannot run. */
+  /** A version line, or throws why the editor cannot run (`nvim not found`). */
   probe(): string;
   /** Arguments and extra environment for one run. */
   command(home: string): { args: string[]; env: NodeJS.ProcessEnv };
@@ -90,7 +89,9 @@ export interface Editor {
 
 function probeRun(bin: string, args: string[]): { ok: boolean; out: string; why: string } {
   const p = spawnSync(bin, args, { encoding: 'utf8', timeout: 20000, env: { ...process.env, HOME: os.tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const why = p.error ? p.error.message : `exit ${p.status}${p.signal ? ` (${p.signal})` : ''}: ${(p.stderr || p.stdout).trim().slice(0, 300)}`;
+  const why = (p.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? `${bin} not found`
+    : p.error ? `'${bin} ${args.join(' ')}' failed (${p.error.message})`
+      : `'${bin} ${args.join(' ')}' failed (exit ${p.status}${p.signal ? `, ${p.signal}` : ''}: ${(p.stderr || p.stdout).trim().slice(0, 300)})`;
   return { ok: !p.error && p.status === 0, out: p.stdout ?? '', why };
 }
 
@@ -103,11 +104,10 @@ export const EDITORS: Editor[] = [
   {
     id: 'neovim',
     title: 'Neovim',
-    packages: 'neovim',
     bin: NVIM,
     probe() {
       const p = probeRun(NVIM, ['--version']);
-      if (!p.ok) throw new Error(`'${NVIM} --version' failed (${p.why})`);
+      if (!p.ok) throw new Error(p.why);
       return p.out.split('\n')[0];
     },
     command: (home) => ({
@@ -118,13 +118,12 @@ export const EDITORS: Editor[] = [
   {
     id: 'emacs',
     title: 'Emacs + eglot',
-    packages: 'emacs-nox elpa-eglot',
     bin: EMACS,
     probe() {
       const p = probeRun(EMACS, ['--version']);
-      if (!p.ok) throw new Error(`'${EMACS} --version' failed (${p.why})`);
+      if (!p.ok) throw new Error(p.why);
       const eglot = existsSync(ELPA) ? readdirSync(ELPA).find((d) => /^eglot-\d/.test(d)) : undefined;
-      if (!eglot) throw new Error(`eglot is not installed in ${ELPA}`);
+      if (!eglot) throw new Error(`eglot not found in ${ELPA}`);
       return `${p.out.split('\n')[0]}, ${eglot}`;
     },
     command: () => ({ args: ['--batch', '-Q', '-l', path.join(HERE, 'eglot_check.el')], env: {} }),
@@ -132,29 +131,54 @@ export const EDITORS: Editor[] = [
   {
     id: 'vim',
     title: 'Vim + ALE',
-    packages: 'vim vim-ale',
     bin: VIM,
     probe() {
       const p = probeRun(VIM, ['--version']);
-      if (!p.ok) throw new Error(`'${VIM} --version' failed (${p.why})`);
+      if (!p.ok) throw new Error(p.why);
       if (!/\+job\b/.test(p.out) || !/\+channel\b/.test(p.out)) throw new Error(`${VIM} has no +job/+channel (vim-tiny?)`);
       const ale = probeRun(VIM, ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-c', 'silent! packadd ale', '-c', 'if exists(":ALELint") != 2 | cquit 1 | endif', '-c', 'qall!']);
-      if (!ale.ok) throw new Error(`ALE is not installed for ${VIM} ('packadd ale' finds no :ALELint)`);
+      if (!ale.ok) throw new Error(`ALE not found for ${VIM} ('packadd ale' finds no :ALELint)`);
       return `${p.out.split('\n')[0]}, ALE`;
     },
     command: () => ({ args: ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-S', path.join(HERE, 'ale_check.vim')], env: {} }),
   },
 ];
 
-/** The editor's version line; throws a clear error when it is missing (undefined: skipped on purpose). */
-export function requireEditor(editor: Editor): string | undefined {
-  try {
-    return editor.probe();
-  } catch (err) {
-    if (SKIP) return undefined;
-    throw new Error(`${editor.title} is required for the real-editor tests: ${(err as Error).message}. `
-      + `Install it (apt-get install ${editor.packages}; .ci/run does) or set INTERVIEW_FOLLOWUP_SKIP_EDITORS=1 to skip these tests on purpose.`);
+/** An editor's version line, or why it cannot run here. */
+export type Probe = { version: string; missing?: undefined } | { version?: undefined; missing: string };
+
+const probes = new Map<Editor['id'], Probe>();
+
+/** Probed once per run, when the tests load: whether a test runs or is skipped is decided then. */
+export function probeEditor(editor: Editor): Probe {
+  let p = probes.get(editor.id);
+  if (!p) {
+    try {
+      p = { version: editor.probe() };
+    } catch (err) {
+      p = { missing: (err as Error).message };
+    }
+    probes.set(editor.id, p);
   }
+  return p;
+}
+
+const SET_UP = 'Neovim 0.7+, Emacs 28 + eglot, Vim 9 + ALE';
+
+/** Why these editors cannot run, and why they were not installed. */
+export function editorsMissing(editors: Editor[]): string {
+  return missingBecause(editors.map((e) => probeEditor(e).missing ?? `${e.title} runs`), 'scripts/setup-editors.sh');
+}
+
+/**
+ * Whether an editor's tests are skipped here (it cannot run, and not every layer is
+ * required); the first call announces the layer's line, naming every editor skipped.
+ */
+export function skipEditor(editor: Editor): boolean {
+  if (REQUIRE_ALL || probeEditor(editor).missing === undefined) return false;
+  const skipped = EDITORS.filter((e) => probeEditor(e).missing !== undefined);
+  announceSkip(skippedLine(`real-editor tests (${skipped.map((e) => e.title).join(', ')})`, editorsMissing(skipped), SET_UP));
+  return true;
 }
 
 export interface EditorRun {

@@ -7,21 +7,25 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BIN, EXAMPLES, REPO } from '../protocol/client';
-import { SKIP, TODAY } from './harness';
+import { requiredError } from '../layers';
+import { BIN, EXAMPLES, REPO } from '../lsp/client';
+import { EDITORS, editorsMissing, probeEditor, skipEditor, TODAY } from './harness';
 
-describe('editor: Neovim shows the hover and the next-action lens', function () {
+const NEOVIM = EDITORS.find((e) => e.id === 'neovim')!;
+const { missing } = probeEditor(NEOVIM);
+const skip = skipEditor(NEOVIM);
+
+describe(`editor: Neovim shows the hover and the next-action lens${skip ? `: SKIPPED, ${missing}` : ''}`, function () {
   this.timeout(40000);
   let dir: string | undefined;
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  (SKIP ? it.skip : it)('hover on the promised date, and the lens on the front matter', () => {
-    const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-    assert.equal(nvim.status, 0, 'Neovim is missing: apt-get install neovim (.ci/run does), or set INTERVIEW_FOLLOWUP_SKIP_EDITORS=1');
+  (skip ? it.skip : it)('hover on the promised date, and the lens on the front matter', () => {
+    if (missing !== undefined) throw requiredError('the Neovim tests', editorsMissing([NEOVIM]));
     dir = mkdtempSync(path.join(os.tmpdir(), 'ifu-nvim-help-'));
     for (const f of ['acme-backend.md', '.interview-followup.yaml']) copyFileSync(path.join(EXAMPLES, f), path.join(dir, f));
     const home = path.join(dir, 'home');
-    const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(REPO, 'test/editors/nvim_help.lua')}`], {
+    const r = spawnSync(NEOVIM.bin, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(REPO, 'test/editors/nvim_help.lua')}`], {
       encoding: 'utf8',
       timeout: 30000,
       env: {

@@ -1,7 +1,7 @@
 -- Drives the interview-followup language server from a real, headless Neovim (0.7.2 and later)
 -- the way a user does: open an overdue note, wait for check-in-due, run vim.lsp.buf.code_action()
 -- on it and pick "Draft check-in email..." in the menu (vim.ui.select), write; then the same
--- for "Mark check-in sent today...", write, and wait for the diagnostic to go away.
+-- for "Mark check-in email sent today...", write, and wait for the diagnostic to go away.
 -- Neovim 0.7 declares codeAction resolveSupport, so the draft goes through codeAction/resolve.
 -- One JSON object per stdout line; exit 0 on success, `cquit 1` on any failure.
 --
@@ -109,7 +109,7 @@ local function main()
   assert(uv.fs_copyfile(note, note .. '.after-draft'))
   emit('drafted', draft)
 
-  local mark = act('Mark check-in sent')
+  local mark = act('Mark check-in email sent')
   emit('marked', mark)
 
   local cleared = vim.wait(10000, function() return find_due() == nil end, 10)

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { main } from '../../server/src/cli/main';
-import { Lsp } from '../hostile/lsp';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { LspClient } from '../lsp/client';
 import { anyText, note } from './arbitraries';
 
 export const WORKSPACES = 100;
@@ -36,13 +37,13 @@ const key = (f: Finding) => JSON.stringify([f.file, f.line, f.column, f.endLine,
 describe('fuzz: the CLI and the server agree on generated workspaces', function () {
   this.timeout(120_000);
   let root: string;
-  let lsp: Lsp | undefined;
+  let lsp: LspClient | undefined;
   let findings = 0;
   let notes = 0;
 
   before(async () => {
     root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ifu-agree-')));
-    lsp = await Lsp.start({ root, today: TODAY });
+    lsp = await LspClient.start({ dir: root, today: TODAY, timeoutMs: 20_000 });
     await lsp.waitForScan();
   });
 
@@ -60,7 +61,11 @@ describe('fuzz: the CLI and the server agree on generated workspaces', function 
         await fsp.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
         await fsp.writeFile(path.join(dir, name), text);
       }
-      if (ws.config) await fsp.writeFile(path.join(dir, '.interview-followup.yaml'), ws.config);
+      // The notes of one search read each other (withdraw-others, weigh-offer). The CLI, run in the
+      // folder, searches the folder; the server searches the folder of the config file, else its
+      // workspace folder, which here holds every run: a config file (maybe only a comment) makes
+      // both search this run's folder.
+      await fsp.writeFile(path.join(dir, CONFIG_FILE), ws.config ?? '# the defaults\n');
       notes += ws.files.length;
 
       let stdout = '';
@@ -70,7 +75,7 @@ describe('fuzz: the CLI and the server agree on generated workspaces', function 
       assert.ok(code === 0 || code === 1, `exit ${code}`);
       const fromCli = (JSON.parse(stdout) as Finding[]).map(key).sort();
 
-      await lsp!.request('interviewFollowup/recheckAll', null);
+      await lsp!.recheckAll();
       const fromServer: string[] = [];
       for (const [uri, diagnostics] of lsp!.diagnostics) {
         const file = fileURLToPath(uri);

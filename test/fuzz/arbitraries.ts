@@ -98,6 +98,27 @@ const scalar = (v: fc.Arbitrary<string>) => v.map((s) => [s === '' ? '' : ` ${s}
 const misspelt = fc.constantFrom('thankyou_sent', 'follow_up', 'Company', 'Role', 'interveiwed', 'expect-reply-by', 'satus', 'follow-ups');
 const ownKey = fc.constantFrom('tags', 'salary', 'source', '__proto__', 'constructor', 'toString', '"quoted key"', "'x'", '面试', '🚀');
 
+/**
+ * Valid YAML that edits must get exactly right or not offer: explicit keys (alone, with an empty
+ * `:` line, with a value), anchors on empty values, scalars, lists, list items and keys (some
+ * read by an alias, some not), aliases as values, tags, `key :`, comments between key and
+ * value, a block scalar with a comment on its header. An alias follows its anchor in its entry.
+ */
+const yamlForms = fc.constantFrom<Entry>(
+  ['? thank_you_sent'], ['? thank_you_sent # by email'], ['? follow_ups'], ['? status'], ['? expect_reply_by'],
+  ['? thank_you_sent', ':'], ['? follow_ups', ':  # none yet'], ['? status', ': waiting'], ['? follow_up', ': [2026-11-05]'],
+  ['? thankyou_sent', ': 2026-11-03'],
+  ['thank_you_sent: &t'], ['thank_you_sent: &t  # not yet', 'card_sent: *t'], ['status: &s waiting', 'first_status: *s'],
+  ['status: &s2 waiting # for now'], ['follow_ups: &f', '  - 2026-11-05', 'copy: *f'], ['follow_ups: &f [2026-11-05]'], ['follow_ups: &f2'],
+  ['follow_ups: [&d1 2026-11-05, &d2 2026-11-20]', 'seen: *d2'], ['follow_ups:', '  - &d3 2026-11-05', '  - !!str 2026-11-20 # again'],
+  ['&k follow_up: [2026-11-05]', 'which: *k'], ['&k2 thankyou_sent: 2026-11-03'], ['&r company: Acme'],
+  ['was: &w waiting', 'status: *w'], ['never: &n', 'thank_you_sent: *n'], ['sent: &d4 2026-11-03', 'follow_ups: [*d4]'],
+  ['thank_you_sent: !!null'], ['thank_you_sent: !!str # soon'], ['status: !!str waiting'], ['status: !state waiting'],
+  ['follow_ups: !!null'], ['follow_ups: !!seq', '  - 2026-11-05'], ['!!str thankyou_sent: 2026-11-03'],
+  ['thank_you_sent :  # soon'], ['follow_ups :'], ['status : waiting'], ['status: # for now', '  waiting'], ['thank_you_sent:', '  # not yet'],
+  ['status: | # for now', '  waiting'], ['follow_ups: [2026-11-05,]'],
+);
+
 const entry: fc.Arbitrary<Entry> = fc.oneof(
   { weight: 3, arbitrary: entryOf(fc.constant('company'), scalar(textValue)) },
   { weight: 3, arbitrary: entryOf(fc.constant('role'), scalar(textValue)) },
@@ -123,9 +144,18 @@ const entry: fc.Arbitrary<Entry> = fc.oneof(
     ['pitch: |+', '  Kept trailing lines', '', ''], ['thankyou_sent: 2026-11-03 # misspelt'], ['Follow_Ups: [2026-11-05]'],
     ['contact: &c {name: Jane Doe, email: jane@acme.example}'], ['interviewers: [*c]'], ['binary: !!binary aGVsbG8='],
   ) },
+  { weight: 3, arbitrary: yamlForms },
   // Noise: anything at all as a line, to reach the parser's error paths.
   { weight: 1, arbitrary: fc.string({ unit: hostileUnit, maxLength: 30 }).map((s) => [s.replace(/[\r\n]/g, ' ')]) },
 );
+
+/** The top-level keys an entry writes: `key:` and `? key` lines, maybe with an anchor or tag before the key. */
+function keysOf(e: Entry): string[] {
+  return e.flatMap((line) => {
+    const m = /^(\? +)?(?:[&!]\S* +)*([^\s:#-][^:#]*?) *(:(?:[ \t]|$)| +#|$)/.exec(line);
+    return m && (m[1] || m[3].startsWith(':')) ? [m[2].replace(/^["']|["']$/g, '')] : [];
+  });
+}
 
 export interface GeneratedNote {
   text: string;
@@ -152,10 +182,10 @@ export const note: fc.Arbitrary<GeneratedNote> = fc.record({
   // A key written twice is a YAML error: let one note in ten have that, not half of them.
   const seen = new Set<string>();
   const entries = r.entries.filter((e) => {
-    const key = /^([^:\s#]+):/.exec(e[0])?.[1];
-    if (key === undefined || r.duplicates) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const keys = keysOf(e);
+    if (r.duplicates) return true;
+    if (keys.some((k) => seen.has(k))) return false;
+    keys.forEach((k) => seen.add(k));
     return true;
   });
   if (r.interviewed) entries.splice(r.at % (entries.length + 1), 0, [`interviewed:${r.interviewed[0] ? ` ${r.interviewed[0]}` : ''}${r.interviewed[1]}`]);

@@ -11,8 +11,8 @@ import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
+import { BIN } from '../lsp/client';
 import { BASE, note, TODAY } from './corpus';
-import { BIN } from './lsp';
 
 interface Ran { code: number | undefined; stdout: string; stderr: string }
 

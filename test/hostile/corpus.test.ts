@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, mergeConfig, parseIsoDay, TemplateLookup } from '../../server/src/service';
 import { decode } from '../../server/src/node';
+import { TODAY_ENV } from '../../server/src/protocol';
 import { checkAction, frontMatterEnd, lineStarts, spanOf } from '../fuzz/invariants';
+import { BIN, LspClient } from '../lsp/client';
 import { CORPUS, Entry, Expect, TODAY } from './corpus';
-import { BIN, Lsp } from './lsp';
 
 /** Bounds: per note through the service (generous for a loaded 2-core CI machine), and the heap of each child. */
 const SERVICE_MS = 5000;
@@ -109,7 +110,7 @@ function run(args: string[], cwd: string): Promise<{ code: number | null; stdout
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const env = { ...process.env };
-    delete env.INTERVIEW_FOLLOWUP_TODAY;
+    delete env[TODAY_ENV];
     const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], { cwd, env });
     let stdout = '';
     let stderr = '';
@@ -128,7 +129,7 @@ describe('hostile corpus: the CLI and the server, heap capped', function () {
   this.timeout(120_000);
   let dir: string;
   let cli: CliFinding[] = [];
-  let lsp: Lsp | undefined;
+  let lsp: LspClient | undefined;
 
   before(async () => {
     dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ifu-hostile-')));
@@ -167,7 +168,7 @@ describe('hostile corpus: the CLI and the server, heap capped', function () {
 
   it('the server scans it within its heap, publishes the same findings, and keeps serving', async () => {
     const started = Date.now();
-    lsp = await Lsp.start({ root: dir, today: TODAY, nodeArgs: [`--max-old-space-size=${HEAP_MB}`] });
+    lsp = await LspClient.start({ dir, today: TODAY, nodeArgs: [`--max-old-space-size=${HEAP_MB}`], timeoutMs: 20_000 });
     await lsp.waitForScan(CHILD_MS);
     const ms = Date.now() - started;
     const key = (f: CliFinding) => JSON.stringify([f.file, f.line, f.column, f.endLine, f.endColumn, f.rule, f.message]);
@@ -184,9 +185,7 @@ describe('hostile corpus: the CLI and the server, heap capped', function () {
     // Still serving: a code action on the 10,000 follow-ups note answers, in bounded time.
     const uri = new URL(`file://${path.join(dir, 'follow-ups-10000.md')}`).href;
     const t = Date.now();
-    const actions = await lsp.request<unknown[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }, context: { diagnostics: [] },
-    });
+    const actions = await lsp.codeActions(uri, { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } });
     assert.ok(actions.length >= 1 && Date.now() - t < SERVICE_MS, `${actions.length} actions in ${Date.now() - t} ms`);
     assert.ok(lsp.alive);
     console.log(`      server over the corpus: scanned in ${ms} ms, ${fromServer.length} findings, heap capped at ${HEAP_MB} MB`);

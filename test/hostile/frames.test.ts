@@ -5,12 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import * as path from 'node:path';
 import {
   createProtocolConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-
-const BIN = path.resolve(__dirname, '../../../bin/interview-followup.js');
+import { BIN } from '../lsp/client';
 
 function server(): ChildProcess {
   return spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, INTERVIEW_FOLLOWUP_TODAY: '2026-11-26' } });
@@ -76,10 +74,12 @@ describe('hostile: frames and order', function () {
       connection.listen();
       try {
         const params = { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] }, previousResultIds: [] };
+        let timer: NodeJS.Timeout | undefined;
         const answer = await Promise.race([
           connection.sendRequest(method, params).then(() => 'answered', (err) => err),
-          new Promise((resolve) => setTimeout(() => resolve('held'), 4000)),
+          new Promise((resolve) => (timer = setTimeout(() => resolve('held'), 4000))),
         ]);
+        clearTimeout(timer); // else it holds the process for 4 s after the last test
         assert.ok(answer instanceof ResponseError, `an error, not ${String(answer)}`);
         assert.equal(answer.code, ErrorCodes.ServerNotInitialized);
       } finally {

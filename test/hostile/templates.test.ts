@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import Handlebars from 'handlebars';
 import { CodeAction } from 'vscode-languageserver-types';
-import { createLanguageService, mergeConfig, parseIsoDay, TemplateLookup } from '../../server/src/service';
+import { createLanguageService, DraftRenderer, mergeConfig, parseIsoDay, TemplateError, TemplateLookup } from '../../server/src/service';
 import { BASE, note, TODAY } from './corpus';
 
 const service = createLanguageService();
@@ -99,7 +99,36 @@ describe('hostile: the template sandbox', function () {
   });
 
   it('bounds the output: a draft over 256 KB is refused', () => {
-    refused('{{pitch}}'.repeat(3_000), /renders over 256 KB/, note([...BASE.slice(0, 3), `pitch: ${'x'.repeat(100)}`]));
+    refused('{{pitch}}'.repeat(1_000), /renders over 256 KB/, note([...BASE.slice(0, 3), `pitch: ${'x'.repeat(300)}`]));
+    refused(`{{#each interviewers}}${'x'.repeat(1_000)}{{/each}}`, /renders over 256 KB/, note([...BASE.slice(0, 3), `interviewers: [${Array.from({ length: 300 }, (_, i) => `P${i}`).join(', ')}]`]));
+  });
+
+  it('bounds the output as it renders: it stops at the first value past 256 KB, not after building them all', () => {
+    const pitch = 'x'.repeat(200 * 1024);
+    let reads = 0;
+    const context = { get pitch() { reads++; return pitch; } };
+    assert.throws(() => new DraftRenderer().render({ origin: 'big.hbs', text: '{{pitch}}'.repeat(1_000) }, context),
+      (err: TemplateError) => err.origin === 'big.hbs' && /renders over 256 KB/.test(err.message));
+    assert.equal(reads, 2, 'the second 200 KB passes the bound: the 998 others are never appended');
+  });
+
+  it('counts a block\'s text once: a draft under 256 KB inside nested blocks renders whole', () => {
+    const inner = 'y'.repeat(200 * 1024);
+    const text = rendered(`{{#if company}}{{#with contact}}{{#unless nobody}}{{#each ../interviewers}}{{#if @first}}${inner}{{/if}}{{/each}}{{/unless}}{{/with}}{{/if}}`);
+    assert.equal(text, inner);
+  });
+
+  it('a template of 28,000 {{pitch}} with a 200 KB pitch fails at once, with a reason, having read nothing', () => {
+    const pitch = 'x'.repeat(200 * 1024);
+    let reads = 0;
+    const context = { get pitch() { reads++; return pitch; } };
+    const started = performance.now();
+    assert.throws(() => new DraftRenderer().render({ origin: 'huge.hbs', text: '{{pitch}}'.repeat(28_000) }, context),
+      (err: TemplateError) => /^The template has over 1000 \{\{expressions\}\}: an email needs far fewer/.test(err.message) && err.line === 1);
+    const ms = performance.now() - started;
+    assert.equal(reads, 0, 'nothing compiled, nothing rendered');
+    assert.ok(ms < 1000, `failed in ${ms.toFixed(0)} ms (seconds and hundreds of MB to compile otherwise)`);
+    refused('{{pitch}}'.repeat(28_000), /over 1000 \{\{expressions\}\}/, note([...BASE.slice(0, 3), `pitch: ${pitch}`]));
   });
 
   it('a template that fails to compile or to render: a diagnostic on the template file, the reason on the action', () => {

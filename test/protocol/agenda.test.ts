@@ -8,9 +8,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeLens } from 'vscode-languageserver-protocol/node';
 import { AgendaResult, Commands, Requests } from '../../server/src/protocol';
-import { BIN, DEFAULT_TODAY, EXAMPLES, TestClient } from './client';
+import { BIN, DEFAULT_TODAY, EXAMPLES, LspClient } from '../lsp/client';
 
 interface CliRow {
   group: string;
@@ -35,23 +34,23 @@ function cliAgenda(cwd: string): Promise<CliRow[]> {
 }
 
 describe('protocol: the agenda request', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
   afterEach(async () => {
     await client?.dispose();
     client = undefined;
   });
 
   it('answers the CLI agenda of the workspace, grouped, with where to open each note', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES });
+    client = await LspClient.start({ copyFrom: EXAMPLES });
     await client.waitForScan();
     const agenda = await client.connection.sendRequest<AgendaResult>(Requests.agenda, {});
     const cli = await cliAgenda(client.dir);
     const flat = agenda.groups.flatMap((g) => g.entries.map((e) => ({ ...e, title: g.title })));
     assert.deepEqual(flat.map(({ group, kind, action, when, company, role, date, uri }) => ({ group, kind, action, when, company, role, date, file: path.basename(fileURLToPath(uri)) })),
       cli.map((r) => ({ ...r, file: path.basename(r.file) })));
-    assert.deepEqual(agenda.groups.map((g) => [g.title, g.entries.length]), [['Overdue', 2], ['Due today', 2], ['Coming up', 1], ['Waiting', 1], ['Let go', 2]]);
+    assert.deepEqual(agenda.groups.map((g) => [g.title, g.entries.length]), [['Overdue', 3], ['Due today', 2], ['Coming up', 1], ['Waiting', 1], ['Let go', 2]]);
     assert.equal(agenda.today, DEFAULT_TODAY);
-    assert.equal(agenda.notes, 12, 'every interview note, closed and invalid ones too');
+    assert.equal(agenda.notes, 13, 'every interview note, closed and invalid ones too');
     assert.deepEqual(agenda.invalid.map((u) => path.basename(fileURLToPath(u))), ['cyberdyne-ml.md', 'tyrell-design.md']);
     const acme = flat.find((e) => e.company === 'Acme Corp')!;
     assert.deepEqual([acme.rule, acme.range], ['check-in-due', { start: { line: 12, character: 17 }, end: { line: 12, character: 27 } }]);
@@ -60,7 +59,7 @@ describe('protocol: the agenda request', function () {
   });
 
   it('reads an open buffer over the disk, edit after edit, and takes the horizon of `days`', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES });
+    client = await LspClient.start({ copyFrom: EXAMPLES });
     await client.waitForScan();
     const globex = await client.open('globex-frontend.md');
     // Asked once before the edit: the entries kept from this answer must not outlive the edit.
@@ -76,9 +75,9 @@ describe('protocol: the agenda request', function () {
   });
 
   it('the next-action lens runs the client\'s command when initialize names one', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, initializationOptions: { nextActionCommand: Commands.nextAction } });
+    client = await LspClient.start({ copyFrom: EXAMPLES, initializationOptions: { nextActionCommand: Commands.nextAction } });
     const uri = await client.open('acme-backend.md');
-    const [lens] = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const [lens] = await client.codeLenses(uri);
     assert.equal(lens.command?.command, Commands.nextAction);
     assert.deepEqual(lens.command?.arguments, [uri, { start: { line: 12, character: 17 }, end: { line: 12, character: 27 } }, 'check-in-due']);
   });

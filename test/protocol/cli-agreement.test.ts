@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, EXAMPLES, messageOf, TestClient } from './client';
+import { TODAY_ENV } from '../../server/src/protocol';
+import { BIN, EXAMPLES, messageOf, LspClient } from '../lsp/client';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
@@ -23,7 +24,7 @@ interface Finding {
 
 function runCli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env };
-  delete env.INTERVIEW_FOLLOWUP_TODAY;
+  delete env[TODAY_ENV];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [BIN, ...args], { cwd, env, timeout: 10000 }, (err, stdout, stderr) => {
       if (err && typeof err.code !== 'number') return reject(err);
@@ -35,7 +36,7 @@ function runCli(cwd: string, args: string[]): Promise<{ code: number; stdout: st
 const key = (f: Finding) => JSON.stringify([f.file, f.line, f.column, f.endLine, f.endColumn, f.severity, f.rule, f.message]);
 
 describe('protocol: the CLI and the server agree', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -43,7 +44,7 @@ describe('protocol: the CLI and the server agree', function () {
   });
 
   it('reports the same (file, line, column, rule, message) set for examples/notes', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, today: '2026-11-26' });
+    client = await LspClient.start({ copyFrom: EXAMPLES, today: '2026-11-26' });
     const [cli] = await Promise.all([
       runCli(client.dir, ['check', '--format', 'json', '--today', '2026-11-26']),
       client.waitForScan(),

@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ClientCapabilities, CodeAction, TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyEdits, byRule, EXAMPLES, TestClient } from './client';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { applyEdits, byRule, EXAMPLES, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
-const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
+const CONFIG = readFileSync(path.join(EXAMPLES, CONFIG_FILE), 'utf8');
 const GLOBEX = readFileSync(path.join(EXAMPLES, 'globex-frontend.md'), 'utf8');
 
 /** As Neovim (0.7 and later) and VS Code declare it. */
@@ -25,20 +26,20 @@ function find(actions: CodeAction[], prefix: string): CodeAction {
 }
 
 describe('protocol: codeAction/resolve (negotiated)', function () {
-  const clients: TestClient[] = [];
+  const clients: LspClient[] = [];
 
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.dispose();
   });
 
-  async function start(options: Parameters<typeof TestClient.start>[0]): Promise<TestClient> {
-    const client = await TestClient.start(options);
+  async function start(options: Parameters<typeof LspClient.start>[0]): Promise<LspClient> {
+    const client = await LspClient.start(options);
     clients.push(client);
     return client;
   }
 
   it('defers drafts to codeAction/resolve for a client that resolves edits, with the same result as an eager client', async () => {
-    const files = { 'acme.md': ACME, '.interview-followup.yaml': CONFIG };
+    const files = { 'acme.md': ACME, [CONFIG_FILE]: CONFIG };
     const lazy = await start({ files, capabilities: resolving(['edit']) });
     const eager = await start({ files });
     assert.equal(lazy.initializeResult?.capabilities.codeActionProvider && (lazy.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
@@ -54,7 +55,7 @@ describe('protocol: codeAction/resolve (negotiated)', function () {
     assert.equal(draft.isPreferred, true);
     assert.deepEqual(draft.data, { rule: 'check-in-due', template: 'check-in-email', range: due.range, uri, version: 1 });
     // The cheap front-matter edit is not deferred.
-    assert.ok(find(actions, 'Mark check-in sent').edit);
+    assert.ok(find(actions, 'Mark check-in email sent').edit);
 
     const resolved = await lazy.resolveCodeAction(draft);
     assert.equal(resolved.title, draft.title);

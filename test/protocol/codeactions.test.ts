@@ -6,10 +6,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyEdits, byRule, EXAMPLES, rules, TestClient } from './client';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { applyEdits, byRule, EXAMPLES, rules, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
-const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
+const CONFIG = readFileSync(path.join(EXAMPLES, CONFIG_FILE), 'utf8');
 const FRONT_MATTER = ACME.slice(0, ACME.indexOf('\n---\n') + 5);
 
 function find(actions: CodeAction[], prefix: string): CodeAction {
@@ -19,23 +20,23 @@ function find(actions: CodeAction[], prefix: string): CodeAction {
 }
 
 describe('protocol: code actions', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
     client = undefined;
   });
 
-  it('offers "Draft check-in email…" and "Mark check-in sent…" for check-in-due, with edits that apply exactly', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME, '.interview-followup.yaml': CONFIG } });
+  it('offers "Draft check-in email…" and "Mark check-in email sent…" for check-in-due, with edits that apply exactly', async () => {
+    client = await LspClient.start({ files: { 'acme.md': ACME, [CONFIG_FILE]: CONFIG } });
     const uri = await client.open('acme.md');
     const [due] = await client.waitForDiagnostics(uri, (d) => byRule(d, 'check-in-due').length === 1);
 
     const actions = await client.codeActions(uri, due.range, [due]);
     const draft = find(actions, 'Draft check-in email');
-    const mark = find(actions, 'Mark check-in sent');
+    const mark = find(actions, 'Mark check-in email sent');
     assert.equal(draft.title, 'Draft check-in email to Jane Doe');
-    assert.equal(mark.title, 'Mark check-in sent today (2026-11-26)');
+    assert.equal(mark.title, 'Mark check-in email sent today (2026-11-26)');
     for (const a of [draft, mark]) {
       assert.equal(a.kind, 'quickfix');
       assert.deepEqual(a.diagnostics?.map((d) => d.code), ['check-in-due']);
@@ -59,7 +60,7 @@ describe('protocol: code actions', function () {
 
     // Now mark it sent: computed against the drafted text, and the diagnostic goes away.
     const again = await client.codeActions(uri, stillDue[0].range, stillDue);
-    const mark2 = find(again, 'Mark check-in sent');
+    const mark2 = find(again, 'Mark check-in email sent');
     const marked = applyEdits(mark2.edit!, { [uri]: drafted })[uri];
     assert.equal(marked, drafted.replace('status: waiting\npitch: >-\n  Five years building payment systems like the one your team is scaling.\n---\n',
       'status: waiting\npitch: >-\n  Five years building payment systems like the one your team is scaling.\nfollow_ups:\n  - 2026-11-26\n---\n'));
@@ -72,7 +73,7 @@ describe('protocol: code actions', function () {
   });
 
   it('answers code actions for a note that is not open (read from disk)', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES });
+    client = await LspClient.start({ copyFrom: EXAMPLES });
     const uri = client.uri('umbrella-sre.md');
     const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     const due = byRule(diags, 'check-in-due')[0];
@@ -85,7 +86,7 @@ describe('protocol: code actions', function () {
   });
 
   it('matches context diagnostics shaped as Neovim 0.7 sends them (no range), and a cursor range', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME } });
     const uri = await client.open('acme.md');
     const [due] = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     // Neovim 0.7's user_data.lsp keeps code, tags, data... but not range or message.
@@ -93,7 +94,7 @@ describe('protocol: code actions', function () {
     const cursor = { start: due.range.start, end: due.range.start };
     const atCursor = await client.codeActions(uri, cursor, [nvim07]);
     find(atCursor, 'Draft check-in email');
-    find(atCursor, 'Mark check-in sent');
+    find(atCursor, 'Mark check-in email sent');
     // A range elsewhere (line 1): the well-formed context diagnostic still selects its fixes,
     // the malformed one next to it is ignored rather than failing the whole request.
     const elsewhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

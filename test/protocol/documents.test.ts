@@ -5,15 +5,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { byRule, EXAMPLES, messageOf, rules, TestClient } from './client';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { byRule, EXAMPLES, messageOf, rules, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 /** The line of the closing `---` of the front matter in ACME (0-based). */
 const CLOSE_LINE = ACME.split('\n').indexOf('---', 1);
 
 describe('protocol: open documents and settings', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -21,7 +21,7 @@ describe('protocol: open documents and settings', function () {
   });
 
   it('re-checks an open note on each incremental (range) change, and falls back to disk on close', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME } });
     const uri = await client.open('acme.md');
     await client.waitForDiagnostics(uri, (d) => byRule(d, 'check-in-due').length === 1);
 
@@ -46,21 +46,19 @@ describe('protocol: open documents and settings', function () {
     // Unsaved edit, then close: back to what is on disk (the note is in the workspace).
     await client.change(uri, { range: { start: at, end: at }, text: 'follow_ups: [2026-11-21]\n' });
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
-    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await client.close(uri);
     await client.waitForDiagnostics(uri, (d) => rules(d).join() === 'check-in-due');
     assert.deepEqual(client.errors(), []);
   });
 
   it('publishes under the URI the editor opened, however it spells it, and never twice', async () => {
     // Node writes `+` and `@` as is; Neovim and VS Code percent-encode them.
-    client = await TestClient.start({ files: { 'jobs+2026/acme@home.md': ACME } });
+    client = await LspClient.start({ files: { 'jobs+2026/acme@home.md': ACME } });
     const nodeUri = client.uri('jobs+2026/acme@home.md');
     assert.ok(nodeUri.endsWith('/jobs+2026/acme@home.md'), nodeUri);
     await client.waitForDiagnostics(nodeUri, (d) => d.length === 1);
     const editorUri = nodeUri.replace('jobs+2026/acme@home.md', 'jobs%2B2026/acme%40home.md');
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: editorUri, languageId: 'markdown', version: 1, text: ACME },
-    });
+    await client.openUri(editorUri, ACME);
     await client.waitForDiagnostics(editorUri, (d) => rules(d).join() === 'check-in-due');
     await client.waitForDiagnostics(nodeUri, (d) => d.length === 0);
     // Code actions edit the document under the editor's URI.
@@ -71,7 +69,7 @@ describe('protocol: open documents and settings', function () {
   });
 
   it('pulls workspace/configuration on didChangeConfiguration and re-checks with the new settings', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME, 'umbrella.md': readFileSync(path.join(EXAMPLES, 'umbrella-sre.md'), 'utf8') } });
+    client = await LspClient.start({ files: { 'acme.md': ACME, 'umbrella.md': readFileSync(path.join(EXAMPLES, 'umbrella-sre.md'), 'utf8') } });
     const acme = client.uri('acme.md');
     const umbrella = client.uri('umbrella.md');
     const [due] = await client.waitForDiagnostics(acme, (d) => d.length > 0);
@@ -103,8 +101,8 @@ describe('protocol: open documents and settings', function () {
   });
 
   it('lets the editor settings override .interview-followup.yaml', async () => {
-    client = await TestClient.start({
-      files: { 'acme.md': ACME, '.interview-followup.yaml': 'checkInGraceDays: 30\n' },
+    client = await LspClient.start({
+      files: { 'acme.md': ACME, [CONFIG_FILE]: 'checkInGraceDays: 30\n' },
       settings: { checkInGraceDays: 0 },
     });
     const [due] = await client.waitForDiagnostics(client.uri('acme.md'), (d) => d.length > 0);

@@ -10,36 +10,35 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeLens, CompletionItem, createProtocolConnection, Diagnostic, DocumentSymbol, Hover, InlayHint, ProtocolConnection,
-  PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection, Diagnostic, ProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/main';
-import { EXAMPLES, TestClient } from './client';
+import { Notifications } from '../../server/src/protocol';
+import { EXAMPLES, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 
 describe('protocol: editor help', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
   afterEach(async () => {
     await client?.dispose();
     client = undefined;
   });
 
   it('hovers a date, hints the dates, lenses the next action, completes keys and lists symbols', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME } });
     const uri = await client.open('acme.md');
-    const doc = { textDocument: { uri } };
     // Line 13 (0-based 12): expect_reply_by: 2026-11-12
-    const h = await client.connection.sendRequest<Hover | null>('textDocument/hover', { ...doc, position: { line: 12, character: 20 } });
+    const h = await client.hover(uri, { line: 12, character: 20 });
     assert.match((h?.contents as { value: string }).value, /^\*\*Thursday, 12 November 2026\*\* · 14 days ago/);
-    const hints = await client.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    const hints = await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } });
     assert.ok(hints.some((x) => x.label === '→ check in Sun 15 Nov' && x.position.line === 12), JSON.stringify(hints));
-    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', doc);
+    const lenses = await client.codeLenses(uri);
     assert.deepEqual(lenses.map((l) => l.command?.title), ['check in with Jane Doe · 11 days overdue']);
-    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { ...doc, position: { line: 14, character: 8 } });
+    const items = await client.completion(uri, { line: 14, character: 8 });
     assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['waiting', 'advanced', 'offer']);
-    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', doc);
+    const symbols = await client.documentSymbols(uri);
     assert.equal(symbols[0].name, 'Acme Corp · Senior Backend Engineer');
     assert.ok(client.initializeResult?.capabilities.hoverProvider);
     assert.deepEqual(client.errors(), []);
@@ -81,10 +80,10 @@ describe('protocol: midnight refresh', () => {
       if (p.uri === uri) published.push(p.diagnostics);
       wake();
     });
-    // The scan ends with a log line; the timer is set right after it, in the same turn.
+    // The scan ends with scanDone; the timer is set right after it, in the same turn.
     let scanned = false;
-    conn.onNotification('window/logMessage', (m: { message: string }) => {
-      if (/checked \d+ markdown files/.test(m.message)) scanned = true;
+    conn.onNotification(Notifications.scanDone, () => {
+      scanned = true;
       wake();
     });
     const until = (predicate: () => boolean, what: string) => new Promise<void>((resolve, reject) => {

@@ -5,15 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { Requests } from '../../server/src/protocol';
-import { byRule, EXAMPLES, FileChangeType, TestClient } from './client';
+import { byRule, EXAMPLES, FileChangeType, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 const due = (d: { code?: unknown }[]) => byRule(d as never, 'check-in-due').length === 1;
 
 describe('protocol: notes that move or vanish, buffers that are not files', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -21,7 +19,7 @@ describe('protocol: notes that move or vanish, buffers that are not files', func
   });
 
   it('a folder renamed (one Deleted and one Created folder event): the old paths are cleared, the moved notes published', async () => {
-    client = await TestClient.start({ files: { 'search/acme.md': ACME } });
+    client = await LspClient.start({ files: { 'search/acme.md': ACME } });
     await client.waitForScan();
     const before = client.uri('search/acme.md');
     await client.waitForDiagnostics(before, due);
@@ -32,7 +30,7 @@ describe('protocol: notes that move or vanish, buffers that are not files', func
   });
 
   it('a folder deleted: every note under it is cleared', async () => {
-    client = await TestClient.start({ files: { 'old/a.md': ACME, 'old/deeper/b.md': ACME, 'kept.md': ACME } });
+    client = await LspClient.start({ files: { 'old/a.md': ACME, 'old/deeper/b.md': ACME, 'kept.md': ACME } });
     await client.waitForScan();
     await client.waitForDiagnostics(client.uri('old/deeper/b.md'), due);
     await fsp.rm(client.path('old'), { recursive: true });
@@ -43,7 +41,7 @@ describe('protocol: notes that move or vanish, buffers that are not files', func
   });
 
   it('a note deleted by another program while an editor still holds its buffer: the deletion clears it', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME } });
     await client.waitForScan();
     const uri = await client.open('acme.md');
     await client.waitForDiagnostics(uri, due);
@@ -53,22 +51,22 @@ describe('protocol: notes that move or vanish, buffers that are not files', func
   });
 
   it('Re-check All drops a note that no longer exists, even one an editor still holds', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME, 'gone.md': ACME } });
+    client = await LspClient.start({ files: { 'acme.md': ACME, 'gone.md': ACME } });
     await client.waitForScan();
     const uri = await client.open('acme.md');
     await client.waitForDiagnostics(client.uri('gone.md'), due);
     await fsp.rm(client.path('acme.md'));
     await fsp.rm(client.path('gone.md')); // no watcher event for either
-    await client.connection.sendRequest(Requests.recheckAll);
+    await client.recheckAll();
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
     await client.waitForDiagnostics(client.uri('gone.md'), (d) => d.length === 0);
   });
 
   it('an untitled buffer keeps its diagnostics through a settings change, and no file URI is made up for it', async () => {
-    client = await TestClient.start({ files: {} });
+    client = await LspClient.start({ files: {} });
     await client.waitForScan();
     const uri = 'untitled:Untitled-1';
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: ACME } });
+    await client.openUri(uri, ACME);
     await client.waitForDiagnostics(uri, due);
     const published = client.published.length;
     await client.changeSettings({ checkInGraceDays: 30 });

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-protocol/node';
-import { applyTextEdits, byRule, TestClient } from './client';
+import { applyTextEdits, byRule, LspClient } from '../lsp/client';
 
 /** Non-ASCII before the diagnostics on their lines, and on the last line (where drafts go). */
 const NOTE = [
@@ -46,14 +46,14 @@ function applyUtf8(text: string, edits: TextEdit[]): string {
 }
 
 describe('protocol: positionEncoding (negotiated)', function () {
-  const clients: TestClient[] = [];
+  const clients: LspClient[] = [];
 
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.dispose();
   });
 
-  async function start(offered?: string[], initializationOptions?: Record<string, unknown>): Promise<TestClient> {
-    const client = await TestClient.start({
+  async function start(offered?: string[], initializationOptions?: Record<string, unknown>): Promise<LspClient> {
+    const client = await LspClient.start({
       files: { 'cafe.md': NOTE },
       capabilities: (caps) => {
         if (offered) caps.general = { positionEncodings: offered };
@@ -121,7 +121,7 @@ describe('protocol: positionEncoding (negotiated)', function () {
     assert.equal(after.length, 2);
     // The server's text is now `fixed`: its next edit, applied in bytes, lands exactly.
     const again = await utf8.codeActions(uri8, after[0].range, after);
-    const mark = again.find((a) => a.title.startsWith('Mark check-in sent'));
+    const mark = again.find((a) => a.title.startsWith('Mark check-in email sent'));
     assert.ok(mark?.edit, JSON.stringify(again));
     assert.equal(applyUtf8(fixed, mark.edit.changes![uri8]), fixed.replace('pitch: Ünïcödé 🚀 everywhere.\n', 'pitch: Ünïcödé 🚀 everywhere.\nfollow_ups:\n  - 2026-11-26\n'));
     // Two changes in one notification, each in bytes against the text the previous one left.

@@ -7,13 +7,14 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
-import { applyEdits, byRule, EXAMPLES, rules, TestClient } from './client';
+import { CONFIG_FILE } from '../../server/src/protocol';
+import { applyEdits, byRule, EXAMPLES, rules, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
-const CONFIG = readFileSync(path.join(EXAMPLES, '.interview-followup.yaml'), 'utf8');
+const CONFIG = readFileSync(path.join(EXAMPLES, CONFIG_FILE), 'utf8');
 
 describe('protocol: $/progress during the scan', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -21,7 +22,7 @@ describe('protocol: $/progress during the scan', function () {
   });
 
   it('creates a token and reports begin, percentages and end while the workspace is checked', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES });
+    client = await LspClient.start({ copyFrom: EXAMPLES });
     const entries = await client.waitForProgressEnd();
     await client.waitForScan();
     assert.equal(client.progressTokens.length, 1, 'one token, for the initial scan');
@@ -42,7 +43,7 @@ describe('protocol: $/progress during the scan', function () {
   });
 
   it('reports nothing to a client without window.workDoneProgress, and scans anyway', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, capabilities: (caps) => delete caps.window });
+    client = await LspClient.start({ copyFrom: EXAMPLES, capabilities: (caps) => { delete caps.window; } });
     await client.waitForScan();
     await client.waitForDiagnostics(client.uri('acme-backend.md'), (d) => d.length === 1);
     assert.deepEqual(client.progressTokens, []);
@@ -50,7 +51,7 @@ describe('protocol: $/progress during the scan', function () {
   });
 
   it('scans anyway when the client refuses to create the token', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, refuse: { progress: true } });
+    client = await LspClient.start({ copyFrom: EXAMPLES, refuse: { progress: true } });
     await client.waitForScan();
     await client.waitForDiagnostics(client.uri('acme-backend.md'), (d) => d.length === 1);
     assert.deepEqual(client.progress, []);
@@ -59,7 +60,7 @@ describe('protocol: $/progress during the scan', function () {
 });
 
 describe('protocol: single-file mode (no workspace folder, no root)', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -67,9 +68,9 @@ describe('protocol: single-file mode (no workspace folder, no root)', function (
   });
 
   it('checks an opened note, offers its code actions, and leaves the rest of the folder alone', async () => {
-    client = await TestClient.start({
+    client = await LspClient.start({
       workspace: false,
-      files: { 'acme.md': ACME, '.interview-followup.yaml': CONFIG, 'umbrella.md': readFileSync(path.join(EXAMPLES, 'umbrella-sre.md'), 'utf8') },
+      files: { 'acme.md': ACME, [CONFIG_FILE]: CONFIG, 'umbrella.md': readFileSync(path.join(EXAMPLES, 'umbrella-sre.md'), 'utf8') },
     });
     await client.waitForScan();
     const uri = await client.open('acme.md');
@@ -88,7 +89,7 @@ describe('protocol: single-file mode (no workspace folder, no root)', function (
   });
 
   it('answers pulls in single-file mode too', async () => {
-    client = await TestClient.start({
+    client = await LspClient.start({
       workspace: false,
       files: { 'acme.md': ACME },
       capabilities: (caps) => {

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import {
   ClientCapabilities, Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
-import { byRule, EXAMPLES, FileChangeType, rules, TestClient } from './client';
+import { CONFIG_FILE, SOURCE } from '../../server/src/protocol';
+import { byRule, EXAMPLES, FileChangeType, rules, LspClient } from '../lsp/client';
 
 const ACME = readFileSync(path.join(EXAMPLES, 'acme-backend.md'), 'utf8');
 const CLOSE_LINE = ACME.split('\n').indexOf('---', 1);
@@ -27,7 +28,7 @@ function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport & 
 }
 
 /** The workspace report of one file, by path (the URI spelling may differ). */
-function itemFor(items: WorkspaceDocumentDiagnosticReport[], client: TestClient, rel: string): WorkspaceDocumentDiagnosticReport | undefined {
+function itemFor(items: WorkspaceDocumentDiagnosticReport[], client: LspClient, rel: string): WorkspaceDocumentDiagnosticReport | undefined {
   const want = decodeURIComponent(client.uri(rel));
   return items.find((i) => decodeURIComponent(i.uri) === want);
 }
@@ -38,7 +39,7 @@ const fullItems = (i: WorkspaceDocumentDiagnosticReport | undefined): Diagnostic
 };
 
 describe('protocol: pull diagnostics (negotiated)', function () {
-  let client: TestClient | undefined;
+  let client: LspClient | undefined;
 
   afterEach(async () => {
     await client?.dispose();
@@ -46,14 +47,14 @@ describe('protocol: pull diagnostics (negotiated)', function () {
   });
 
   it('announces diagnosticProvider to a pulling client and answers document pulls with full and unchanged reports', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME }, capabilities: pulling });
+    client = await LspClient.start({ files: { 'acme.md': ACME }, capabilities: pulling });
     assert.deepEqual(client.initializeResult?.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
     const uri = await client.open('acme.md');
 
     const first = full(await client.pullDiagnostics(uri));
     assert.deepEqual(rules(first.items), ['check-in-due']);
     assert.deepEqual(first.items[0].range, { start: { line: 12, character: 17 }, end: { line: 12, character: 27 } });
-    assert.equal(first.items[0].source, 'interview-followup');
+    assert.equal(first.items[0].source, SOURCE);
 
     // Same text, same result id: unchanged.
     const again = await client.pullDiagnostics(uri, first.resultId);
@@ -76,7 +77,7 @@ describe('protocol: pull diagnostics (negotiated)', function () {
   });
 
   it('answers workspace pulls for notes nobody opened, holds the next pull until something changes, and asks for a refresh', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, capabilities: pulling });
+    client = await LspClient.start({ copyFrom: EXAMPLES, capabilities: pulling });
     const first = await client.pullWorkspaceDiagnostics();
     // Every note with something to say, after the whole scan; plain markdown is not there.
     assert.deepEqual(rules(fullItems(itemFor(first.items, client, 'acme-backend.md'))), ['check-in-due']);
@@ -109,7 +110,7 @@ describe('protocol: pull diagnostics (negotiated)', function () {
   });
 
   it('reports open documents with their version, the config file problems, and cancels a held pull', async () => {
-    client = await TestClient.start({ copyFrom: EXAMPLES, capabilities: pulling });
+    client = await LspClient.start({ copyFrom: EXAMPLES, capabilities: pulling });
     const uri = await client.open('acme-backend.md');
     await client.change(uri, { range: { start: { line: CLOSE_LINE, character: 0 }, end: { line: CLOSE_LINE, character: 0 } }, text: 'tags: [x]\n' });
     const report = await client.pullWorkspaceDiagnostics();
@@ -118,11 +119,11 @@ describe('protocol: pull diagnostics (negotiated)', function () {
     assert.deepEqual(rules(fullItems(acme)), ['check-in-due']);
 
     // A malformed config file: its problem is reported by pull as well.
-    await client.writeFile('.interview-followup.yaml', 'checkInGraceDays: soon\n');
-    await client.filesChanged(['.interview-followup.yaml', FileChangeType.Changed]);
+    await client.writeFile(CONFIG_FILE, 'checkInGraceDays: soon\n');
+    await client.filesChanged([CONFIG_FILE, FileChangeType.Changed]);
     const previous = report.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
     const next = await client.pullWorkspaceDiagnostics(previous);
-    const config = fullItems(itemFor(next.items, client, '.interview-followup.yaml'));
+    const config = fullItems(itemFor(next.items, client, CONFIG_FILE));
     assert.equal(config.length, 1);
     assert.match(String(config[0].message), /checkInGraceDays/);
 
@@ -137,7 +138,7 @@ describe('protocol: pull diagnostics (negotiated)', function () {
   });
 
   it('sends a refresh and pulls the new settings after a configuration change', async () => {
-    client = await TestClient.start({ files: { 'acme.md': ACME }, capabilities: pulling });
+    client = await LspClient.start({ files: { 'acme.md': ACME }, capabilities: pulling });
     const uri = await client.open('acme.md');
     const before = full(await client.pullDiagnostics(uri));
     assert.deepEqual(rules(before.items), ['check-in-due']);
@@ -150,8 +151,8 @@ describe('protocol: pull diagnostics (negotiated)', function () {
 
   it('pushes to a client that does not declare textDocument.diagnostic, or that asks for push', async () => {
     for (const start of [
-      () => TestClient.start({ files: { 'acme.md': ACME } }),
-      () => TestClient.start({ files: { 'acme.md': ACME }, capabilities: pulling, initializationOptions: { diagnosticMode: 'push' } }),
+      () => LspClient.start({ files: { 'acme.md': ACME } }),
+      () => LspClient.start({ files: { 'acme.md': ACME }, capabilities: pulling, initializationOptions: { diagnosticMode: 'push' } }),
     ]) {
       client = await start();
       assert.equal(client.initializeResult?.capabilities.diagnosticProvider, undefined);

@@ -143,7 +143,7 @@ describe('check-in-due actions', () => {
   const text = note(lines, '\nNotes.\n');
 
   it('drafts a polite check-in to the contact', () => {
-    assert.deepEqual(titles(text, 'check-in-due'), ['Draft check-in email to Jane Doe', 'Mark check-in sent today (2026-11-26)']);
+    assert.deepEqual(titles(text, 'check-in-due'), ['Draft check-in email to Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)']);
     assert.equal(fix(text, 'check-in-due', 'Draft check-in email', { config: { sender: { name: 'Alex Kim', phone: '+1 555 0199' } } }), text + [
       '',
       '## Draft: check-in email (2026-11-26)',
@@ -167,24 +167,24 @@ describe('check-in-due actions', () => {
   });
 
   it('marks a check-in sent: creates follow_ups when there is none', () => {
-    assert.equal(fix(text, 'check-in-due', 'Mark check-in sent today'), note([...lines, 'follow_ups:', '  - 2026-11-26'], '\nNotes.\n'));
+    assert.equal(fix(text, 'check-in-due', 'Mark check-in email sent today'), note([...lines, 'follow_ups:', '  - 2026-11-26'], '\nNotes.\n'));
   });
 
   it('marks a check-in sent: appends to an empty flow list, keeping its comment', () => {
     const withEmpty = note([...lines, 'follow_ups: []  # none yet', 'status: waiting']);
-    assert.equal(fix(withEmpty, 'check-in-due', 'Mark check-in sent today'),
+    assert.equal(fix(withEmpty, 'check-in-due', 'Mark check-in email sent today'),
       note([...lines, 'follow_ups: [2026-11-26]  # none yet', 'status: waiting']));
   });
 
   it('marks a check-in sent: fills an empty follow_ups: key with a block list', () => {
     const withKey = note([...lines, 'follow_ups:   # after the thank-you', 'status: waiting']);
-    assert.equal(fix(withKey, 'check-in-due', 'Mark check-in sent today'),
+    assert.equal(fix(withKey, 'check-in-due', 'Mark check-in email sent today'),
       note([...lines, 'follow_ups:   # after the thank-you', '  - 2026-11-26', 'status: waiting']));
   });
 
   it('marks a check-in sent in a CRLF note with CRLF', () => {
     const crlf = note([...lines, 'follow_ups:', 'status: waiting'], 'x\r\n', '\r\n');
-    assert.equal(fix(crlf, 'check-in-due', 'Mark check-in sent today'),
+    assert.equal(fix(crlf, 'check-in-due', 'Mark check-in email sent today'),
       note([...lines, 'follow_ups:', '  - 2026-11-26', 'status: waiting'], 'x\r\n', '\r\n'));
   });
 });

@@ -14,7 +14,7 @@ describe('ClientFeatures', () => {
     assert.equal(f.documentChanges, false);
     const caps = f.capabilities();
     assert.equal(caps.diagnosticProvider, undefined, 'nothing to pull');
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
     assert.equal(caps.positionEncoding, 'utf-16');
   });
 
@@ -29,7 +29,7 @@ describe('ClientFeatures', () => {
     assert.equal(f.deferDrafts, true);
     assert.equal(f.documentChanges, true);
     assert.deepEqual(f.capabilities().diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
-    assert.deepEqual(f.capabilities().codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: true });
+    assert.deepEqual(f.capabilities().codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true });
   });
 
   it('initialization options: push on request, an encoding for ALE, an untrusted workspace', () => {

@@ -43,6 +43,31 @@ describe('timeline phrases', () => {
     it(`'${text}' from Monday 2 November is ${expected}`, () => assert.equal(resolve(text), expected));
   }
 
+  it('reads a month as its end, with or without a year and "in"', () => {
+    for (const text of ['March', 'in March', 'March 2027', 'in March 2027', 'March, 2027', 'during March 2027', 'end of March 2027', 'late March 2027']) {
+      assert.equal(resolve(text), '2027-03-31', text);
+    }
+    assert.equal(resolve('in November 2026'), '2026-11-30', 'the month of the interview');
+    assert.equal(resolve('in March 2028'), '2028-03-31');
+    assert.equal(resolve('early March 2027'), '2027-03-10');
+    assert.equal(resolve('mid-March 2027'), '2027-03-15');
+    assert.equal(resolve('by March 2027'), '2027-03-01');
+  });
+
+  it('refuses a month that is over before the interview', () => {
+    for (const text of ['March 2026', 'in October 2026', 'end of March 2025']) assert.equal(resolve(text), undefined, text);
+  });
+
+  it('refuses a day past 9999-12-31: no date can write it', () => {
+    assert.equal(resolve('in 3000000 days'), undefined);
+    const late = day('9999-12-20');
+    assert.equal(resolve('within two weeks', late), undefined);
+    assert.equal(resolve('in January', late), undefined);
+    assert.equal(resolve('end of next month', late), undefined);
+    assert.equal(resolve('in 10 days', late), '9999-12-30', 'up to 9999-12-31 is fine');
+    assert.equal(resolve('end of the month', late), '9999-12-31');
+  });
+
   it('resolves "by Friday" said on a Friday to the next one', () => {
     assert.equal(resolve('by Friday', day('2026-11-06')), '2026-11-13');
   });

@@ -66,7 +66,7 @@ describe('a template that fails', () => {
   it('gives a disabled action with a clear reason and no edit; the other fix still works', () => {
     const templates = withTemplates({ 'check-in-email': broken });
     const all = actionsFor(DUE, 'check-in-due', { templates });
-    assert.deepEqual(all.map((a) => a.title), ['Draft check-in email to Jane Doe', 'Mark check-in sent today (2026-11-26)']);
+    assert.deepEqual(all.map((a) => a.title), ['Draft check-in email to Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)']);
     const [draft, mark] = all;
     assert.equal(draft.edit, undefined);
     assert.match(draft.disabled?.reason ?? '', /^Template error in check-in-email\.hbs: Parse error on line 6/);
@@ -132,6 +132,6 @@ describe('the template sandbox', () => {
 
   it('the titles do not depend on templates compiling', () => {
     assert.deepEqual(titles(DUE, 'check-in-due', { templates: withTemplates({ 'check-in-email': '{{' }) }),
-      ['Draft check-in email to Jane Doe', 'Mark check-in sent today (2026-11-26)']);
+      ['Draft check-in email to Jane Doe', 'Mark check-in email sent today (2026-11-26)', 'Log a check-in call today (2026-11-26)']);
   });
 });

@@ -1,8 +1,10 @@
 /** `agenda`: what to do, grouped by urgency, one line per note. */
 import {
-  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Day, formatDay, GROUP_TITLES, longDay, parseNote, weekdayShort,
+  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, createLanguageService, Day, formatDay, GROUP_TITLES, longDay, NoteSummary, parseNote,
+  weekdayShort, withdrawItem,
 } from '../service';
-import { CliIO, formatFrom, gather, parseArgs, reportProblems, todayFrom, UsageError } from './common';
+import { Searches } from './searches';
+import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export interface AgendaRow extends AgendaItem {
   date: string;
@@ -16,14 +18,23 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
   const horizonText = values['--days'] ?? '7';
   if (!/^\d{1,4}$/.test(horizonText)) throw new UsageError(`--days must be a whole number of days, not '${horizonText}'`);
   const horizon = Number(horizonText);
-  const rows: AgendaRow[] = [];
   const invalid: string[] = [];
+  const searches = new Searches();
+  const found: { item: AgendaItem; file: string; summary?: NoteSummary; search: string }[] = [];
+  const service = createLanguageService();
   const g = await gather(positional, io, (note) => {
     const parsed = parseNote(note.text);
     if (!parsed) return;
+    const summary = service.summarize({ uri: note.file, text: note.text }, note.name, today);
+    searches.add(note.search, summary);
     const r = agendaOf(parsed, today, note.resolved.config, horizon);
-    if (r.item) rows.push({ ...r.item, date: formatDay(r.item.day), file: note.shown });
+    if (r.item) found.push({ item: r.item, file: note.shown, summary, search: note.search });
     else if (r.skipped === 'invalid') invalid.push(note.shown);
+  });
+  // An offer accepted in one note makes every other open process of its search a withdrawal.
+  const rows: AgendaRow[] = found.map(({ item, file, summary, search }) => {
+    const row = (summary && withdrawItem(summary, searches.of(search), today)) ?? item;
+    return { ...row, date: formatDay(row.day), file };
   });
   const unreadable = reportProblems(g, io);
   rows.sort((a, b) => compareAgenda(a, b) || a.file.localeCompare(b.file));
@@ -48,5 +59,6 @@ export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, inv
   if (invalid.length > 0) {
     lines.push('', `Left out, with errors to fix first (see \`interview-followup check\`): ${invalid.join(', ')}`);
   }
-  return lines.join('\n') + '\n';
+  // One line per entry whatever a file name, company or role holds: a newline would forge one.
+  return lines.map(printable).join('\n') + '\n';
 }

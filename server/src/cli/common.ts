@@ -1,8 +1,9 @@
 /** What the CLI's commands share: arguments, the walk over notes, and stderr reports. */
 import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
-import { ConfigResolver, included, NoteReader, reason, Resolved, resolveToday, walk } from '../node';
+import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -67,6 +68,11 @@ export function formatFrom(values: ParsedArgs['values']): 'text' | 'json' {
   return f;
 }
 
+/** The CLI's config lookup: up to the repository or the home folder, files of others ignored. */
+export function resolverOptions(io: CliIO): ResolverOptions {
+  return { stopAtRepoOrHome: true, home: io.env.HOME || os.homedir() };
+}
+
 export interface NoteFile {
   file: string;
   /** The path as the user should see it: relative to the working directory. */
@@ -77,6 +83,13 @@ export interface NoteFile {
    */
   text: string;
   resolved: Resolved;
+  /**
+   * The search the note belongs to, for the rules that read other notes: the folder of its
+   * `.interview-followup.yaml`, else the PATH argument it was found under.
+   */
+  search: string;
+  /** Its name in that search: its path relative to the search's folder. */
+  name: string;
 }
 
 /** `file` relative to `cwd` (both absolute and normalized), as path.relative() has it, without its cost per note. */
@@ -89,6 +102,8 @@ export interface Gathered {
   resolver: ConfigResolver;
   /** Files that could not be read: [path, reason]. */
   unreadable: [string, string][];
+  /** Links not followed: [link, the path walked]. */
+  outside: [string, string][];
 }
 
 /**
@@ -97,14 +112,15 @@ export interface Gathered {
  * that applies to it, in the order of their shown paths.
  */
 export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile) => void): Promise<Gathered> {
-  const resolver = new ConfigResolver(io.cwd);
+  const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
   const unreadable: [string, string][] = [];
+  const outside: [string, string][] = [];
   /**
    * The files to check, with the configuration found for a walked one's include check.
    * `walked`: found by walking a folder (not named by the user): one gone by the time it is
    * read is skipped.
    */
-  const files = new Map<string, { walked: boolean; resolved?: Resolved }>();
+  const files = new Map<string, { walked: boolean; resolved?: Resolved; arg: string }>();
   for (const p of paths.length > 0 ? paths : ['.']) {
     const abs = path.resolve(io.cwd, p);
     let st;
@@ -116,6 +132,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     if (st.isDirectory()) {
       const walked = await walk(abs);
       unreadable.push(...walked.unreadable);
+      for (const link of walked.outside) outside.push([link, p]);
       // The walk lists a folder's files together: its configuration is looked up once.
       let dir = '';
       let resolved: Resolved | undefined;
@@ -124,10 +141,10 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
           resolved = resolver.forFile(f);
           dir = path.dirname(f) + path.sep;
         }
-        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved });
+        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved, arg: abs });
       }
     } else if (st.isFile()) {
-      files.set(abs, { walked: false }); // a file named on the command line is checked whatever its extension
+      files.set(abs, { walked: false, arg: path.dirname(abs) }); // a file named on the command line is checked whatever its extension
     } else {
       // A FIFO would block the read forever, /dev/zero would fill the memory.
       throw new UsageError(`cannot read '${p}': not a regular file`);
@@ -147,19 +164,35 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
       unreadable.push([file, reason(err)]);
       continue;
     }
-    visit({ file, shown, text, resolved: found.resolved ?? resolver.forFile(file) });
+    const resolved = found.resolved ?? resolver.forFile(file);
+    const search = resolved.file?.dir ?? found.arg;
+    visit({ file, shown, text, resolved, search, name: relativeTo(search, file) || path.basename(file) });
   }
-  return { resolver, unreadable };
+  return { resolver, unreadable, outside };
 }
 
-/** Config file problems and unreadable files, one line each on stderr; true when a file was unreadable. */
+/**
+ * Config file problems, files refused or skipped, and unreadable files, one line each on
+ * stderr; true when a file was unreadable.
+ */
 export function reportProblems(g: Gathered, io: CliIO): boolean {
+  const shown = (p: string) => path.relative(io.cwd, p) || p;
   for (const cf of g.resolver.files()) {
     for (const p of cf.problems) {
       const line = cf.text.slice(0, p.span.start).split('\n').length;
-      io.stderr(`interview-followup: ${printable(`${path.relative(io.cwd, cf.path) || cf.path}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
+      io.stderr(`interview-followup: ${printable(`${shown(cf.path)}:${line}: ${p.message}`)} (ignored; defaults apply)\n`);
     }
   }
-  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${path.relative(io.cwd, p) || p}': ${why}`)}\n`);
+  reportRefusals(g.resolver, io);
+  for (const [link, walked] of g.outside) io.stderr(`interview-followup: ${printable(`skipped '${shown(link)}': it leads outside '${walked}'`)}\n`);
+  for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${shown(p)}': ${why}`)}\n`);
   return g.unreadable.length > 0;
+}
+
+/** Config files ignored and workspace templates not used, one line each on stderr. */
+export function reportRefusals(resolver: ConfigResolver, io: CliIO): void {
+  for (const r of resolver.refusals()) {
+    const where = r.config ? `${path.relative(io.cwd, r.config.path) || r.config.path}:${r.config.text.slice(0, r.span.start).split('\n').length}: ` : '';
+    io.stderr(`interview-followup: ${printable(`${where}${r.message}`)}\n`);
+  }
 }

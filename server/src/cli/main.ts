@@ -3,7 +3,9 @@
  * `new` for a fresh note, and `lsp --stdio` for editors. A thin layer over the language
  * service: arguments, files and output live here, rules do not.
  */
-import { createLanguageService, Day, formatDay } from '../service';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { Config, createLanguageService, Day, formatDay, NoteSummary } from '../service';
+import { Searches } from './searches';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export type { CliIO } from './common';
@@ -11,7 +13,7 @@ export type { CliIO } from './common';
 const USAGE = `Usage:
   interview-followup check [PATH...] [--today YYYY-MM-DD] [--format text|json]
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
-  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE]
+  interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup lsp --stdio
   interview-followup --help | --version
@@ -22,20 +24,44 @@ agenda    What to do, grouped: overdue, due today, coming up within N days (defa
           waiting, let go; one line per note, most urgent first.
 calendar  An iCalendar file (.ics) of all-day events: promised reply dates, check-in dates,
           thank-you notes. Stable event ids: re-importing updates, never duplicates.
+          -o FILE writes a new file; --force replaces an existing one (never a note).
 new       Writes a note from the interview-note template, interview date today or --date.
+          Never overwrites a file.
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
-const defaultIO = (): CliIO => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-  now: () => new Date(),
-});
+const defaultIO = (): CliIO => {
+  const stderr = sink(process.stderr);
+  return { stdout: sink(process.stdout, stderr), stderr, cwd: process.cwd(), env: process.env, now: () => new Date() };
+};
+
+/**
+ * Writes to a stream of the process. A reader that has gone away (`check | head -1`) fails the
+ * write with EPIPE, emitted as an 'error' event that would end the process with a stack trace
+ * and status 1: the rest of the output is dropped instead, and the command ends with the status
+ * its answer has. Any other failure of stdout (a full disk) is one line through `report` (the
+ * stderr sink) and status 2; stderr's own failures are dropped, with nowhere left to tell them.
+ */
+function sink(stream: NodeJS.WriteStream, report?: (s: string) => void): (s: string) => void {
+  let state: 'new' | 'open' | 'closed' = 'new';
+  return (s) => {
+    if (state === 'closed') return;
+    if (state === 'new') {
+      // Only once written to: `lsp` never writes through here, and its connection has its own handler.
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        state = 'closed';
+        if (!report || err.code === 'EPIPE') return;
+        report(`interview-followup: ${printable(`cannot write the output: ${err.message}`)}\n`);
+        process.on('exit', () => (process.exitCode = 2));
+      });
+      state = 'open';
+    }
+    stream.write(s);
+  };
+}
 
 export interface CliFinding {
   file: string;
@@ -56,17 +82,24 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const today = todayFrom(values, io);
   const format = formatFrom(values);
   const service = createLanguageService();
-  // Notes come in the order of their paths: each one's findings, sorted by position, are
-  // formatted at once, not kept for one sort of them all; the output waits for stderr's reports.
+  // Each note is checked as it is read, but for the rules that read other notes: those come
+  // from the notes' summaries once all are read (no second parse). Output follows in path order.
   const out = new Output();
   const counts = [0, 0, 0, 0];
-  let notes = 0;
+  const searches = new Searches();
+  const checked: { shown: string; local: Diagnostic[]; summary?: NoteSummary; search: string; config: Config }[] = [];
   const g = await gather(positional, io, (note) => {
-    const diags = service.check({ uri: note.file, text: note.text }, { today, config: note.resolved.config });
-    if (!diags) return;
-    notes++;
-    const findings = diags.map((d): CliFinding => ({
-      file: note.shown,
+    const doc = { uri: note.file, text: note.text };
+    const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
+    if (!local) return;
+    const summary = service.summarize(doc, note.name, today);
+    searches.add(note.search, summary);
+    checked.push({ shown: note.shown, local, summary, search: note.search, config: note.resolved.config });
+  });
+  for (const c of checked) {
+    const cross = c.summary ? service.crossCheck(c.summary, searches.of(c.search), { config: c.config }) : [];
+    const findings = [...c.local, ...cross].map((d): CliFinding => ({
+      file: c.shown,
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
@@ -79,9 +112,10 @@ async function check(args: string[], io: CliIO): Promise<number> {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
       // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
       if (format === 'json') out.add(`${out.empty ? '[\n  ' : ',\n  '}${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`);
-      else out.add(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
+      else out.add(`${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
     }
-  });
+  }
+  const notes = checked.length;
   const unreadable = reportProblems(g, io);
   if (format === 'json') out.add(out.empty ? '[]\n' : '\n]\n');
   else out.add(summary(notes, counts, today) + '\n');

@@ -1,10 +1,10 @@
 /** `new`: writes a new interview note from the note template. Never overwrites a file. */
-import { promises as fsp, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DraftRenderer, newNoteFileName, parseIsoDay, renderNewNote, TemplateError } from '../service';
-import { builtinTemplatesDir, ConfigResolver, findTemplate, reason } from '../node';
+import { builtinTemplatesDir, ConfigResolver, findTemplate, reason, writeNewFile, WriteError } from '../node';
 import { NOTE_TEMPLATE } from '../protocol';
-import { CliIO, parseArgs, todayFrom, UsageError } from './common';
+import { CliIO, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 
 
 export async function newNote(args: string[], io: CliIO): Promise<number> {
@@ -28,8 +28,10 @@ export async function newNote(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`cannot use folder '${values['--dir'] ?? '.'}': ${reason(err)}`);
   }
   // The workspace's own template (templatesDir of the nearest config) wins over the built-in.
-  const resolved = new ConfigResolver(io.cwd).forFile(path.join(dir, 'new.md'));
+  const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
+  const resolved = resolver.forFile(path.join(dir, 'new.md'));
   const template = findTemplate(resolved, builtinTemplatesDir(), NOTE_TEMPLATE);
+  reportRefusals(resolver, io);
   if (!template) throw new UsageError(`no ${NOTE_TEMPLATE}.hbs template found`);
   let text: string;
   try {
@@ -39,11 +41,11 @@ export async function newNote(args: string[], io: CliIO): Promise<number> {
   }
   const file = path.join(dir, newNoteFileName({ company, role }));
   try {
-    await fsp.writeFile(file, text, { flag: 'wx' }); // wx: fail rather than overwrite a note
+    await writeNewFile(file, text);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : reason(err);
-    throw new UsageError(`cannot write '${path.relative(io.cwd, file)}': ${why}`);
+    if (err instanceof WriteError) throw new UsageError(`cannot write '${path.relative(io.cwd, file)}': ${err.message}`);
+    throw err;
   }
-  io.stdout(`${path.relative(io.cwd, file) || file}\n`);
+  io.stdout(`${printable(path.relative(io.cwd, file) || file)}\n`);
   return 0;
 }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
-import { included, isFile, readTextSync, reason, Resolved } from '../node';
+import { included, isFile, readWorkspaceTemplate, reason, Resolved } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
@@ -15,9 +15,12 @@ export class Checker {
   readonly onDisk = new Set<string>();
   /** The day of the last full check: the midnight refresh re-checks when it has passed. */
   lastToday?: Day;
+  /** During a full check: record each note, publish once all are summarized. */
+  private holding = false;
   /**
-   * When each file was last checked (a counter): what is derived from a note (the agenda) is
-   * current while its stamp is unchanged. Every change of text, configuration or day re-checks.
+   * When each note was last checked or re-published (a counter): what is derived from a note
+   * (the agenda) is current while its stamp is unchanged. Every change of its text, of a note
+   * it depends on, of the configuration or of the day changes it.
    */
   readonly stamps = new Map<string, number>();
   private stamp = 0;
@@ -41,12 +44,34 @@ export class Checker {
     this.stamps.set(file, ++this.stamp);
     const resolved = host.resolver.forFile(file);
     if (!this.checks(file, resolved)) {
-      this.store.publishFile(file, []);
+      this.drop(file);
       return;
     }
     // check needs no real URI (it only names the text): the path spares a URL object per note.
-    const diagnostics = host.service.check({ uri: file, text }, { today: host.today(), config: resolved.config }) ?? [];
-    this.store.publishFile(file, this.toClient(text, diagnostics));
+    const doc = { uri: file, text };
+    const today = host.today();
+    const local = host.service.check(doc, { today, config: resolved.config, deferCross: true });
+    const searches = host.searches;
+    if (!local) {
+      this.drop(file);
+      return;
+    }
+    let summary = host.service.summarize(doc, searches.nameOf(file), today);
+    if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
+    const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config });
+    if (this.holding) return;
+    this.publish(file);
+    for (const d of dependents) this.publish(d);
+  }
+
+  /** Publishes a note's own diagnostics with those that read the other notes of its search, by position. */
+  private publish(file: string): void {
+    this.stamps.set(file, ++this.stamp);
+    const e = this.host.searches.get(file);
+    if (!e) return;
+    const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
+    const all = cross.length === 0 ? e.local : [...e.local, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.store.publishFile(file, all);
   }
 
   async checkFile(file: string): Promise<void> {
@@ -76,13 +101,24 @@ export class Checker {
   /** A file gone from disk: no diagnostics, whatever buffer an editor may still hold of it. */
   forget(file: string): void {
     this.onDisk.delete(file);
-    this.stamps.delete(file);
-    this.store.publishFile(file, []);
+    this.drop(file);
   }
 
+  /** No diagnostics for a file (not a note, or not included), and no place in its search. */
+  private drop(file: string): void {
+    this.stamps.delete(file);
+    this.store.publishFile(file, []);
+    const dependents = this.host.searches.delete(file);
+    if (!this.holding) for (const d of dependents) this.publish(d);
+  }
+
+  /** The config files' problems, and the workspace templates refused (on the config that names them, else in the log). */
   checkConfigFiles(): void {
+    const refused = this.host.resolver.refusals(this.host.features.workspaceTrusted);
+    for (const r of refused) if (!r.config) this.host.log(`interview-followup: ${r.message}`);
     for (const cf of this.host.resolver.files()) {
-      this.store.deliver(cf.path, this.host.uriFor(cf.path), this.toClient(cf.text, this.host.service.checkConfig(cf.text)));
+      const problems = this.host.service.checkConfig(cf.text, refused.filter((r) => r.config === cf));
+      this.store.deliver(cf.path, this.host.uriFor(cf.path), this.toClient(cf.text, problems));
     }
   }
 
@@ -90,9 +126,10 @@ export class Checker {
     if (!TEMPLATE_NAMES.some((n) => path.basename(file) === `${n}.hbs`)) return;
     let text = '';
     try {
-      text = readTextSync(file, 256 * 1024);
+      // Only a template the drafts could use: a regular file inside the workspace, not too big.
+      text = readWorkspaceTemplate(file, this.host.resolver.forFile(file).scope).source?.text ?? '';
     } catch {
-      // deleted: clear below
+      // deleted or refused: clear below
     }
     this.store.publishFile(file, text ? this.toClient(text, this.host.service.checkTemplate({ origin: file, text })) : []);
   }
@@ -106,11 +143,13 @@ export class Checker {
     this.lastToday = host.today();
     const files = new Set<string>(this.onDisk);
     for (const p of host.documents.paths()) files.add(p);
+    for (const p of host.searches.paths()) files.add(p);
     for (const key of this.store.keys()) {
       // Untitled buffers are keyed by URI, not path: they are checked below, as buffers.
       if (path.isAbsolute(key) && path.basename(key) !== CONFIG_FILE) files.add(key);
     }
     const list = [...files];
+    this.holding = true;
     let next = 0;
     let done = 0;
     onProgress?.(0, list.length);
@@ -128,7 +167,12 @@ export class Checker {
         onProgress?.(++done, list.length);
       }
     };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    try {
+      await Promise.all(Array.from({ length: 16 }, worker));
+    } finally {
+      this.holding = false;
+    }
+    for (const f of list) this.publish(f);
     for (const doc of host.documents.untitled()) this.checkUntitled(doc);
     this.checkConfigFiles();
   }

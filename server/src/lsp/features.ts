@@ -70,7 +70,7 @@ export class ClientFeatures {
     return {
       positionEncoding: this.encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], ...(this.deferDrafts ? { resolveProvider: true } : {}) },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], ...(this.deferDrafts ? { resolveProvider: true } : {}) },
       ...(this.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       hoverProvider: true,
       inlayHintProvider: true,

@@ -7,10 +7,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Connection } from 'vscode-languageserver/node';
 import { builtinTemplatesDir, ConfigResolver, NoteReader, readTextSync, Resolved, resolveToday, templateLookup } from '../node';
-import { ActionOptions, createLanguageService, Day, EditorOptions, LanguageService, PositionConverter } from '../service';
+import { ActionOptions, createLanguageService, Day, EditorOptions, LanguageService, PositionConverter, Search } from '../service';
 import { Documents } from './documents';
 import { ClientFeatures, toPath } from './features';
 import { Safe } from './safe';
+import { Searches } from './searches';
 
 export interface Timers {
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -40,6 +41,8 @@ export class Host {
   /** The workspace folders, as absolute paths; none in single-file mode. */
   folders: string[] = [];
   resolver = new ConfigResolver(process.cwd());
+  /** The notes of each workspace folder, for the rules that read other notes. */
+  readonly searches = new Searches((file) => this.searchFolder(file));
   /** `interviewFollowup.today` from the settings, if set. */
   settingsToday?: string;
   shuttingDown = false;
@@ -67,9 +70,13 @@ export class Host {
     this.connection.console.error(message);
   }
 
+  /**
+   * The workspace folders at initialize. No folder and no root: single-file mode, opened notes
+   * checked each with the .interview-followup.yaml of its own folder (none above it is read).
+   */
   setFolders(folders: string[]): void {
     this.folders = folders;
-    this.resolver = new ConfigResolver(folders[0] ?? process.cwd());
+    this.resolver = new ConfigResolver(folders[0] ?? process.cwd(), {}, { ceilings: folders });
   }
 
   today(): Day {
@@ -95,15 +102,34 @@ export class Host {
   }
 
   editorOptions(uri: string): EditorOptions {
-    return { today: this.today(), config: this.configFor(uri).config };
+    return { today: this.today(), config: this.configFor(uri).config, ...this.searchOf(uri) };
   }
 
   actionOptions(uri: string): ActionOptions {
     const resolved = this.configFor(uri);
     return {
       today: this.today(), config: resolved.config, templates: templateLookup(resolved, this.builtinDir, this.features.workspaceTrusted),
-      deferDrafts: this.features.deferDrafts, documentChanges: this.features.documentChanges,
+      deferDrafts: this.features.deferDrafts, documentChanges: this.features.documentChanges, ...this.searchOf(uri),
     };
+  }
+
+  /**
+   * The folder of a note's search: the folder of its `.interview-followup.yaml` (as the CLI has
+   * it), else its workspace folder (the deepest holding it), else its own folder.
+   */
+  searchFolder(file: string): string {
+    const config = this.resolver.forFile(file).file?.dir;
+    if (config) return config;
+    let best: string | undefined;
+    for (const f of this.folders) if (file.startsWith(f + path.sep) && (!best || f.length > best.length)) best = f;
+    return best ?? path.dirname(file);
+  }
+
+  /** The other notes of a file's search, and its name there (an untitled buffer stands alone). */
+  private searchOf(uri: string): { search?: Search; name?: string } {
+    const file = toPath(uri);
+    if (!file) return {};
+    return { search: this.searches.search(this.searches.folderOf(file)), name: this.searches.nameOf(file) };
   }
 
   /** The text of a document: the editor's buffer when open, else the file on disk. */

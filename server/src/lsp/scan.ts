@@ -34,6 +34,7 @@ export class Scanner {
         const walked = await walk(folder);
         for (const f of walked.files) checker.onDisk.add(f);
         for (const [p, why] of walked.unreadable) host.log(`cannot read ${p}: ${why}`);
+        for (const p of walked.outside) host.log(`interview-followup: skipped ${p}: it leads outside the workspace folder`);
       }
       await checker.recheckAll((done, total) => progress.report(done, total));
     } finally {

@@ -1,25 +1,29 @@
 /**
- * The daily view: for each note, the next thing to do and its date, grouped by urgency; and
- * the dates worth a calendar entry. Built on the same plans the rules fire on, so the agenda
- * never disagrees with the diagnostics.
+ * The daily view: for each note, the next thing to do and its date, grouped by urgency. Built
+ * on the same timeline and plans the rules fire on, so the agenda never disagrees with the
+ * diagnostics.
  */
 import { Config } from './config';
-import { Day, days, formatDay } from './dates';
-import { Interview, ParsedNote } from './model';
+import { Day, formatDay, relativeDay } from './dates';
+import { mainContact, ParsedNote } from './model';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
+import { Meeting, timelineOf } from './rules/timeline';
+import { isOpen, NoteSummary, Search } from './search';
 
-export const AGENDA_GROUPS = ['overdue', 'today', 'upcoming', 'waiting', 'let-go'] as const;
+export const AGENDA_GROUPS = ['overdue', 'today', 'withdraw', 'upcoming', 'interviews', 'waiting', 'let-go'] as const;
 export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
 
 export const GROUP_TITLES: Record<AgendaGroup, string> = {
   overdue: 'Overdue',
   today: 'Due today',
+  withdraw: 'Withdraw',
   upcoming: 'Coming up',
+  interviews: 'Interviews coming up',
   waiting: 'Waiting',
   'let-go': 'Let go',
 };
 
-export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer';
+export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer' | 'interview' | 'withdraw';
 
 export interface AgendaItem {
   group: AgendaGroup;
@@ -38,52 +42,69 @@ export type AgendaResult =
   | { item: AgendaItem }
   | { item?: undefined; skipped: 'closed' | 'invalid' };
 
-function whenText(day: Day, today: Day): string {
-  if (day === today) return 'today';
-  return day < today ? `${days(today - day)} overdue` : `in ${days(day - today)}`;
+/** "the onsite on 2026-12-03" */
+function interviewText(m: Meeting): string {
+  return `${m.stage ? `the ${m.stage}` : 'the interview'} on ${formatDay(m.day)}`;
 }
 
-function who(i: Interview): string {
-  const person = i.contact.kind === 'ok' ? i.contact.value : i.interviewers.kind === 'ok' ? i.interviewers.value[0] : undefined;
-  return person?.name ? ` to ${person.name}` : '';
+/** An open process once an offer elsewhere is accepted: the next thing to do is a polite withdrawal. */
+export function withdrawItem(self: NoteSummary, search: Search, today: Day): AgendaItem | undefined {
+  const accepted = isOpen(self) ? search.acceptedOtherThan(self.name) : undefined;
+  if (!accepted) return undefined;
+  return {
+    group: 'withdraw', kind: 'withdraw', day: today, when: 'today', company: self.company ?? '[company]', role: self.role ?? '[role]',
+    action: `withdraw: you accepted the offer from ${accepted.company ?? accepted.name} (${accepted.name})`,
+  };
 }
 
-/** The next action for a note; `horizon` is how many days ahead counts as "coming up". */
-export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number): AgendaResult {
+/**
+ * The next action for a note; `horizon` is how many days ahead counts as "coming up". With
+ * its search (`cross`), an accepted offer elsewhere makes it a withdrawal.
+ */
+export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number, cross?: { self: NoteSummary; search: Search }): AgendaResult {
+  const withdraw = cross && withdrawItem(cross.self, cross.search, today);
+  if (withdraw) return { item: withdraw };
   const i = note.interview;
-  if (!i || i.interviewed.kind !== 'ok' || i.followUps.kind === 'invalid') return { skipped: 'invalid' };
+  const t = i && i.followUps.kind !== 'invalid' ? timelineOf(i, today) : undefined;
+  if (!i || !t || t.meetings.length === 0) return { skipped: 'invalid' };
   const status = statusOf(i);
   if (status === undefined) return { skipped: 'invalid' };
   const base = { company: i.company.kind === 'ok' ? i.company.value : '[company]', role: i.role.kind === 'ok' ? i.role.value : '[role]' };
+  const name = mainContact(i)?.name;
   const dated = (kind: AgendaKind, day: Day, action: string, waitingAction = action): AgendaItem => {
     const group: AgendaGroup = day < today ? 'overdue' : day === today ? 'today' : day - today <= horizon ? 'upcoming' : 'waiting';
-    return { ...base, kind, day, group, action: group === 'waiting' ? waitingAction : action, when: whenText(day, today) };
+    return { ...base, kind, day, group, action: group === 'waiting' ? waitingAction : action, when: relativeDay(day, today, 'due') };
   };
+  const scheduled = (m: Meeting): AgendaResult => ({
+    item: { ...base, kind: 'interview', day: m.day, group: 'interviews', action: `${interviewText(m)}`.replace(/^the /, ''), when: relativeDay(m.day, today, 'due') },
+  });
   if (status === 'offer') {
     return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: 'weigh the offer before accepting or declining', when: 'today' } };
   }
   if (status !== 'waiting' && status !== 'advanced') return { skipped: 'closed' };
-  const interviewed = i.interviewed.value;
-  const followUps = i.followUps.kind === 'ok' ? i.followUps.value : [];
+  const { current } = t;
+  if (!current) return scheduled(t.meetings[0]);
+  const followUps = t.followUps;
   if (followUps.length > config.maxFollowUps) {
     const last = followUps[followUps.length - 1].day ?? today;
     return { item: { ...base, kind: 'stop-following-up', day: last, group: 'let-go', action: 'stop following up: set status closed', when: `${followUps.length} follow-ups sent` } };
   }
-  if (i.thankYouSent.kind === 'absent') {
-    return { item: dated('thank-you', interviewed, `send the thank-you note${who(i)}`, `interview on ${formatDay(interviewed)}, then the thank-you note`) };
+  if (current.thankYouSent.kind === 'absent') {
+    return { item: dated('thank-you', current.day, `send the thank-you note${name ? ` to ${name}` : ''}`, `${interviewText(current).replace(/^the /, '')}, then the thank-you note`) };
   }
+  if (t.next) return scheduled(t.next);
   if (status === 'advanced') return { skipped: 'closed' }; // followed in the next round's note
-  const checkIn = checkInPlan(i, config);
+  const checkIn = checkInPlan(i, config, today);
   if (checkIn) {
     const promised = checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
-    return { item: dated('check-in', checkIn.due, `check in${who(i).replace(' to ', ' with ')}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
+    return { item: dated('check-in', checkIn.due, `check in${name ? ` with ${name}` : ''}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
   }
-  const letGo = letGoPlan(i, config);
+  const letGo = letGoPlan(i, config, today);
   if (letGo) {
     if (today >= letGo.due) {
       return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'let-go', action: `no answer since ${formatDay(letGo.from)}: let it go (set status closed)`, when: `since ${formatDay(letGo.due)}` } };
     }
-    return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'waiting', action: `waiting for a reply to ${letGo.what}; let it go on ${formatDay(letGo.due)}`, when: whenText(letGo.due, today) } };
+    return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'waiting', action: `waiting for a reply to ${letGo.what}; let it go on ${formatDay(letGo.due)}`, when: relativeDay(letGo.due, today, 'due') } };
   }
   return { skipped: 'invalid' };
 }
@@ -91,48 +112,4 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
 /** Sorts by group, then date (the most overdue first), then company. */
 export function compareAgenda(a: AgendaItem, b: AgendaItem): number {
   return AGENDA_GROUPS.indexOf(a.group) - AGENDA_GROUPS.indexOf(b.group) || a.day - b.day || a.company.localeCompare(b.company);
-}
-
-export type CalendarKind = 'reply-promised' | 'check-in' | 'thank-you';
-
-export interface CalendarEntry {
-  kind: CalendarKind;
-  day: Day;
-  summary: string;
-  description: string;
-  /** What identifies the interview across edits of the note, for stable event ids. */
-  identity: string;
-}
-
-/**
- * All-day calendar entries for an open process: the promised reply date, the check-in date,
- * and the thank-you note (sent, or due on the interview day).
- */
-export function calendarOf(note: ParsedNote, config: Config): CalendarEntry[] {
-  const i = note.interview;
-  if (!i || i.interviewed.kind !== 'ok') return [];
-  const status = statusOf(i);
-  if (status !== 'waiting' && status !== 'advanced') return [];
-  const company = i.company.kind === 'ok' ? i.company.value : '[company]';
-  const role = i.role.kind === 'ok' ? i.role.value : '[role]';
-  const contact = i.contact.kind === 'ok' ? i.contact.value : undefined;
-  const identity = `${company}\u0000${role}\u0000${formatDay(i.interviewed.value)}`;
-  const about = `${company}, ${role} (interviewed ${formatDay(i.interviewed.value)})`;
-  const reach = contact?.name ? `\nContact: ${contact.name}${contact.email ? ` <${contact.email}>` : ''}` : '';
-  const out: CalendarEntry[] = [];
-  if (i.thankYouSent.kind === 'ok') {
-    out.push({ kind: 'thank-you', day: i.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
-  } else if (i.thankYouSent.kind === 'absent') {
-    out.push({ kind: 'thank-you', day: i.interviewed.value, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
-  }
-  if (status !== 'waiting') return out;
-  if (i.expectReplyBy.kind === 'ok') {
-    const words = i.expectReplyBy.value.phrase ? ` ('${i.expectReplyBy.value.phrase}')` : '';
-    out.push({ kind: 'reply-promised', day: i.expectReplyBy.value.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
-  }
-  const checkIn = checkInPlan(i, config);
-  if (checkIn) {
-    out.push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
-  }
-  return out;
 }

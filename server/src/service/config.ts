@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, Node, YAMLMap } from 'yaml';
 import { Span, visibleSpan } from './frontmatter';
+import { globProblem } from './glob';
 import { RULE_IDS, RuleId, Severity } from './types';
 import { MAX_YAML_CHARS, MAX_YAML_ERRORS, parseYaml } from './yamlparse';
 
@@ -105,7 +106,9 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
       // Empty means not set: an empty include would check nothing, and the settings' list
       // editors start empty, which must not override the file's exclude.
       if (list.length === 0) continue;
-      layer[k] = list as string[];
+      const bad = (list as string[]).map((g) => [g, globProblem(g)] as const).find(([, problem]) => problem);
+      if (bad) report([k], `${k} glob ${JSON.stringify(bad[0].length > 60 ? `${bad[0].slice(0, 57)}...` : bad[0])} ${bad[1]}`);
+      else layer[k] = list as string[];
     } else report([k], `${k} should be a glob or a list of globs, none of them empty`);
   }
   if (o.sender !== undefined && o.sender !== null) {
@@ -173,28 +176,39 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   } catch (err) {
     return { layer: {}, problems: [{ span: { start: 0, end: Math.min(text.length, 3) }, message: `The configuration cannot be read: ${(err as Error).message}` }] };
   }
-  const spanFor = (path: string[], on: 'key' | 'value'): Span => {
-    let node: Node | null = doc.contents as Node | null;
-    let span: Span = { start: 0, end: Math.min(text.length, 1) };
-    for (const [i, p] of path.entries()) {
-      if (!isMap(node)) break;
-      const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
-      if (!pair) break;
-      // An unknown key is underlined itself, not the value it holds.
-      const onKey = on === 'key' && i === path.length - 1;
-      const target = onKey ? (pair.key as Node) : (pair.value as Node | null) ?? (pair.key as Node);
-      if (target?.range) span = { start: target.range[0], end: target.range[1] };
-      else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
-      node = pair.value as Node | null;
-    }
-    return span;
-  };
-  // Capped: a file of thousands of unknown keys would make as many lines (and spanFor scans).
+  // Capped: a file of thousands of unknown keys would make as many lines (and spanIn scans).
   let more = 0;
   const layer = toLayer(raw, (path, message, on = 'value') => {
-    if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanFor(path, on), message });
+    if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanIn(doc.contents as Node | null, text, path, on), message });
     else more++;
   }, 'file');
   if (more > 0) problems.push({ span: { start: 0, end: Math.min(text.length, 1) }, message: `${more} more problems not listed` });
   return { layer, problems };
+}
+
+/** The span of the value (or key) at `path` in a parsed configuration; the first character when it is not there. */
+function spanIn(contents: Node | null, text: string, path: string[], on: 'key' | 'value'): Span {
+  let node = contents;
+  let span: Span = { start: 0, end: Math.min(text.length, 1) };
+  for (const [i, p] of path.entries()) {
+    if (!isMap(node)) break;
+    const pair = (node as YAMLMap).items.find((item) => isScalar(item.key) && String(item.key.value) === p);
+    if (!pair) break;
+    // An unknown key is underlined itself, not the value it holds.
+    const onKey = on === 'key' && i === path.length - 1;
+    const target = onKey ? (pair.key as Node) : (pair.value as Node | null) ?? (pair.key as Node);
+    if (target?.range) span = { start: target.range[0], end: target.range[1] };
+    else if ((pair.key as Node)?.range) span = { start: (pair.key as Node).range![0], end: (pair.key as Node).range![1] };
+    node = pair.value as Node | null;
+  }
+  return span;
+}
+
+/** Where a problem about the setting `key` goes in the text of a configuration file: its value, else the first character. */
+export function configSpan(text: string, key: string): Span {
+  try {
+    return spanIn(parseYaml(text).contents as Node | null, text, [key], 'value');
+  } catch {
+    return { start: 0, end: Math.min(text.length, 1) };
+  }
 }

@@ -75,6 +75,13 @@ function daysFromCivil(year: number, month: number, day: number): Day {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * 9999-12-31: the last day with a four-digit year, the most an ISO date or an iCalendar DATE
+ * can write. A date field never goes past it; a date computed from one (a check-in due after
+ * an interview on 9999-12-30) may, and is not written to a calendar.
+ */
+export const LAST_DAY: Day = daysFromCivil(9999, 12, 31);
+
 /** True when the text has the shape of an ISO date, real or not (2026-02-30 has it). */
 export function looksLikeIsoDate(text: string): boolean {
   return /^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text);

@@ -8,6 +8,8 @@ import type HandlebarsNs from 'handlebars';
 import { Config } from './config';
 import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, mainContact, Person } from './model';
+import type { NoteSummary } from './search';
+import { rejectTooManyExpressions, RenderBudget, sandboxedHandlebars } from './sandbox';
 
 import { TEMPLATE_NAMES, TemplateName } from '../protocol';
 
@@ -38,41 +40,19 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 type CompileOptions = Parameters<typeof HandlebarsNs.compile>[1];
-type HelperOptions = HandlebarsNs.HelperOptions;
-
-/** Bounds on one render, so a template cannot hang the server or fill its memory. */
-const MAX_ITERATIONS = 10_000;
-const MAX_OUTPUT = 256 * 1024;
 
 /** Compiles and renders templates; owns its Handlebars environment and a small cache. */
 export class DraftRenderer {
   private env?: typeof HandlebarsNs;
   private readonly cache = new Map<string, HandlebarsTemplateDelegate>();
+  /** What the render under way has spent: loop iterations, output. */
+  private readonly budget = new RenderBudget();
 
   /** Loaded on first use: `check` never renders, and Handlebars costs ~40 ms to load. */
   private get hbs(): typeof HandlebarsNs {
-    if (!this.env) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.env = (require('handlebars') as typeof HandlebarsNs).create();
-      this.env.unregisterHelper('log');
-      // Nested {{#each}} over a long list multiplies: three levels over 1,000 interviewers is a
-      // billion iterations. Every iteration of a render (also `{{#list}}` sections, which go
-      // through `each`) is counted against one budget.
-      const each = this.env.helpers.each;
-      const spend = () => {
-        if (++this.iterations > MAX_ITERATIONS) throw new Error(`The template loops too much (over ${MAX_ITERATIONS} iterations)`);
-      };
-      this.env.registerHelper('each', function (this: unknown, context: unknown, options?: HelperOptions) {
-        if (!options) return each.call(this, context); // `{{#each}}` alone: its own error
-        const fn = options.fn;
-        return each.call(this, context, { ...options, fn: (c: unknown, o: unknown) => (spend(), fn(c, o as never)) });
-      });
-    }
+    this.env ??= sandboxedHandlebars(this.budget);
     return this.env;
   }
-
-  /** Iterations of `each` in the render under way. */
-  private iterations = 0;
 
   /** Throws TemplateError when the template does not compile. */
   compile(source: TemplateSource): HandlebarsTemplateDelegate {
@@ -82,6 +62,7 @@ export class DraftRenderer {
     try {
       // compile() is lazy, and parse() alone misses an unknown helper (`{{log 'x'}}`) or a
       // partial, which would only fail at render: surface them here, on the template file.
+      rejectTooManyExpressions(source.text);
       rejectPartials(this.hbs.parse(source.text));
       this.hbs.precompile(source.text, COMPILE_OPTIONS);
       template = this.hbs.compile(source.text, COMPILE_OPTIONS);
@@ -96,16 +77,14 @@ export class DraftRenderer {
   /** Renders to text; throws TemplateError on a compile or render failure. */
   render(source: TemplateSource, context: object): string {
     const template = this.compile(source);
-    this.iterations = 0;
+    this.budget.reset();
     try {
-      const text = template(context, {
+      return template(context, {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
         helpers: {},
         partials: {},
       });
-      if (text.length > MAX_OUTPUT) throw new Error(`The template renders over ${MAX_OUTPUT / 1024} KB: not an email`);
-      return text;
     } catch (err) {
       throw toTemplateError(source.origin, err);
     }
@@ -153,6 +132,8 @@ export interface DraftContext {
   thankYouSent?: DateInfo;
   today: DateInfo;
   sender: { name: string; email?: string; phone?: string };
+  /** The other open processes of the search, for the offer checklist. */
+  others: { company: string; role?: string; next: string; name: string }[];
 }
 
 /**
@@ -168,6 +149,7 @@ export function sampleContext(): DraftContext {
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: day(0), expectReplyBy: { ...day(10), phrase: 'within two weeks' }, thankYouSent: day(0), today: day(14),
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' },
+    others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
   };
 }
 
@@ -176,7 +158,7 @@ export function dateInfo(day: Day): DateInfo {
 }
 
 /** The template data for a note: placeholders in brackets where the note lacks something. */
-export function draftContext(i: Interview, config: Config, today: Day): DraftContext {
+export function draftContext(i: Interview, config: Config, today: Day, others: NoteSummary[] = []): DraftContext {
   const contact: Person = mainContact(i) ?? {};
   const name = contact.name ?? '';
   const email = contact.email ?? `[email address${name ? ` of ${name}` : ''}]`;
@@ -195,5 +177,6 @@ export function draftContext(i: Interview, config: Config, today: Day): DraftCon
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
+    others: others.map((o) => ({ company: o.company ?? o.name, role: o.role, next: o.next, name: o.name })),
   };
 }

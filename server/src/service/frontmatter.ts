@@ -5,6 +5,11 @@ export interface Span {
   end: number;
 }
 
+/** Do two spans share an offset (touching ends count, as a cursor at the end of a value does)? */
+export function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
 export interface FrontMatter {
   /** The opening `---`, without its line ending. */
   open: Span;
@@ -17,7 +22,18 @@ export interface FrontMatter {
 }
 
 const OPEN = /^---[ \t]*$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Is the line [start, end) a closing fence: `---` or `...`, then spaces or tabs only? `end` is
+ * where the line ends before its `\r\n` or `\n`. Over a char-code accessor so that text and bytes
+ * (the NoteReader's head-of-file check) share the one grammar.
+ */
+export function isClosingLine(at: (i: number) => number, start: number, end: number): boolean {
+  const c = at(start);
+  if ((c !== 45 && c !== 46) || start + 3 > end || at(start + 1) !== c || at(start + 2) !== c) return false;
+  for (let j = start + 3; j < end; j++) if (at(j) !== 32 && at(j) !== 9) return false;
+  return true;
+}
 
 /** Returns [lineStart, lineEnd (before \r?\n), nextLineStart]. */
 function lineAt(text: string, start: number): [number, number, number] {
@@ -32,12 +48,11 @@ export function locateFrontMatter(text: string): FrontMatter | undefined {
   const [s0, e0, n0] = lineAt(text, bom);
   if (!OPEN.test(text.slice(s0, e0)) || n0 === e0) return undefined; // a lone `---` with no line after
   const eol: '\n' | '\r\n' = text.charCodeAt(e0) === 13 ? '\r\n' : '\n';
+  const at = (i: number) => text.charCodeAt(i);
   let pos = n0;
   while (pos < text.length) {
     const [s, e, n] = lineAt(text, pos);
-    // Cheap first-character test: this loop runs over every line of an unclosed note.
-    const c = text.charCodeAt(s);
-    if ((c === 45 || c === 46) && CLOSE.test(text.slice(s, e))) {
+    if (isClosingLine(at, s, e)) {
       return { open: { start: s0, end: e0 }, content: { start: n0, end: s }, close: { start: s, end: e }, eol };
     }
     pos = n;
@@ -45,7 +60,7 @@ export function locateFrontMatter(text: string): FrontMatter | undefined {
   return { open: { start: s0, end: e0 }, content: { start: n0, end: text.length }, eol };
 }
 
-const MARKER = /^(?:interviewed:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$)/m;
+const MARKER = /^(?:interviewed:|rounds:|type:[ \t]*["']?interview["']?[ \t\r]*(?:#.*)?$)/m;
 
 /** For front matter we cannot parse: does it still say it is an interview note? */
 export function hasInterviewMarker(text: string, content: Span): boolean {

@@ -4,7 +4,7 @@
  * day the promise covers. Anything not understood is reported, never guessed at.
  */
 import type * as Chrono from 'chrono-node';
-import { Day, dayFromParts, monthIndex, parseIsoDay, partsOf, weekdayIndex } from './dates';
+import { Day, dayFromParts, LAST_DAY, monthIndex, parseIsoDay, partsOf, weekdayIndex } from './dates';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -49,9 +49,15 @@ function yearFor(month: number, from: Day): number {
 
 /**
  * Resolves `text` against the interview day `from`. Returns undefined when the phrase is not
- * understood. ISO dates resolve to themselves and need no interview date.
+ * understood, or names a day past 9999-12-31 ('in 3000000 days'), which no date can write.
+ * ISO dates resolve to themselves and need no interview date.
  */
 export function resolvePhrase(text: string, from: Day | undefined): Day | undefined {
+  const day = understood(text, from);
+  return day !== undefined && day <= LAST_DAY ? day : undefined;
+}
+
+function understood(text: string, from: Day | undefined): Day | undefined {
   const iso = parseIsoDay(text);
   if (iso !== undefined) return iso;
   if (from === undefined) return undefined;
@@ -97,9 +103,11 @@ export function resolvePhrase(text: string, from: Day | undefined): Day | undefi
     if (m[1] === 'next ') return fridayOfWeek(from, 1) - 5 + ((target + 6) % 7) + 1;
     return from + (((target - w + 7) % 7) || 7); // strictly after the interview day
   }
-  if ((m = /^(?:by |before |in |during )?(early|mid|middle of|late|the end of|end of|the beginning of|beginning of|start of)? ?([a-z]+)$/.exec(t)) && monthIndex(m[2]) >= 0 && m[2].length >= 3) {
+  // A month, with or without a year: its end, unless they said early, mid or by.
+  if ((m = /^(?:by |before |in |during )?(early|mid|middle of|late|the end of|end of|the beginning of|beginning of|start of)? ?([a-z]+),?(?: (\d{4}))?$/.exec(t)) && monthIndex(m[2]) >= 0 && m[2].length >= 3) {
     const month = monthIndex(m[2]) + 1;
-    const year = yearFor(month, from);
+    const year = m[3] ? Number(m[3]) : yearFor(month, from);
+    if (lastDayOfMonth(year, month) < from) return undefined; // a month already over: not a promise
     const when = m[1] ?? '';
     if (when === 'early' || when.endsWith('beginning of') || when === 'start of') return dayFromParts(year, month, 10);
     if (when === 'mid' || when === 'middle of') return dayFromParts(year, month, 15);

@@ -8,6 +8,7 @@ import type {
   CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range,
 } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
+import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
 import { DraftRenderer, sampleContext, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
@@ -15,11 +16,13 @@ import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
 import { codeLenses, LensOptions } from './features/codeLens';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
-import { check, CheckOptions } from './features/diagnostics';
+import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
 import { checkConfig, checkTemplate } from './features/files';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
+import { NoteSummary, Search, summarize } from './search';
+import type { Day } from './dates';
 
 export { SOURCE };
 export type { NoteDocument } from './document';
@@ -51,8 +54,21 @@ export interface LanguageService {
   agenda(doc: NoteDocument, options: AgendaOptions): NoteAgenda | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
-  /** Problems in `.interview-followup.yaml`, as diagnostics on that file. */
-  checkConfig(text: string): Diagnostic[];
+  /**
+   * What the other notes of a search need to know of this one (company, role, status, what is
+   * next, where a finding about the process points); undefined when it is not an interview note.
+   */
+  summarize(doc: NoteDocument, name: string, today: Day): NoteSummary | undefined;
+  /**
+   * The findings that read other notes (withdraw-others, weigh-offer), from summaries alone: for
+   * a host that checked every note with `deferCross` and re-checks one for a change elsewhere.
+   */
+  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[];
+  /**
+   * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
+   * about it (the node side's refusals: a workspace template not used).
+   */
+  checkConfig(text: string, more?: ConfigProblem[]): Diagnostic[];
   /** A template that does not compile, as a diagnostic on the template file. */
   checkTemplate(source: TemplateSource): Diagnostic[];
   /**
@@ -81,6 +97,8 @@ export function createLanguageService(): LanguageService {
     agenda: (doc, options) => noteAgenda(view(doc), options),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
+    summarize: (doc, name, today) => summarize(view(doc), name, today),
+    crossCheck: crossDiagnostics,
     checkConfig,
     checkTemplate: (source) => checkTemplate(source, renderer),
     warmUp() {

@@ -4,7 +4,7 @@ import type { Span } from './frontmatter';
 
 /** Every rule id, in the order the README's table lists them. */
 export const RULE_IDS = ['thank-you-due', 'ask-timeline', 'check-in-due', 'let-it-go', 'second-follow-up',
-  'weigh-offer', 'missing-field', 'invalid-date', 'invalid-value', 'unknown-field', 'date-order', 'yaml-syntax'] as const;
+  'weigh-offer', 'withdraw-others', 'missing-field', 'invalid-date', 'invalid-value', 'unknown-field', 'date-order', 'yaml-syntax'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -23,4 +23,5 @@ export type FindingData =
   | { kind: 'rename'; to: string }
   | { kind: 'replace'; to: string }
   | { kind: 'follow-up'; index: number }
-  | { kind: 'due'; due: Day };
+  | { kind: 'due'; due: Day }
+  | { kind: 'move-thank-you' };

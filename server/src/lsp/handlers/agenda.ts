@@ -60,7 +60,9 @@ export function registerAgenda({ host, checker }: Server): void {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') host.log(`agenda: cannot read ${file}: ${reason(err)}`);
         continue;
       }
-      const row = rowOf(uri, text, host.service.agenda({ uri, text }, { today, config: resolved.config, horizon: days }));
+      // With the other notes of its search (an accepted offer elsewhere makes this a withdrawal).
+      const options = { ...host.editorOptions(uri), today, config: resolved.config, horizon: days };
+      const row = rowOf(uri, text, host.service.agenda({ uri, text }, options));
       if (stamp !== undefined) cache.set(file, { stamp, days, uri, row });
       rows.push({ key: file, uri, row });
     }

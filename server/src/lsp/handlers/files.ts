@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { FileChangeType, FileEvent } from 'vscode-languageserver/node';
-import { isDirectory, walk } from '../../node';
+import { isDirectory, staysWithin, walk } from '../../node';
 import { CONFIG_FILE } from '../../protocol';
 import { toPath } from '../features';
 import { Server } from '../parts';
@@ -56,7 +56,8 @@ async function fileChanged({ host, store, checker }: Server, change: FileEvent):
   }
   if (!host.inWorkspace(file) || file.split(path.sep).some((seg) => SKIPPED.has(seg))) return false;
   if (NOTE.test(file)) {
-    if (change.type === FileChangeType.Deleted) checker.forget(file); // whatever buffer an editor still holds
+    // Gone, whatever buffer an editor still holds; a link out of the workspace counts as gone (the walk does not follow those either).
+    if (change.type === FileChangeType.Deleted || !staysWithin(file, host.folders)) checker.forget(file);
     else {
       checker.onDisk.add(file);
       await checker.checkFile(file); // only the note that changed: no rescan
@@ -91,6 +92,7 @@ export async function foldersChanged({ host, scanner }: Server, event: { added: 
     if (p && !folders.includes(path.resolve(p))) folders.push(path.resolve(p));
   }
   host.folders = folders;
+  host.resolver.setCeilings(folders);
   await scanner.scanAll();
   host.refreshClient();
 }

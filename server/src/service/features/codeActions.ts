@@ -4,11 +4,13 @@
  * client state cannot produce a wrong edit.
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ASSISTS } from '../assists';
 import { NoteView, overlaps } from '../document';
 import { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
 import { Edit } from '../edits';
 import { FixContext, PlannedAction, ruleModule } from '../rules';
 import { renderDraft } from '../rules/fixes';
+import { Search } from '../search';
 import { RuleId } from '../types';
 import { CheckOptions, findingsOf, RatedFinding, toDiagnostic } from './diagnostics';
 
@@ -36,7 +38,10 @@ export interface DraftActionData {
 function fixContext(view: NoteView, options: ActionOptions, renderer: DraftRenderer, defer?: boolean): FixContext | undefined {
   const note = view.note;
   if (!note?.interview) return undefined;
-  return { note, interview: note.interview, config: options.config, today: options.today, templates: options.templates, renderer, defer };
+  return {
+    note, interview: note.interview, config: options.config, today: options.today, templates: options.templates, renderer, defer,
+    search: options.search ?? Search.empty, name: options.name ?? view.doc.uri,
+  };
 }
 
 const fixesOf = (ctx: FixContext, f: RatedFinding): PlannedAction[] => ruleModule(f.rule)?.fixes?.(ctx, f) ?? [];
@@ -59,7 +64,7 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
   const asked = new Set(context.map((c) => at(c?.code, c?.range?.start)));
   const out: CodeAction[] = [];
   const titles = new Set<string>();
-  for (const f of findingsOf(ctx.note, options)) {
+  for (const f of findingsOf(view, options)) {
     const diag = toDiagnostic(view, f);
     if (!overlaps(diag.range, range) && !asked.has(at(diag.code, diag.range.start))) continue;
     for (const a of fixesOf(ctx, f)) {
@@ -71,6 +76,15 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
       else action.disabled = { reason: a.disabled ?? 'Not available' };
       if (a.preferred) action.isPreferred = true;
       out.push(action);
+    }
+  }
+  // Assists: where the cursor is, with no diagnostic to fix.
+  const cursor = { start: view.offsetAt(range.start), end: view.offsetAt(range.end) };
+  for (const assist of ASSISTS) {
+    for (const a of assist(ctx, cursor)) {
+      if (titles.has(a.title)) continue;
+      titles.add(a.title);
+      out.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: noteEdit(view, a.edits, options) });
     }
   }
   return out;
@@ -88,7 +102,7 @@ export function resolveCodeAction(view: NoteView, action: CodeAction, options: A
   const ctx = fixContext(view, options, renderer, true);
   if (!ctx) return gone('This is no longer an interview note');
   const at = data.range?.start;
-  const candidates = findingsOf(ctx.note, options).filter((f) => f.rule === data.rule)
+  const candidates = findingsOf(view, options).filter((f) => f.rule === data.rule)
     .filter((f) => fixesOf(ctx, f).some((a) => a.template === data.template));
   // The finding the action was offered for; if the note moved since, the same rule's.
   const finding = candidates.find((f) => {

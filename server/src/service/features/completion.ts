@@ -3,7 +3,7 @@ import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode
 import { formatDay, longDay } from '../dates';
 import { NoteView } from '../document';
 import { locateFrontMatter } from '../frontmatter';
-import { KNOWN_KEYS, STATUSES } from '../model';
+import { CHANNELS, KNOWN_KEYS, ROUND_KEYS, STATUSES } from '../format';
 import { EditorOptions, KEY_DOCS } from './dateSites';
 
 const PHRASES = ['within two weeks', 'end of next week', 'by Friday', 'in 10 days'];
@@ -20,14 +20,15 @@ export function completion(view: NoteView, position: Position, options: EditorOp
   const lineStart = view.offsetAt({ line: position.line, character: 0 });
   const before = text.slice(lineStart, at);
   const today = formatDay(options.today);
-  const m = /^([A-Za-z_]+):\s*(\S*)$/.exec(before);
+  // A key at the start of the line, or inside a list entry (`  - date: `, `    channel: `).
+  const m = /^(?:[ \t]*(?:-[ \t]+)?)?([A-Za-z_]+):\s*(\S*)$/.exec(before);
   if (m) {
     const key = m[1];
     const replace = { start: view.positionAt(at - m[2].length), end: position };
-    if (key === 'status') {
-      return STATUSES.map((s, i) => ({ label: s, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: replace, newText: s } }));
-    }
-    if (['interviewed', 'thank_you_sent', 'expect_reply_by'].includes(key)) {
+    const enumItems = (values: readonly string[]) => values.map((s, i) => ({ label: s, kind: CompletionItemKind.EnumMember, sortText: String(i), textEdit: { range: replace, newText: s } }));
+    if (key === 'status') return enumItems(STATUSES);
+    if (key === 'channel') return enumItems(CHANNELS);
+    if (['interviewed', 'thank_you_sent', 'expect_reply_by', 'date'].includes(key)) {
       const items: CompletionItem[] = [{ label: today, kind: CompletionItemKind.Value, detail: `today, ${longDay(options.today)}`, textEdit: { range: replace, newText: today } }];
       if (key === 'expect_reply_by') {
         for (const phrase of PHRASES) {
@@ -41,6 +42,12 @@ export function completion(view: NoteView, position: Position, options: EditorOp
   const dash = /^\s+-\s*(\S*)$/.exec(before);
   if (dash && /\n(?:follow_ups):[^\n]*\n(?:\s+-[^\n]*\n)*$/.test(text.slice(fm.content.start - 1, lineStart))) {
     return [{ label: today, kind: CompletionItemKind.Value, detail: 'today', textEdit: { range: { start: view.positionAt(at - dash[1].length), end: position }, newText: today } }];
+  }
+  // A new key of a `rounds` entry: after `  - ` or at an entry's indentation, under `rounds:`.
+  const entry = /^([ \t]+(?:-[ \t]+)?|[ \t]*-[ \t]+)([A-Za-z_]*)$/.exec(before);
+  if (entry && /\nrounds:[^\n]*\n(?:[ \t]+[^\n]*\n)*$/.test(text.slice(fm.content.start - 1, lineStart))) {
+    const replace = { start: view.positionAt(at - entry[2].length), end: position };
+    return ROUND_KEYS.map((k, i) => ({ label: k, kind: CompletionItemKind.Property, sortText: String(i), textEdit: { range: replace, newText: `${k}: ` } }));
   }
   const word = /^([A-Za-z_]*)$/.exec(before);
   if (!word) return [];

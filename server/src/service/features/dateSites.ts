@@ -3,10 +3,15 @@ import { Config } from '../config';
 import { Day } from '../dates';
 import { Span } from '../frontmatter';
 import { KNOWN_KEYS, ParsedNote, STATUSES } from '../model';
+import { timelineOf } from '../rules/timeline';
+import type { Search } from '../search';
 
 export interface EditorOptions {
   today: Day;
   config: Config;
+  /** The other notes of the search, and this note's name there (the lens then says "withdraw"). */
+  search?: Search;
+  name?: string;
 }
 
 export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {
@@ -22,22 +27,34 @@ export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {
   follow_ups: 'The check-ins sent after the thank-you, as a list of dates. One is enough: then let it go.',
   status: `One of ${STATUSES.map((s) => `\`${s}\``).join(', ')}. Default \`waiting\`.`,
   pitch: '1-2 sentences on why you fit, used in the thank-you draft.',
+  rounds: 'The interviews of the process, oldest first, instead of `interviewed`: each `{date, stage?, interviewers?, thank_you_sent?, highlight?}`. The latest one held is the one the rules follow.',
+  highlight: 'One thing you talked about, in your words ("your move of the ledger to event sourcing"): the thank-you drafts mention it.',
 };
 
 export interface DateSite {
   span: Span;
   day: Day;
-  label: 'interviewed' | 'reply promised by' | 'thank-you sent' | `check-in ${number} sent`;
+  label: string;
   phrase?: string;
 }
 
-/** Every date written in the note, with what it means. */
-export function dateSites(note: ParsedNote): DateSite[] {
+/** Every date written in the note, with what it means (a phrase resolved as the rules resolve it today). */
+export function dateSites(note: ParsedNote, today: Day): DateSite[] {
   const i = note.interview;
   if (!i) return [];
   const out: DateSite[] = [];
   if (i.interviewed.kind === 'ok') out.push({ span: i.interviewed.span, day: i.interviewed.value, label: 'interviewed' });
-  if (i.expectReplyBy.kind === 'ok') out.push({ span: i.expectReplyBy.span, day: i.expectReplyBy.value.day, label: 'reply promised by', phrase: i.expectReplyBy.value.phrase });
+  if (i.rounds.kind === 'ok') {
+    for (const r of i.rounds.value) {
+      if (r.day !== undefined) out.push({ span: r.daySpan, day: r.day, label: r.stage ? `round ${r.index + 1}: ${r.stage}` : `round ${r.index + 1}` });
+      if (r.thankYouSent.kind === 'ok') out.push({ span: r.thankYouSent.span, day: r.thankYouSent.value, label: `thank-you for round ${r.index + 1} sent` });
+    }
+  }
+  if (i.expectReplyBy.kind === 'ok') {
+    const t = timelineOf(i, today);
+    const day = t?.promise?.day ?? t?.stale?.day ?? i.expectReplyBy.value.day;
+    out.push({ span: i.expectReplyBy.span, day, label: 'reply promised by', phrase: i.expectReplyBy.value.phrase });
+  }
   if (i.thankYouSent.kind === 'ok') out.push({ span: i.thankYouSent.span, day: i.thankYouSent.value, label: 'thank-you sent' });
   if (i.followUps.kind === 'ok') {
     for (const f of i.followUps.value) if (f.day !== undefined) out.push({ span: f.span, day: f.day, label: `check-in ${f.index + 1} sent` });

@@ -4,13 +4,22 @@ import { SOURCE } from '../../protocol';
 import { Config } from '../config';
 import { Day } from '../dates';
 import { NoteView } from '../document';
-import { ParsedNote } from '../model';
 import { DEFAULT_SEVERITY, RULES, yamlSyntax } from '../rules';
-import { Finding, Severity } from '../types';
+import { NoteSummary, Search, summarize } from '../search';
+import { Finding, RuleId, Severity } from '../types';
 
 export interface CheckOptions {
   today: Day;
   config: Config;
+  /** The notes of the same search (this one may be among them); none: the note alone. */
+  search?: Search;
+  /** This note's name in `search`, so it is not counted among the others; default its URI. */
+  name?: string;
+  /**
+   * Leave out the findings that read other notes: a host checking a whole workspace adds them
+   * from the summaries once every note is summarized (crossDiagnostics), without parsing again.
+   */
+  deferCross?: boolean;
 }
 
 export type RatedFinding = Finding & { severity: Severity };
@@ -22,8 +31,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Runs every rule on a parsed note; findings with their effective severity, `off` dropped, by position. */
-export function findingsOf(note: ParsedNote, options: CheckOptions): RatedFinding[] {
+const CROSS = RULES.filter((r) => r.cross);
+
+/** Runs every rule on a note (one that parsed); findings with their effective severity, `off` dropped, by position. */
+export function findingsOf(view: NoteView, options: CheckOptions): RatedFinding[] {
+  const note = view.note!;
   const out: RatedFinding[] = [];
   const add = (found: Finding[]) => {
     for (const f of found) {
@@ -34,10 +46,28 @@ export function findingsOf(note: ParsedNote, options: CheckOptions): RatedFindin
   };
   add(yamlSyntax.check(note));
   if (note.interview) {
-    const ctx = { note, interview: note.interview, today: options.today, config: options.config };
-    for (const rule of RULES) add(rule.check(ctx));
+    const name = options.name ?? view.doc.uri;
+    const search = options.search ?? Search.empty;
+    const ctx = { note, interview: note.interview, today: options.today, config: options.config, search, name };
+    for (const rule of RULES) if (rule.check) add(rule.check(ctx));
+    if (!options.deferCross) {
+      const self = summarize(view, name, options.today)!;
+      for (const rule of CROSS) add(rule.cross!(self, search).map((c) => ({ rule: c.rule, span: self.anchor, message: c.message })));
+    }
   }
   return out.length < 2 ? out : out.sort(bySpan);
+}
+
+/** The findings of a note that read other notes, from its summary alone (placed at its anchorRange). */
+export function crossDiagnostics(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of CROSS) {
+    for (const c of rule.cross!(self, search)) {
+      const setting = options.config.rules[c.rule as RuleId] ?? DEFAULT_SEVERITY[c.rule];
+      if (setting !== 'off') out.push({ range: self.anchorRange, severity: SEVERITY[setting], code: c.rule, source: SOURCE, message: c.message });
+    }
+  }
+  return out;
 }
 
 const bySpan = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -48,7 +78,6 @@ export function toDiagnostic(view: NoteView, f: RatedFinding): Diagnostic {
 
 /** Diagnostics for a note; undefined when the text is not an interview note. */
 export function check(view: NoteView, options: CheckOptions): Diagnostic[] | undefined {
-  const note = view.note;
-  if (!note) return undefined;
-  return findingsOf(note, options).map((f) => toDiagnostic(view, f));
+  if (!view.note) return undefined;
+  return findingsOf(view, options).map((f) => toDiagnostic(view, f));
 }

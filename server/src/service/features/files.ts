@@ -1,14 +1,14 @@
 /** Diagnostics on the files around the notes: `.interview-followup.yaml` and the templates. */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { SOURCE } from '../../protocol';
-import { parseConfigText } from '../config';
+import { ConfigProblem, parseConfigText } from '../config';
 import { NoteView } from '../document';
 import { DraftRenderer, sampleContext, TemplateSource } from '../drafts';
 
 /** Problems in `.interview-followup.yaml`, as diagnostics on that file. */
-export function checkConfig(text: string): Diagnostic[] {
+export function checkConfig(text: string, more: ConfigProblem[] = []): Diagnostic[] {
   const view = NoteView.plain({ uri: 'config', text });
-  return parseConfigText(text).problems.map((p) => ({
+  return [...parseConfigText(text).problems, ...more].map((p) => ({
     range: view.rangeOf(p.span),
     severity: DiagnosticSeverity.Error,
     code: 'config',

@@ -9,14 +9,15 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
   const note = view.note;
   if (!note?.interview) return undefined;
   const at = view.offsetAt(position);
-  const site = dateSites(note).find((s) => s.span.start <= at && at <= s.span.end);
+  const site = dateSites(note, options.today).find((s) => s.span.start <= at && at <= s.span.end);
   if (site) {
     const { today } = options;
     const lines = [`**${longDay(site.day)}** · ${relativeDay(site.day, today)}`];
     if (site.phrase) lines.unshift(`'${site.phrase}' resolves to`);
-    if (site.label === 'reply promised by' || site.label === 'interviewed') {
-      const plan = checkInPlan(note.interview, options.config);
-      if (plan && (site.label === 'reply promised by') === !!plan.promised) {
+    {
+      // On the date the check-in counts from (the promise, else the interview): when it falls due.
+      const plan = checkInPlan(note.interview, options.config, options.today);
+      if (plan && plan.span.start === site.span.start) {
         lines.push(plan.due > today
           ? `Check in on ${longDay(plan.due)} (${relativeDay(plan.due, today)}) if you have not heard by then.`
           : `Check-in due since ${longDay(plan.due)} (${relativeDay(plan.due, today)}): if you have not heard, send one brief check-in.`);

@@ -15,12 +15,12 @@ export function inlayHints(view: NoteView, range: Range | undefined, options: Ed
   const { today, config } = options;
   const hints: InlayHint[] = [];
   const add = (offset: number, label: string, tooltip: string) => hints.push({ position: view.positionAt(offset), label, tooltip, paddingLeft: true });
-  for (const site of dateSites(note)) {
+  for (const site of dateSites(note, today)) {
     add(site.span.end, `${weekdayShort(site.day)} · ${relativeDay(site.day, today)}`, `${longDay(site.day)}, ${relativeDay(site.day, today)}`);
   }
-  const plan = checkInPlan(note.interview, config);
+  const plan = checkInPlan(note.interview, config, today);
   if (plan) add(plan.span.end, `→ check in ${shortDay(plan.due)}`, `The check-in, if you have not heard: ${longDay(plan.due)}, ${relativeDay(plan.due, today)}`);
-  const letGo = letGoPlan(note.interview, config);
+  const letGo = letGoPlan(note.interview, config, today);
   if (letGo) add(letGo.span.end, `→ let go ${shortDay(letGo.due)}`, `No answer by then? Let it go: ${longDay(letGo.due)}, ${relativeDay(letGo.due, today)}`);
   return hints.filter((h) => !range || overlaps({ start: h.position, end: h.position }, range))
     .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);

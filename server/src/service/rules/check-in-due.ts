@@ -1,25 +1,26 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
-import { checkInPlan, dueText, notYetHeld } from './common';
+import { checkInPlan, dueText } from './common';
 import { addressee, draft, edit } from './fixes';
 import { RuleModule } from './rule';
 
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
- * week after the interview when no date was given (wait days). Once only: a recorded
- * follow-up silences this rule. With `maxFollowUps: 0` there is no check-in to make.
+ * week after the interview when no date was given (wait days). Once a round: a follow-up
+ * recorded since the latest interview silences this rule. With `maxFollowUps: 0` there is no
+ * check-in to make.
  */
 export const checkInDue: RuleModule = {
   id: 'check-in-due',
   severity: 'warning',
   check(ctx) {
     const { interview: i, today, config } = ctx;
-    const plan = checkInPlan(i, config);
-    if (!plan || today < plan.due || notYetHeld(i, today)) return [];
+    const plan = checkInPlan(i, config, today);
+    if (!plan || today < plan.due) return [];
     const { due, promised } = plan;
     const why = promised
       ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`
-      : `no timeline was given and it has been ${days(today - (i.interviewed.kind === 'ok' ? i.interviewed.value : due))} since the interview`;
+      : `no timeline was given and it has been ${days(today - plan.from.day)} since the interview`;
     return [{
       rule: 'check-in-due',
       span: plan.span,
@@ -31,7 +32,8 @@ export const checkInDue: RuleModule = {
     const today = formatDay(ctx.today);
     return [
       draft(ctx, f, 'check-in-email', `Draft check-in email${addressee(ctx)}`, true),
-      ...edit(`Mark check-in sent today (${today})`, f, appendToList(ctx.note, 'follow_ups', today)),
+      ...edit(`Mark check-in email sent today (${today})`, f, appendToList(ctx.note, 'follow_ups', today)),
+      ...edit(`Log a check-in call today (${today})`, f, appendToList(ctx.note, 'follow_ups', `{date: ${today}, channel: call}`)),
     ];
   },
 };

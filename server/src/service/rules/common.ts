@@ -2,23 +2,12 @@ import { Config } from '../config';
 import { Day, days, formatDay } from '../dates';
 import { Field, Interview, Status } from '../model';
 import { Span } from '../frontmatter';
-import { RuleContext } from './rule';
+import { Meeting, timelineOf } from './timeline';
 
 /** The status a rule sees: the written one, `waiting` by default, undefined when invalid. */
 export function statusOf(interview: Interview): Status | undefined {
   const s = interview.status;
   return s.kind === 'ok' ? s.value : s.kind === 'absent' ? 'waiting' : undefined;
-}
-
-/** An interview dated after today has not happened yet: no timing rule speaks before it (date-order does). */
-export function notYetHeld(i: Interview, today: Day): boolean {
-  return i.interviewed.kind === 'ok' && i.interviewed.value > today;
-}
-
-/** Where a note-level finding points: the interview date if written, else the opening `---`. */
-export function interviewSpan(ctx: RuleContext): Span {
-  const f = ctx.interview.interviewed;
-  return f.kind === 'ok' || f.kind === 'invalid' ? f.span : f.key?.keySpan ?? ctx.note.frontMatter.open;
 }
 
 export function isOk<T>(f: Field<T>): f is Extract<Field<T>, { kind: 'ok' }> {
@@ -35,20 +24,23 @@ export interface CheckInPlan {
   /** The promised reply date it counts from; undefined when it counts from the interview. */
   promised?: { day: Day; phrase?: string };
   span: Span;
+  /** The interview it follows. */
+  from: Meeting;
 }
 
 /**
- * When the one check-in falls due: `E + G`, or `I + W` without a promised date. Undefined
- * when there is none to make (not waiting, a follow-up already sent, `maxFollowUps: 0`) or a
- * field it needs is invalid. Shared by check-in-due and the agenda.
+ * When the one check-in falls due: `E + G`, or `I + W` without a promised date, I being the
+ * latest interview held. Undefined when there is none to make (not waiting, no interview held
+ * yet, a follow-up already sent for this round, `maxFollowUps: 0`) or a field it needs is invalid.
  */
-export function checkInPlan(i: Interview, config: Config): CheckInPlan | undefined {
-  if (statusOf(i) !== 'waiting' || i.followUps.kind !== 'absent' || config.maxFollowUps === 0) return undefined;
-  const e = i.expectReplyBy;
-  if (e.kind === 'invalid') return undefined;
-  if (e.kind === 'ok') return { due: e.value.day + config.checkInGraceDays, promised: e.value, span: e.span };
-  if (i.interviewed.kind !== 'ok') return undefined;
-  return { due: i.interviewed.value + config.checkInWaitDays, span: i.interviewed.span };
+export function checkInPlan(i: Interview, config: Config, today: Day): CheckInPlan | undefined {
+  if (statusOf(i) !== 'waiting' || i.followUps.kind === 'invalid' || config.maxFollowUps === 0) return undefined;
+  if (i.expectReplyBy.kind === 'invalid') return undefined;
+  const t = timelineOf(i, today);
+  // With the next interview scheduled, they have answered: no check-in for this round.
+  if (!t?.current || t.next || t.followUps.length > 0) return undefined;
+  if (t.promise) return { due: t.promise.day + config.checkInGraceDays, promised: t.promise, span: t.promise.span, from: t.current };
+  return { due: t.current.day + config.checkInWaitDays, span: t.current.span, from: t.current };
 }
 
 export interface LetGoPlan {
@@ -60,17 +52,20 @@ export interface LetGoPlan {
 }
 
 /**
- * When to let go: `L` days after the last of exactly `M` follow-ups (after the thank-you note
- * when `M` is 0). Undefined when not waiting, or when there are fewer or more follow-ups.
+ * When to let go: `L` days after the last of exactly `M` follow-ups of this round (after its
+ * thank-you note when `M` is 0). Undefined when not waiting, or with fewer or more follow-ups.
  */
-export function letGoPlan(i: Interview, config: Config): LetGoPlan | undefined {
+export function letGoPlan(i: Interview, config: Config, today: Day): LetGoPlan | undefined {
   if (statusOf(i) !== 'waiting' || i.followUps.kind === 'invalid') return undefined;
-  const entries = i.followUps.kind === 'ok' ? i.followUps.value : [];
+  const t = timelineOf(i, today);
+  if (!t?.current || t.next) return undefined;
+  const entries = t.followUps;
   if (entries.length !== config.maxFollowUps) return undefined; // more is second-follow-up's business
   const last = entries[entries.length - 1];
+  const sent = t.current.thankYouSent;
   const from = last
     ? { day: last.day, span: last.span, what: 'your check-in' as const }
-    : i.thankYouSent.kind === 'ok' ? { day: i.thankYouSent.value, span: i.thankYouSent.span, what: 'your thank-you note' as const } : undefined;
+    : sent.kind === 'ok' ? { day: sent.value, span: sent.span, what: 'your thank-you note' as const } : undefined;
   if (from?.day === undefined) return undefined;
   return { due: from.day + config.letGoDays, from: from.day, what: from.what, span: from.span };
 }

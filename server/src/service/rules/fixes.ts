@@ -5,9 +5,9 @@ import { mainContact } from '../model';
 import { Finding } from '../types';
 import { FixContext, PlannedAction } from './rule';
 
-/** A fix made of one edit; none when the edit cannot be made exactly (the edit says undefined). */
-export function edit(title: string, finding: Finding, e: Edit | undefined, preferred = false): PlannedAction[] {
-  return e ? [{ title, finding, edits: [e], preferred }] : [];
+/** A fix made of edits; none when they cannot be made exactly (the edit says undefined). */
+export function edit(title: string, finding: Finding, e: Edit | Edit[] | undefined, preferred = false): PlannedAction[] {
+  return e ? [{ title, finding, edits: Array.isArray(e) ? e : [e], preferred }] : [];
 }
 
 /** " to Jane Doe" for an action's title; empty when the note names nobody. */
@@ -36,7 +36,7 @@ export function draft(ctx: FixContext, finding: Finding, name: TemplateName, tit
 export function renderDraft(ctx: FixContext, name: TemplateName, source = ctx.templates(name)): { edits?: Edit[]; disabled?: string } {
   if (!source) return { disabled: `No template '${name}' found` };
   try {
-    const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today));
+    const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today, ctx.search.openOtherThan(ctx.name)));
     if (text.trim() === '') return { disabled: `Template ${source.origin} rendered nothing` };
     return { edits: [appendToBody(ctx.note, text)] };
   } catch (err) {

@@ -16,15 +16,16 @@ import { secondFollowUp } from './second-follow-up';
 import { thankYouDue } from './thank-you-due';
 import { unknownField } from './unknown-field';
 import { weighOffer } from './weigh-offer';
+import { withdrawOthers } from './withdraw-others';
 import { yamlSyntax } from './yaml-syntax';
 
 export { yamlSyntax };
-export type { FixContext, PlannedAction, RuleContext, RuleModule } from './rule';
+export type { CrossFinding, FixContext, PlannedAction, RuleContext, RuleModule } from './rule';
 
 /** The rules that read the interview (yaml-syntax runs before them, on every note). */
 export const RULES: readonly RuleModule[] = [
   missingField, invalidDate, invalidValue, unknownField, dateOrder,
-  thankYouDue, askTimeline, checkInDue, letItGo, secondFollowUp, weighOffer,
+  thankYouDue, askTimeline, checkInDue, letItGo, secondFollowUp, weighOffer, withdrawOthers,
 ];
 
 const BY_ID = new Map<RuleId, { severity: Severity; fixes?: RuleModule['fixes'] }>([...RULES, yamlSyntax].map((r) => [r.id, r]));

@@ -1,8 +1,9 @@
-import { setValue } from '../edits';
+import { Edit, removeKey, setInRound, setValue } from '../edits';
 import { edit } from './fixes';
-import { RuleModule } from './rule';
+import { FixContext, RuleModule } from './rule';
+import { meetingsOf } from './timeline';
 
-/** invalid-value: wrong type or value (unknown status, follow_ups not a list, malformed email). */
+/** invalid-value: wrong type or value (unknown status, follow_ups not a list, malformed email, a bad round). */
 export const invalidValue: RuleModule = {
   id: 'invalid-value',
   severity: 'error',
@@ -10,7 +11,24 @@ export const invalidValue: RuleModule = {
     rule: 'invalid-value',
     span: p.span,
     message: p.message,
-    data: p.suggestion ? { kind: 'replace', to: p.suggestion } : undefined,
+    data: p.data ?? (p.suggestion ? { kind: 'replace', to: p.suggestion } : undefined),
   })),
-  fixes: (ctx, f) => (f.data?.kind === 'replace' ? edit(`Change status to '${f.data.to}'`, f, setValue(ctx.note, 'status', f.data.to), true) : []),
+  fixes(ctx, f) {
+    if (f.data?.kind === 'replace') return edit(`Change status to '${f.data.to}'`, f, setValue(ctx.note, 'status', f.data.to), true);
+    if (f.data?.kind === 'move-thank-you') return edit('Move thank_you_sent to the latest round', f, moveThankYou(ctx), true);
+    return [];
+  },
 };
+
+/** The top-level thank_you_sent, removed, and written into the latest round held (the last one, if none is). */
+function moveThankYou(ctx: FixContext): Edit[] | undefined {
+  const sent = ctx.interview.thankYouSent;
+  const meetings = meetingsOf(ctx.interview) ?? [];
+  const held = meetings.filter((m) => m.day <= ctx.today);
+  const target = (held[held.length - 1] ?? meetings[meetings.length - 1])?.round;
+  if (sent.kind !== 'ok' || target === undefined) return undefined;
+  const written = ctx.note.text.slice(sent.span.start, sent.span.end);
+  const remove = removeKey(ctx.note, 'thank_you_sent');
+  const set = setInRound(ctx.note, target, 'thank_you_sent', written);
+  return remove && set ? [remove, set] : undefined;
+}

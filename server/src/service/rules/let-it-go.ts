@@ -1,5 +1,5 @@
 import { days, formatDay } from '../dates';
-import { letGoPlan, notYetHeld } from './common';
+import { letGoPlan } from './common';
 import { closeIt } from './fixes';
 import { RuleModule } from './rule';
 
@@ -11,8 +11,8 @@ export const letItGo: RuleModule = {
   id: 'let-it-go',
   severity: 'information',
   check(ctx) {
-    const plan = letGoPlan(ctx.interview, ctx.config);
-    if (!plan || ctx.today < plan.due || notYetHeld(ctx.interview, ctx.today)) return [];
+    const plan = letGoPlan(ctx.interview, ctx.config, ctx.today);
+    if (!plan || ctx.today < plan.due) return [];
     return [{
       rule: 'let-it-go',
       span: plan.span,

@@ -16,12 +16,15 @@ export const missingField: RuleModule = {
     for (const key of REQUIRED) {
       const f = ctx.interview[key];
       if (f.kind !== 'absent') continue;
+      if (key === 'interviewed' && ctx.interview.rounds.kind !== 'absent') continue; // the rounds hold the dates
       // `interviewd:` speaks for itself (unknown-field, with the rename): not also "missing".
       if (key === 'interviewed' && !f.key && almostInterview(ctx.note)) continue;
       out.push(f.key
         ? { rule: 'missing-field', span: f.key.keySpan, message: `${key} is empty` }
         : { rule: 'missing-field', span: ctx.note.frontMatter.open, message: `Missing required field ${key}`, data: { kind: 'missing', key } });
     }
+    // A round without its date: on that entry.
+    for (const p of ctx.interview.problems) if (p.rule === 'missing-field') out.push({ rule: 'missing-field', span: p.span, message: p.message });
     return out;
   },
   fixes(ctx, f) {

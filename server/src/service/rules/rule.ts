@@ -8,6 +8,7 @@ import type { Day } from '../dates';
 import type { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
 import type { Edit } from '../edits';
 import type { Interview, ParsedNote } from '../model';
+import type { NoteSummary, Search } from '../search';
 import type { Finding, RuleId, Severity } from '../types';
 
 export interface RuleContext {
@@ -15,6 +16,16 @@ export interface RuleContext {
   interview: Interview;
   today: Day;
   config: Config;
+  /** The other notes of the same search (empty when the host passes none). */
+  search: Search;
+  /** This note's name in the search. */
+  name: string;
+}
+
+/** A finding about the whole process, from the summaries alone: it points at the note's anchor. */
+export interface CrossFinding {
+  rule: RuleId;
+  message: string;
 }
 
 /** What fixes see: the rule context, and the templates for drafts. */
@@ -43,7 +54,13 @@ export interface PlannedAction {
 export interface RuleModule {
   id: RuleId;
   severity: Severity;
-  check(ctx: RuleContext): Finding[];
+  /** Findings in the note itself. */
+  check?(ctx: RuleContext): Finding[];
+  /**
+   * Findings that read the other notes of the search: computed from summaries only, so a host
+   * can re-check a note for a change elsewhere without reading or parsing it again.
+   */
+  cross?(self: NoteSummary, search: Search): CrossFinding[];
   /** The quick fixes for one of this rule's findings; none when absent. */
   fixes?(ctx: FixContext, finding: Finding): PlannedAction[];
 }

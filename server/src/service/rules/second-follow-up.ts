@@ -1,8 +1,12 @@
 import { removeFromList } from '../edits';
 import { closeIt, edit } from './fixes';
 import { RuleModule } from './rule';
+import { followUpsByMeeting, meetingsOf } from './timeline';
 
-/** second-follow-up: after the thank-you and the allowed check-ins, more reads as desperate. */
+/**
+ * second-follow-up: after the thank-you and the allowed check-ins, more reads as desperate.
+ * Each round earns its own check-ins: entries are counted per interview they follow.
+ */
 export const secondFollowUp: RuleModule = {
   id: 'second-follow-up',
   severity: 'warning',
@@ -10,7 +14,10 @@ export const secondFollowUp: RuleModule = {
     const { interview: i, config } = ctx;
     if (i.followUps.kind !== 'ok') return [];
     const allowed = config.maxFollowUps;
-    return i.followUps.value.slice(allowed).map((entry) => ({
+    const meetings = meetingsOf(i);
+    // Without a readable interview date, every entry counts towards the one allowance.
+    const groups = meetings && meetings.length > 0 ? followUpsByMeeting(i, meetings) : [i.followUps.value];
+    return groups.flatMap((group) => group.slice(allowed)).map((entry) => ({
       rule: 'second-follow-up' as const,
       span: entry.span,
       message: `Follow-up ${entry.index + 1} goes beyond the ${allowed === 1 ? 'one check-in' : `${allowed} check-ins`} etiquette allows: repeated follow-ups come across as annoying or desperate; let it go`,

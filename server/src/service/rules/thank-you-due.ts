@@ -1,10 +1,11 @@
 import { formatDay, relativeDay } from '../dates';
-import { setValue } from '../edits';
-import { interviewSpan, statusOf } from './common';
+import { setInRound, setValue } from '../edits';
+import { statusOf } from './common';
 import { addressee, draft, edit } from './fixes';
 import { RuleModule } from './rule';
+import { timelineOf } from './timeline';
 
-/** thank-you-due: the thank-you note goes out right after the interview. */
+/** thank-you-due: the thank-you note goes out right after each interview (the latest one held). */
 export const thankYouDue: RuleModule = {
   id: 'thank-you-due',
   severity: 'warning',
@@ -12,21 +13,24 @@ export const thankYouDue: RuleModule = {
     const { interview: i, today } = ctx;
     const status = statusOf(i);
     if (status !== 'waiting' && status !== 'advanced') return [];
-    if (i.interviewed.kind !== 'ok' || i.interviewed.value > today) return [];
-    if (i.thankYouSent.kind !== 'absent') return [];
+    const current = timelineOf(i, today)?.current;
+    if (!current || current.thankYouSent.kind !== 'absent') return [];
+    const what = current.round !== undefined && current.stage ? `the ${current.stage}` : 'the interview';
     return [{
       rule: 'thank-you-due',
-      span: interviewSpan(ctx),
-      message: today === i.interviewed.value
-        ? 'Send a thank-you note today, right after the interview'
-        : `No thank-you note recorded: the interview was ${relativeDay(i.interviewed.value, today)}; send one now and record it in thank_you_sent`,
+      span: current.span,
+      message: today === current.day
+        ? `Send a thank-you note today, right after ${current.round !== undefined && current.stage ? what : 'the interview'}`
+        : `No thank-you note recorded: ${what} was ${relativeDay(current.day, today)}; send one now and record it in thank_you_sent`,
     }];
   },
   fixes(ctx, f) {
     const today = formatDay(ctx.today);
+    const current = timelineOf(ctx.interview, ctx.today)?.current;
+    const mark = current?.round !== undefined ? setInRound(ctx.note, current.round, 'thank_you_sent', today) : setValue(ctx.note, 'thank_you_sent', today);
     return [
       draft(ctx, f, 'thank-you-email', `Draft thank-you email${addressee(ctx)}`, true),
-      ...edit(`Mark thank-you sent today (${today})`, f, setValue(ctx.note, 'thank_you_sent', today)),
+      ...edit(`Mark thank-you sent today (${today})`, f, mark),
     ];
   },
 };

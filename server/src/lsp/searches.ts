@@ -1,0 +1,83 @@
+/**
+ * The server's searches: one per workspace folder. Each note's own diagnostics and its summary
+ * are kept, so a change to one note re-checks exactly the notes whose findings read it
+ * (withdraw-others on every open process when an acceptance comes or goes, weigh-offer on every
+ * offer when an open process changes), from the summaries alone: no file read, no parse.
+ */
+import * as path from 'node:path';
+import { Diagnostic } from 'vscode-languageserver/node';
+import { Config, isOpen, NoteSummary, Search } from '../service';
+
+interface Entry {
+  folder: string;
+  /** The note's own diagnostics, as the client counts positions. */
+  local: Diagnostic[];
+  /** Its summary, anchorRange as the client counts positions. */
+  summary?: NoteSummary;
+  config: Config;
+}
+
+export class Searches {
+  private readonly entries = new Map<string, Entry>();
+  private readonly indexes = new Map<string, Search>();
+
+  /** `folderOf`: the folder a note's search is (see Host). */
+  constructor(readonly folderOf: (file: string) => string) {}
+
+  /** Every note recorded (a full re-check drops those gone from disk). */
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  nameOf(file: string): string {
+    return path.relative(this.folderOf(file), file).split(path.sep).join('/');
+  }
+
+  get(file: string): Entry | undefined {
+    return this.entries.get(file);
+  }
+
+  /**
+   * Records a note; answers the other notes of its search whose cross-note findings may change
+   * with it.
+   */
+  set(file: string, entry: Entry): string[] {
+    const before = this.entries.get(file)?.summary;
+    this.entries.set(file, entry);
+    return this.changed(file, entry.folder, before, entry.summary);
+  }
+
+  /** Forgets a note; answers the notes whose cross-note findings may change without it. */
+  delete(file: string): string[] {
+    const entry = this.entries.get(file);
+    if (!entry) return [];
+    this.entries.delete(file);
+    return this.changed(file, entry.folder, entry.summary, undefined);
+  }
+
+  search(folder: string): Search {
+    let index = this.indexes.get(folder);
+    if (!index) {
+      const summaries: NoteSummary[] = [];
+      for (const e of this.entries.values()) if (e.folder === folder && e.summary) summaries.push(e.summary);
+      this.indexes.set(folder, (index = new Search(summaries)));
+    }
+    return index;
+  }
+
+  private changed(file: string, folder: string, before: NoteSummary | undefined, after: NoteSummary | undefined): string[] {
+    const accepted = (s?: NoteSummary) => (s?.status === 'accepted' ? `${s.company}\u0000${s.name}` : '');
+    const open = (s?: NoteSummary) => (s && isOpen(s) ? `${s.company}\u0000${s.next}\u0000${s.name}` : '');
+    const acceptedChanged = accepted(before) !== accepted(after);
+    const openChanged = open(before) !== open(after);
+    if (!acceptedChanged && !openChanged) return [];
+    this.indexes.delete(folder);
+    const out: string[] = [];
+    for (const [other, e] of this.entries) {
+      if (other === file || e.folder !== folder || !e.summary) continue;
+      // withdraw-others reads the accepted notes (on every open process); weigh-offer, the open ones (on every offer).
+      if ((acceptedChanged && isOpen(e.summary)) || (openChanged && e.summary.status === 'offer')) out.push(other);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,59 @@
+/** The dates worth a calendar entry, from the same timeline and plans the rules fire on. */
+import { Config } from './config';
+import { Day, formatDay } from './dates';
+import { ParsedNote } from './model';
+import { checkInPlan, statusOf } from './rules/common';
+import { timelineOf } from './rules/timeline';
+
+export type CalendarKind = 'reply-promised' | 'check-in' | 'thank-you' | 'interview';
+
+export interface CalendarEntry {
+  kind: CalendarKind;
+  day: Day;
+  summary: string;
+  description: string;
+  /** What identifies the entry across edits of the note, for stable event ids. */
+  identity: string;
+}
+
+/**
+ * All-day entries for an open process: each interview still to come, the thank-you note of the
+ * latest one (sent, or due on its day), the promised reply date and the check-in date.
+ */
+export function calendarOf(note: ParsedNote, config: Config, today: Day): CalendarEntry[] {
+  const i = note.interview;
+  const t = i && timelineOf(i, today);
+  if (!i || !t || t.meetings.length === 0) return [];
+  const status = statusOf(i);
+  if (status !== 'waiting' && status !== 'advanced') return [];
+  const company = i.company.kind === 'ok' ? i.company.value : '[company]';
+  const role = i.role.kind === 'ok' ? i.role.value : '[role]';
+  const contact = i.contact.kind === 'ok' ? i.contact.value : undefined;
+  const first = t.meetings[0].day;
+  // The process is known by its first interview: adding a round keeps every event's id.
+  const identity = `${company}\u0000${role}\u0000${formatDay(first)}`;
+  const about = `${company}, ${role} (interviewed ${formatDay(t.current?.day ?? first)})`;
+  const reach = contact?.name ? `\nContact: ${contact.name}${contact.email ? ` <${contact.email}>` : ''}` : '';
+  const out: CalendarEntry[] = [];
+  for (const m of t.meetings.filter((x) => x.day > today)) {
+    const what = m.stage ?? 'interview';
+    out.push({ kind: 'interview', day: m.day, identity: `${identity}\u0000${formatDay(m.day)}`, summary: `Interview (${what}): ${company}`, description: `${company}, ${role}: ${what}${reach}` });
+  }
+  const current = t.current;
+  if (!current) return out;
+  if (current.thankYouSent.kind === 'ok') {
+    out.push({ kind: 'thank-you', day: current.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
+  } else if (current.thankYouSent.kind === 'absent') {
+    out.push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
+  }
+  if (status !== 'waiting') return out;
+  if (t.promise && !t.next) {
+    const words = t.promise.phrase ? ` ('${t.promise.phrase}')` : '';
+    out.push({ kind: 'reply-promised', day: t.promise.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
+  }
+  const checkIn = checkInPlan(i, config, today);
+  if (checkIn) {
+    out.push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
+  }
+  return out;
+}

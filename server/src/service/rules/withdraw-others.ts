@@ -1,0 +1,25 @@
+import { setValue } from '../edits';
+import { draft, edit } from './fixes';
+import { RuleModule } from './rule';
+
+/**
+ * withdraw-others: you accepted an offer elsewhere; every other open process deserves a polite
+ * withdrawal. Reads the other notes of the search (their summaries), never their files.
+ */
+export const withdrawOthers: RuleModule = {
+  id: 'withdraw-others',
+  severity: 'information',
+  cross(self, search) {
+    if (self.status !== 'waiting' && self.status !== 'advanced' && self.status !== 'offer') return [];
+    const accepted = search.acceptedOtherThan(self.name);
+    if (!accepted) return [];
+    return [{
+      rule: 'withdraw-others',
+      message: `You accepted the offer from ${accepted.company ?? accepted.name} (${accepted.name}): tell ${self.company ?? 'them'} you are withdrawing`,
+    }];
+  },
+  fixes: (ctx, f) => [
+    draft(ctx, f, 'withdrawal-email', `Draft withdrawal email${ctx.interview.contact.kind === 'ok' && ctx.interview.contact.value.name ? ` to ${ctx.interview.contact.value.name}` : ''}`, true),
+    ...edit('Set status: withdrawn', f, setValue(ctx.note, 'status', 'withdrawn')),
+  ],
+};
