@@ -22,7 +22,9 @@ async function apply(lc: LanguageClient, action: CodeAction): Promise<boolean> {
     void vscode.window.showWarningMessage(`${action.title}: ${resolved.disabled?.reason ?? action.disabled?.reason ?? 'not available'}`);
     return false;
   }
-  return vscode.workspace.applyEdit(await lc.protocol2CodeConverter.asWorkspaceEdit(resolved.edit));
+  const applied = await vscode.workspace.applyEdit(await lc.protocol2CodeConverter.asWorkspaceEdit(resolved.edit));
+  if (!applied) void vscode.window.showWarningMessage(`${action.title}: the note changed meanwhile; try again.`);
+  return applied;
 }
 
 export async function openAt(uri: string, range: WireRange, lc?: LanguageClient): Promise<vscode.TextEditor> {

@@ -23,8 +23,8 @@ const KIND_ICONS: Record<string, string> = {
   interview: 'calendar',
   withdraw: 'sign-out',
 };
-/** The groups whose entries are due today: the badge counts them. */
-const DUE_GROUPS = new Set(['overdue', 'today']);
+/** The groups whose entries are to do today: the badge counts them. */
+const DUE_GROUPS = new Set(['overdue', 'today', 'withdraw']);
 
 type Node = { group: AgendaGroupResult } | { entry: AgendaEntry };
 
@@ -104,6 +104,8 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       return; // the server is restarting: the next event refreshes
     }
     if (!agenda && this.server.launching) return; // still 'loading': it refreshes once started
+    // The same answer again (a refresh that changed nothing): no re-render under the pointer.
+    const same = JSON.stringify(agenda) === JSON.stringify(this.agenda);
     this.agenda = agenda;
     const entries = agenda?.groups.reduce((n, g) => n + g.entries.length, 0) ?? 0;
     await this.setState(!agenda || agenda.notes === 0 ? 'none' : entries === 0 ? 'empty' : 'ready');
@@ -111,7 +113,7 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.tree.badge = due > 0 ? { value: due, tooltip: `${due} follow-up${due === 1 ? '' : 's'} due today or overdue` } : undefined;
     this.tree.message = agenda?.invalid.length
       ? `${agenda.invalid.length} note${agenda.invalid.length === 1 ? ' has' : 's have'} errors to fix first (Problems panel)` : undefined;
-    this.changed.fire(undefined);
+    if (!same) this.changed.fire(undefined);
     this.refreshed.fire(agenda);
   }
 

@@ -84,10 +84,14 @@ function makeWorkspace(dir: string): void {
   ].join('\n'));
 }
 
-/** The example notes alone: no config file, no templates; today pinned in the workspace settings. */
+/**
+ * The example notes alone: no config file, no templates (and not accepted/, a search of its own
+ * by its config file); today pinned in the workspace settings.
+ */
 function makeNotesOnly(dir: string): void {
   fs.cpSync(path.join(REPO, 'examples/notes'), dir, { recursive: true });
   fs.rmSync(path.join(dir, '.interview-followup.yaml'));
+  fs.rmSync(path.join(dir, 'accepted'), { recursive: true });
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'interviewFollowup.today': TODAY }, null, 2));
 }

@@ -116,7 +116,7 @@ async function main(): Promise<number> {
     await page.keyboard.press('Control+Z');
     await page.locator('.view-lines', { hasText: 'Subject: Following up' }).first().waitFor({ state: 'detached', timeout: 20_000 });
     await status.click();
-    await page.locator('.quick-input-widget', { hasText: 'Follow-ups due today (3)' }).waitFor({ timeout: 20_000 });
+    await page.locator('.quick-input-widget', { hasText: 'Follow-ups due today (4)' }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: path.join(out, 'vscode-follow-ups-due.png') });
     say('vscode-follow-ups-due.png');
     await page.keyboard.press('Escape');

@@ -52,8 +52,8 @@ describe('Opening a folder of notes, without a config file', function () {
 
   it('fills the Follow-ups view too', async function () {
     const groups = await viewUntil(api, (g) => g.length === 5, 'five groups');
-    assert.deepEqual(groups[0], ['Overdue', ['Acme Corp', 'Umbrella']]);
-    assert.equal(api.view.tree.badge?.value, 4);
+    assert.deepEqual(groups[0], ['Overdue', ['Acme Corp', 'Umbrella', 'Pied Piper']]);
+    assert.equal(api.view.tree.badge?.value, 5);
     if (ui) {
       await vscode.commands.executeCommand('interviewFollowup.showFollowUps');
       await ui.waitFor(VIEW_ROW, 'Umbrella');
@@ -73,7 +73,7 @@ describe('Opening a folder of notes, without a config file', function () {
     const text = fs.readFileSync(acme.fsPath, 'utf8');
     assert.match(text, /^follow_ups:\r?\n {2}- 2026-11-26$/m);
     await until(vscode.languages.onDidChangeDiagnostics, () => !ours(acme).some((d) => ruleOf(d) === 'check-in-due'), () => 'check-in-due gone');
-    const groups = await viewUntil(api, (g) => g[0]?.[1].join() === 'Umbrella', 'Acme out of Overdue');
+    const groups = await viewUntil(api, (g) => g[0]?.[1].join() === 'Umbrella,Pied Piper', 'Acme out of Overdue');
     assert.ok(groups.some(([title, companies]) => title === 'Waiting' && companies.includes('Acme Corp')), JSON.stringify(groups));
     assert.ok(!vscode.window.visibleTextEditors.some((e) => path.basename(e.document.uri.path) === 'acme-backend.md'), 'no editor opened for it');
   });

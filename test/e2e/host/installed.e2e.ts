@@ -21,15 +21,15 @@ const VIEW_ROW = '.part.sidebar .monaco-list-row';
 const BADGE = '.activitybar .action-item:has(.action-label[aria-label*="Interview Follow-up"]) .badge-content';
 const STEP_DONE = 'button.getting-started-step[aria-checked="true"]';
 
-/** The examples on 2026-11-26, as `interview-followup agenda` groups them. */
+/** The examples on 2026-11-26, as `interview-followup agenda` groups them (accepted/ is a search of its own). */
 const EXAMPLE_GROUPS: [string, string[]][] = [
-  ['Overdue', ['Acme Corp', 'Umbrella']],
+  ['Overdue', ['Acme Corp', 'Umbrella', 'Pied Piper']],
   ['Due today', ['Globex', 'Wayne Enterprises']],
+  ['Withdraw', ['Black Mesa', 'Xen Labs']],
   ['Coming up', ['Massive Dynamic']],
   ['Waiting', ['Initech']],
   ['Let go', ['Hooli', 'Stark Industries']],
 ];
-
 describe('Interview Follow-up, installed from its .vsix', function () {
   let api: Api;
   let ext: vscode.Extension<Api>;
@@ -81,18 +81,19 @@ describe('Interview Follow-up, installed from its .vsix', function () {
 
   it('counts the follow-ups due today in the status bar', async function () {
     // acme-backend and umbrella-sre: check-ins overdue; globex-frontend: thank-you due today.
-    await statusCount(api, 3);
+    await statusCount(api, 4);
     assert.deepEqual(api.dueFollowUps().map((f) => `${path.basename(f.uri.path)} ${f.rule}`), [
-      'acme-backend.md check-in-due', 'globex-frontend.md thank-you-due', 'umbrella-sre.md check-in-due',
+      'acme-backend.md check-in-due', 'globex-frontend.md thank-you-due', 'pied-piper-backend.md thank-you-due', 'umbrella-sre.md check-in-due',
     ]);
-    if (ui) await ui.waitFor(STATUS, '3 follow-ups due');
+    if (ui) await ui.waitFor(STATUS, '4 follow-ups due');
   });
 
   it('the Follow-ups view lists the example processes in their groups; its badge counts what is due today', async function () {
     const groups = await viewUntil(api, (g) => JSON.stringify(g) === JSON.stringify(EXAMPLE_GROUPS), 'the examples\' agenda');
     assert.deepEqual(groups, EXAMPLE_GROUPS);
     assert.equal(api.view.state, 'ready');
-    assert.deepEqual(api.view.tree.badge, { value: 4, tooltip: '4 follow-ups due today or overdue' });
+    // Due today: overdue, today and the two withdrawals.
+    assert.deepEqual(api.view.tree.badge, { value: 7, tooltip: '7 follow-ups due today or overdue' });
     assert.match(api.view.tree.message ?? '', /^2 notes have errors to fix first/);
     const acme = api.view.agenda!.groups[0].entries[0];
     assert.deepEqual([acme.action, acme.when, acme.date, acme.rule], ['check in with Jane Doe', '11 days overdue', '2026-11-15', 'check-in-due']);
@@ -102,7 +103,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
       const row = await ui.waitFor(VIEW_ROW, 'Acme Corp');
       assert.match(row, /Senior Backend Engineer · check in with Jane Doe · Sun 15 Nov/);
       await ui.waitFor(VIEW_ROW, 'Let go');
-      await ui.waitFor(BADGE, '4');
+      await ui.waitFor(BADGE, '7');
     }
   });
 
@@ -216,9 +217,9 @@ describe('Interview Follow-up, installed from its .vsix', function () {
 
   it('"Show Follow-ups Due" opens the Problems view and lists them', async function () {
     const count = await vscode.commands.executeCommand<number>('interviewFollowup.showFollowUpsDue');
-    assert.equal(count, 3);
+    assert.equal(count, 4);
     if (ui) {
-      const picker = await ui.waitFor(QUICK_INPUT, 'Follow-ups due today (3)');
+      const picker = await ui.waitFor(QUICK_INPUT, 'Follow-ups due today (4)');
       assert.match(picker, /acme-backend\.md/);
       assert.match(picker, /Send a thank-you note today/);
       await ui.waitFor(PROBLEMS);
@@ -277,8 +278,8 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     assert.equal(lines.filter((l) => l.startsWith('thank_you_sent')).length, 1);
     assert.ok(lines.slice(close).every((l) => !l.includes('thank_you_sent')), 'the body is untouched');
     await withoutRule(globex, 'thank-you-due');
-    await statusCount(api, 2);
-    if (ui) await ui.waitFor(STATUS, '2 follow-ups due');
+    await statusCount(api, 3);
+    if (ui) await ui.waitFor(STATUS, '3 follow-ups due');
     assert.ok(await doc.save());
   });
 
@@ -293,7 +294,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
       assert.equal(ruleOf(later), 'check-in-due');
       await config.update('checkInGraceDays', 20, vscode.ConfigurationTarget.Workspace);
       await withoutRule(acme, 'check-in-due'); // due 2026-12-02: not yet
-      await statusCount(api, 1);
+      await statusCount(api, 2); // umbrella-sre and pied-piper-backend
     } finally {
       await config.update('checkInGraceDays', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -335,7 +336,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     // A note of today: the thank-you is due, and nothing is wrong with it.
     const diags = await withRule(uri, 'thank-you-due').then(() => ours(uri));
     assert.deepEqual(diags.map(ruleOf).sort(), ['ask-timeline', 'thank-you-due']);
-    await statusCount(api, 3); // acme-backend, umbrella-sre and now initrode
+    await statusCount(api, 4); // acme-backend, umbrella-sre, pied-piper-backend and now initrode
     await viewUntil(api, (g) => g.some(([title, companies]) => title === 'Due today' && companies.includes('Initrode')), 'Initrode due today');
   });
 
@@ -363,8 +364,8 @@ describe('Interview Follow-up, installed from its .vsix', function () {
   it('"Re-check All Notes" rescans every note of the workspace', async function () {
     const before = api.dueFollowUps().length;
     const count = await vscode.commands.executeCommand<number>('interviewFollowup.recheckAll');
-    // 13 example files and the note created above.
-    assert.equal(count, 14);
+    // 17 example files (3 of them in accepted/) and the note created above.
+    assert.equal(count, 18);
     assert.ok(ours(note('acme-backend.md')).some((d) => ruleOf(d) === 'check-in-due'));
     assert.equal(api.dueFollowUps().length, before);
   });
