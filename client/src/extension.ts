@@ -1,96 +1,149 @@
 /**
- * The VS Code client: starts the bundled language server, contributes the commands and the
- * status-bar count of follow-ups due, and tells the server whether the workspace is trusted
- * (a restricted workspace gets the built-in templates only).
+ * The VS Code client: decides whether the workspace needs the language server (gate.ts) and
+ * starts it then, shows the Follow-ups view and the status-bar count of follow-ups due,
+ * contributes the commands and the walkthrough's events, and tells the server whether the
+ * workspace is trusted (a restricted workspace gets the built-in templates only).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CONFIG_FILE, Commands, Requests, SETTINGS_SECTION } from '../../server/src/protocol';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { CONFIG_FILE, Commands, Requests, Views, WireRange } from '../../server/src/protocol';
+import { draftFor, markSent, nextAction, openAt } from './actions';
 import { DueFollowUp, DueStatus, dueFollowUps } from './followups';
+import { entryOf, FollowUpsView } from './followupsView';
+import { GateReport, scanWorkspace, watchForNotes } from './gate';
 import { newInterviewNote, NewNoteArgs } from './newNote';
+import { Server } from './server';
+import { Walkthrough } from './walkthrough';
 
-/** The client id is the settings section, so `interviewFollowup.trace.server` traces it. */
-export const SECTION = SETTINGS_SECTION;
 export const COMMANDS = Commands;
 
 /** What `activate` returns: for the end-to-end tests, and for anyone scripting the extension. */
 export interface Api {
-  readonly client: LanguageClient;
+  /** The language client; undefined while no server runs (a workspace without interview notes). */
+  readonly client: LanguageClient | undefined;
+  /** What decided whether to start the server, and how long the look took. */
+  readonly activation: GateReport;
+  /** Epoch ms: activation began; the server answered initialize; its first scan was done. */
+  readonly timings: { activated: number; started?: number; scanned?: number; scan?: { files: number; ms: number } };
+  /** Resolves with the client once a server runs. */
+  whenServerStarted(): Promise<LanguageClient>;
   /** The follow-ups due today, as the status bar counts them. */
   dueFollowUps(): DueFollowUp[];
   readonly status: DueStatus;
+  readonly view: FollowUpsView;
+  readonly walkthrough: Walkthrough;
   /** Whether the server was started for a trusted workspace (templates of the workspace allowed). */
   readonly serverTrusted: boolean;
   /** The notice shown in a restricted workspace, once; undefined when none was shown. */
   readonly restrictedNotice: string | undefined;
 }
 
-let client: LanguageClient | undefined;
+let server: Server | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  const activated = Date.now();
   const output = vscode.window.createOutputChannel('Interview Follow-up', { log: true });
   context.subscriptions.push(output);
-  const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  let serverTrusted = vscode.workspace.isTrusted;
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
-    outputChannel: output,
-    // Read at every (re)start: granting trust restarts the server with templates allowed.
-    initializationOptions: () => ({ workspaceTrusted: (serverTrusted = vscode.workspace.isTrusted) }),
-  };
-  client = new LanguageClient(SECTION, 'Interview Follow-up', serverOptions, clientOptions);
-  const lc = client;
-
+  const srv = (server = new Server(context, output));
   const status = new DueStatus(COMMANDS.showFollowUpsDue);
-  context.subscriptions.push(status);
-  void vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
+  const view = new FollowUpsView(srv);
+  const walkthrough = new Walkthrough(context.extensionUri, view);
+  context.subscriptions.push(status, view, walkthrough);
+  let restrictedNotice: string | undefined;
+  srv.onDidStart(() => {
+    void vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
+  });
 
+  // Once, whatever asks first (the scan, a note appearing, Re-check All Notes): one notice too.
+  let starting: Promise<LanguageClient> | undefined;
+  const startServer = (reason: string): Promise<LanguageClient> => (starting ??= (async () => {
+    const notice = vscode.workspace.isTrusted ? undefined : noticeRestricted(output);
+    const lc = await srv.start(reason);
+    restrictedNotice = await notice;
+    return lc;
+  })());
+  const client = () => srv.client;
+  const withClient = async <T>(fn: (lc: LanguageClient) => Promise<T>): Promise<T | undefined> => {
+    const lc = srv.client;
+    if (lc) return fn(lc);
+    void vscode.window.showInformationMessage('Interview Follow-up: no interview note in this workspace yet.');
+    return undefined;
+  };
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newNote, (args?: NewNoteArgs) => newInterviewNote(context.extensionUri, args ?? {})),
     vscode.commands.registerCommand(COMMANDS.recheckAll, async () => {
+      const lc = client() ?? (await startServer('Re-check All Notes'));
       const count = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Interview Follow-up: re-checking notes' },
         () => lc.sendRequest<number>(Requests.recheckAll),
       );
       vscode.window.setStatusBarMessage(`Interview Follow-up: re-checked ${count} markdown file${count === 1 ? '' : 's'}`, 4000);
+      await view.refresh();
       return count;
     }),
     vscode.commands.registerCommand(COMMANDS.showFollowUpsDue, () => showFollowUpsDue()),
+    vscode.commands.registerCommand(COMMANDS.showFollowUps, () => vscode.commands.executeCommand(`${Views.followUps}.focus`)),
+    vscode.commands.registerCommand(COMMANDS.openWalkthrough, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', Views.walkthrough, false)),
+    vscode.commands.registerCommand(COMMANDS.setSenderName, (name?: string) => walkthrough.setSenderName(name)),
+    vscode.commands.registerCommand(COMMANDS.drafted, (template?: string) => walkthrough.drafted(template)),
+    vscode.commands.registerCommand(COMMANDS.nextAction, (uri: string, range: WireRange, rule: string | null) => nextAction(client(), uri, range, rule)),
+    vscode.commands.registerCommand(COMMANDS.viewOpenNote, async (node: unknown) => {
+      const e = entryOf(node);
+      if (e) await openAt(e.uri, e.range, client());
+    }),
+    vscode.commands.registerCommand(COMMANDS.viewDraft, (node: unknown) => withClient(async (lc) => {
+      const e = entryOf(node);
+      const r = e ? await draftFor(lc, e) : undefined;
+      if (r?.applied) walkthrough.drafted(r.template);
+      return r;
+    })),
+    vscode.commands.registerCommand(COMMANDS.viewMarkSent, (node: unknown) => withClient(async (lc) => {
+      const e = entryOf(node);
+      return e ? markSent(lc, e) : undefined;
+    })),
   );
 
-  let notice: Promise<string | undefined> = Promise.resolve(undefined);
-  if (!vscode.workspace.isTrusted) {
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      output.info('Workspace trusted: restarting the server so that the workspace templates apply.');
-      await lc.restart();
-    }));
-    notice = noticeRestricted(output);
+  const activation = await scanWorkspace();
+  if (activation.reason) {
+    output.info(`Interview Follow-up: ${activation.reason} found (${activation.file}) in ${activation.ms} ms: starting the language server.`);
+    walkthrough.setHasNotes(activation.reason !== 'config file');
+    await startServer(activation.reason);
+  } else {
+    output.info(`Interview Follow-up: no interview note among ${activation.scanned} markdown files (${activation.ms} ms): no language server until one appears.`);
+    context.subscriptions.push(watchForNotes((why) => void startServer(why)));
+    await view.refresh(); // no server: the welcome view ("No interview notes yet")
   }
-
-  await lc.start();
-  const restrictedNotice = await notice;
-  output.info(`Interview Follow-up ${context.extension.packageJSON.version} started (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'} at ${context.extensionUri.fsPath}).`);
+  output.info(`Interview Follow-up ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'} at ${context.extensionUri.fsPath}).`);
   return {
-    client: lc,
+    get client() {
+      return srv.client;
+    },
+    activation,
+    get timings() {
+      return { activated, ...srv.timings };
+    },
+    whenServerStarted: () => srv.client ? Promise.resolve(srv.client) : new Promise((resolve) => {
+      const sub = srv.onDidStart((lc) => {
+        sub.dispose();
+        resolve(lc);
+      });
+    }),
     dueFollowUps: () => dueFollowUps(),
     status,
+    view,
+    walkthrough,
     get serverTrusted() {
-      return serverTrusted;
+      return srv.trusted;
     },
-    restrictedNotice,
+    get restrictedNotice() {
+      return restrictedNotice;
+    },
   };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.stop();
+  server = undefined;
 }
 
 /**

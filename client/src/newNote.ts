@@ -1,18 +1,23 @@
 /**
  * "New Interview Note": asks the company and the role, writes a note from the note template
  * (`interview-note.hbs`, as the CLI's `new` does: the workspace's own when the workspace is
- * trusted, else the built-in one) with today as the interview date, and opens it.
+ * trusted, else the built-in one) with today as the interview date, and opens it with a tab
+ * stop in each empty field. A note of that company and role already there is opened instead,
+ * unless the user asks for another.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 import type * as NoteRendererModule from './note-renderer';
+import { noteSnippet } from './snippet';
 
 export interface NewNoteArgs {
   company?: string;
   role?: string;
   /** The folder to create the note in; default: the active note's folder, else the first workspace folder. */
   folder?: vscode.Uri | string;
+  /** When the note's file exists: open it, or write another beside it; default: ask. */
+  ifExists?: 'open' | 'another';
 }
 
 /** Today as YYYY-MM-DD: the `today` setting, else INTERVIEW_FOLLOWUP_TODAY, else the local date. */
@@ -27,7 +32,7 @@ export function todayIso(setting: unknown, env: NodeJS.ProcessEnv = process.env,
 let renderer: typeof NoteRendererModule | undefined;
 
 /** dist/new-note.js, loaded on first use (YAML and Handlebars stay out of activation). */
-function loadRenderer(extensionUri: vscode.Uri): typeof NoteRendererModule {
+export function loadRenderer(extensionUri: vscode.Uri): typeof NoteRendererModule {
   renderer ??= require(path.join(extensionUri.fsPath, 'dist', 'new-note.js')) as typeof NoteRendererModule;
   return renderer;
 }
@@ -80,23 +85,40 @@ export async function newInterviewNote(extensionUri: vscode.Uri, args: NewNoteAr
     return undefined;
   }
 
-  let doc: vscode.TextDocument;
-  if (folder) {
-    const base = note.fileName.replace(/\.md$/, '');
-    let uri = vscode.Uri.joinPath(folder, note.fileName);
+  if (!folder) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await fillWithTabStops(await vscode.window.showTextDocument(doc), note.text);
+    return doc.uri;
+  }
+  const base = note.fileName.replace(/\.md$/, '');
+  let uri = vscode.Uri.joinPath(folder, note.fileName);
+  if (await exists(uri)) {
+    const choice = args.ifExists ?? await askExisting(note.fileName, company, role);
+    if (!choice) return undefined;
+    if (choice === 'open') {
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri;
+    }
     for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(folder, `${base}-${n}.md`); // never overwrite a note
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(note.text));
-    doc = await vscode.workspace.openTextDocument(uri);
-  } else {
-    doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: note.text });
   }
-  const editor = await vscode.window.showTextDocument(doc);
-  // The caret on the contact's name: the first thing to fill in.
-  const line = doc.getText().split(/\r?\n/).findIndex((l) => /^\s+name:/.test(l));
-  if (line >= 0) {
-    const text = doc.lineAt(line).text;
-    const col = text.indexOf('name:') + 'name:'.length + 1;
-    editor.selection = new vscode.Selection(line, Math.min(col, text.length), line, text.length);
-  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(note.text));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await fillWithTabStops(await vscode.window.showTextDocument(doc, { preview: false }), note.text);
+  await doc.save();
   return doc.uri;
+}
+
+async function askExisting(fileName: string, company: string, role: string): Promise<'open' | 'another' | undefined> {
+  type Item = vscode.QuickPickItem & { choice: 'open' | 'another' };
+  const picked = await vscode.window.showQuickPick<Item>([
+    { label: '$(go-to-file) Open the existing note', description: fileName, choice: 'open' },
+    { label: '$(new-file) Write another note', description: 'for a second process or a later round', choice: 'another' },
+  ], { title: `${company}, ${role}: a note is already there`, ignoreFocusOut: true });
+  return picked?.choice;
+}
+
+async function fillWithTabStops(editor: vscode.TextEditor, text: string): Promise<void> {
+  const doc = editor.document;
+  const all = new vscode.Range(0, 0, doc.lineCount, 0);
+  await editor.insertSnippet(new vscode.SnippetString(noteSnippet(text)), all);
 }

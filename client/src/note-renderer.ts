@@ -3,7 +3,8 @@
  * the service's renderNewNote): the note template is the workspace's own `interview-note.hbs`
  * (in the templatesDir of the nearest `.interview-followup.yaml`, or of the settings) when the
  * workspace is trusted, else the built-in one. Bundled on its own (dist/new-note.js) and loaded
- * on the first "New Interview Note", so activation does not pay for YAML and Handlebars.
+ * on the first "New Interview Note" (or "Set Your Name"), so activation does not pay for YAML
+ * and Handlebars.
  */
 import * as path from 'node:path';
 import { toLayer } from '../../server/src/service/config';
@@ -12,6 +13,9 @@ import { DraftRenderer } from '../../server/src/service/drafts';
 import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
 import { NOTE_TEMPLATE } from '../../server/src/protocol';
 import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node';
+
+/** The walkthrough's "Set Your Name" reads and writes the config file with the same YAML. */
+export { senderNameIn, withSenderName } from './config-edit';
 
 
 export interface NoteRequest {

@@ -36,7 +36,58 @@ export const NOTE_TEMPLATE = 'interview-note';
 export const Requests = {
   /** A full rescan; answers the number of markdown files found. */
   recheckAll: 'interviewFollowup/recheckAll',
+  /** The agenda of every note the server knows, as `interview-followup agenda` prints it: AgendaParams -> AgendaResult. */
+  agenda: 'interviewFollowup/agenda',
 } as const;
+
+/** A position range as LSP writes it, in the client's position encoding. */
+export interface WireRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface AgendaParams {
+  /** How many days ahead count as "coming up" (the CLI's `--days`); default 7. */
+  days?: number;
+}
+
+/** One open process: its next action, as one line of the CLI's agenda, and where the note says it. */
+export interface AgendaEntry {
+  /** The service's agenda group (`overdue`, `today`, `upcoming`, `waiting`, `let-go`). */
+  group: string;
+  /** What kind of action: `thank-you`, `check-in`, `let-go`, `stop-following-up`, `weigh-offer`. */
+  kind: string;
+  /** YYYY-MM-DD */
+  date: string;
+  action: string;
+  /** "11 days overdue", "today", "in 4 days" */
+  when: string;
+  company: string;
+  role: string;
+  uri: string;
+  /** The finding's range (else the date it counts from), for opening the note there. */
+  range: WireRange;
+  /** The rule of the finding at `range`, when the note has one: its quick fixes draft and record. */
+  rule?: string;
+}
+
+export interface AgendaGroupResult {
+  id: string;
+  title: string;
+  entries: AgendaEntry[];
+}
+
+export interface AgendaResult {
+  /** YYYY-MM-DD */
+  today: string;
+  days: number;
+  /** The groups that have entries, most urgent first, each sorted as the CLI sorts. */
+  groups: AgendaGroupResult[];
+  /** Interview notes seen, open or closed, valid or not. */
+  notes: number;
+  /** Notes left out because of errors to fix first. */
+  invalid: string[];
+}
 
 /** Custom notifications (server -> client). */
 export const Notifications = {
@@ -69,4 +120,22 @@ export const Commands = {
   newNote: 'interviewFollowup.newNote',
   recheckAll: 'interviewFollowup.recheckAll',
   showFollowUpsDue: 'interviewFollowup.showFollowUpsDue',
+  /** The next-action lens: does the next action of the note (the quick fixes at the finding). */
+  nextAction: 'interviewFollowup.nextAction',
+  showFollowUps: 'interviewFollowup.showFollowUps',
+  setSenderName: 'interviewFollowup.setSenderName',
+  openWalkthrough: 'interviewFollowup.openWalkthrough',
+  /** Run by VS Code after a draft from the light bulb is applied (not in the palette). */
+  drafted: 'interviewFollowup.drafted',
+  /** The Follow-ups view's inline actions on a process. */
+  viewDraft: 'interviewFollowup.view.draft',
+  viewMarkSent: 'interviewFollowup.view.markSent',
+  viewOpenNote: 'interviewFollowup.view.openNote',
+} as const;
+
+/** The Follow-ups view (package.json `contributes.views`) and the walkthrough. */
+export const Views = {
+  followUps: 'interviewFollowup.followUps',
+  /** `<publisher>.<name>#<walkthrough id>`, as workbench.action.openWalkthrough takes it. */
+  walkthrough: 'interview-followup.interview-followup#firstSteps',
 } as const;

@@ -63,6 +63,14 @@ describe('CLI check', () => {
     for (const l of lines) assert.match(l, /^[^:]+:\d+:\d+: (error|warning|information|hint) [a-z-]+ \S/);
   });
 
+  it("prints the README's sample output, byte for byte, and no backtick (the Problems panel shows them literally)", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sample = /The first command prints \(exit status 1: something is due\):\n\n```text\n([\s\S]*?)```/.exec(readme)![1];
+    const r = run(['check', 'examples/notes', '--today', '2026-11-26']);
+    assert.equal(r.stdout, sample);
+    assert.doesNotMatch(r.stdout, /`/);
+  });
+
   it('prints one JSON document with 1-based positions', () => {
     const r = run(['check', 'examples/notes', '--format', 'json', '--today', '2026-11-26']);
     assert.equal(r.status, 1);

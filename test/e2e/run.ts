@@ -3,9 +3,13 @@
  * the .vsix into a fresh extensions folder, and runs the mocha suites inside the extension
  * host with @vscode/test-electron's `runTests`:
  *
- *   installed    the installed .vsix in a trusted workspace: Problems, quick fixes, settings,
- *                commands, status bar
- *   restricted   the same workspace in Restricted Mode: workspace templates are not loaded
+ *   installed      the installed .vsix in a trusted workspace: Problems, quick fixes, the
+ *                  Follow-ups view, the walkthrough, settings, commands, status bar
+ *   restricted     the same workspace in Restricted Mode: workspace templates are not loaded
+ *   folder-open    the example notes without .interview-followup.yaml: opening the folder
+ *                  is enough (activation, Problems, the view), with the time it takes
+ *   empty          an empty folder: no server, the view's welcome; the first note starts one
+ *   markdown-repo  3,000 markdown files and no interview note: a short scan, no server
  *
  * VS Code's download is not reachable here, so by default VS Code is code-server 4.100.3
  * (VS Code 1.100.3) through the `shim.ts` executable; `E2E_VSCODE=desktop` runs the same
@@ -24,7 +28,7 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { missingBecause, REQUIRE_ALL, requiredError, skippedLine } from '../layers';
 import { CODE_SERVER_VERSION, installExtension, isolatedEnv, missingPrerequisites, REPO, seedUserSettings, tempBase } from './code-server';
 
-const SUITES = ['installed', 'restricted'] as const;
+const SUITES = ['installed', 'restricted', 'folder-open', 'empty', 'markdown-repo'] as const;
 type Suite = (typeof SUITES)[number];
 const TODAY = '2026-11-26';
 const DESKTOP = process.env.E2E_VSCODE === 'desktop';
@@ -40,6 +44,8 @@ interface Result {
   vscode: string;
   appName: string;
   appHost: string;
+  /** Measurements the suite reports (activation timings), printed as they come. */
+  figures?: Record<string, string>;
 }
 
 const t0 = Date.now();
@@ -78,6 +84,42 @@ function makeWorkspace(dir: string): void {
   ].join('\n'));
 }
 
+/**
+ * The example notes alone: no config file, no templates (and not accepted/, a search of its own
+ * by its config file); today pinned in the workspace settings.
+ */
+function makeNotesOnly(dir: string): void {
+  fs.cpSync(path.join(REPO, 'examples/notes'), dir, { recursive: true });
+  fs.rmSync(path.join(dir, '.interview-followup.yaml'));
+  fs.rmSync(path.join(dir, 'accepted'), { recursive: true });
+  fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'interviewFollowup.today': TODAY }, null, 2));
+}
+
+/**
+ * A documentation repository: 3,000 markdown files (E2E_MARKDOWN_FILES for another size) in
+ * 60 folders, two in three with front matter, none an interview note.
+ */
+const MARKDOWN_FILES = Number(process.env.E2E_MARKDOWN_FILES || 3000);
+function makeMarkdownRepo(dir: string): void {
+  for (let i = 0; i < MARKDOWN_FILES; i++) {
+    const folder = path.join(dir, 'docs', `section-${String(i % 60).padStart(2, '0')}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const front = i % 3 === 0 ? '' : `---\ntitle: Page ${i}\ndescription: How the team works, part ${i}\ntags: [guide, team]\nlayout: doc\n---\n\n`;
+    const body = `# Page ${i}\n\n${'The role of the platform team in onboarding: a paragraph of ordinary documentation. '.repeat(20)}\n\n## Next\n\n- [Home](../index.md)\n`;
+    fs.writeFileSync(path.join(folder, `page-${i}.md`), front + body);
+  }
+  fs.writeFileSync(path.join(dir, 'README.md'), '# A big documentation repository\n');
+}
+
+function makeSuiteWorkspace(suite: Suite, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  if (suite === 'installed' || suite === 'restricted') makeWorkspace(dir);
+  else if (suite === 'folder-open') makeNotesOnly(dir);
+  else if (suite === 'markdown-repo') makeMarkdownRepo(dir);
+  // empty: nothing at all
+}
+
 /** A dev-path extension with no code: runTests needs one, and the extension under test is the installed .vsix. */
 function makeHostStub(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -96,9 +138,10 @@ async function runSuite(suite: Suite, vsix: string, desktopExe: string | undefin
     const extensionsDir = path.join(base, 'extensions');
     const stub = path.join(base, 'host-stub');
     const resultFile = path.join(base, 'result.json');
-    makeWorkspace(ws);
+    makeSuiteWorkspace(suite, ws);
     makeHostStub(stub);
-    seedUserSettings(userDataDir);
+    // Today pinned for the whole profile too: the empty folder has no settings of its own.
+    seedUserSettings(userDataDir, { 'interviewFollowup.today': TODAY });
     fs.mkdirSync(extensionsDir, { recursive: true });
     if (desktopExe) {
       const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(desktopExe, { reuseMachineInstall: true });
@@ -126,6 +169,7 @@ async function runSuite(suite: Suite, vsix: string, desktopExe: string | undefin
           E2E_EXTENSIONS_DIR: extensionsDir,
           E2E_WORKSPACE_TRUST: suite === 'restricted' ? '1' : '',
           E2E_SHOT_DIR: shotDir,
+          E2E_MARKDOWN_FILES: String(MARKDOWN_FILES),
           INTERVIEW_FOLLOWUP_TODAY: '', // the workspace setting pins today
         },
       });
@@ -133,6 +177,7 @@ async function runSuite(suite: Suite, vsix: string, desktopExe: string | undefin
       failed = err;
     }
     const result: Result | undefined = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
+    for (const [k, v] of Object.entries(result?.figures ?? {})) say(`${suite}: ${k}: ${v}`);
     if (!result) throw new Error(`${suite}: the suite did not report (${failed ?? 'no result file'}) after ${secs(Date.now() - started)}`);
     if (failed || result.failures > 0) throw new Error(`${suite}: ${result.failures} of ${result.tests} tests failed`);
     // A skipped test is not a pass: the suite must run every test it has.

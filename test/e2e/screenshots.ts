@@ -7,7 +7,9 @@
  *   npm run package && node out/test/e2e/screenshots.js [OUT_DIR]     (default: images/)
  *
  * Writes vscode-quick-fix.png (Problems panel + quick-fix menu), vscode-draft.png (the
- * check-in draft inserted) and vscode-follow-ups-due.png (the status-bar count's list).
+ * check-in draft inserted), vscode-follow-ups-due.png (the status-bar count's list),
+ * vscode-follow-ups-view.png (the Follow-ups view, its badge and a process's inline actions)
+ * and vscode-walkthrough.png (the first-run walkthrough).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +21,15 @@ import {
 const TODAY = '2026-11-26';
 const t0 = Date.now();
 const say = (s: string) => console.log(`[screenshots ${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}`);
+
+/** Runs a command from the palette, by its title, as a user would. */
+async function runCommand(page: import('playwright-core').Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
 
 async function main(): Promise<number> {
   const missing = missingPrerequisites();
@@ -105,10 +116,39 @@ async function main(): Promise<number> {
     await page.keyboard.press('Control+Z');
     await page.locator('.view-lines', { hasText: 'Subject: Following up' }).first().waitFor({ state: 'detached', timeout: 20_000 });
     await status.click();
-    await page.locator('.quick-input-widget', { hasText: 'Follow-ups due today (3)' }).waitFor({ timeout: 20_000 });
+    await page.locator('.quick-input-widget', { hasText: 'Follow-ups due today (4)' }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: path.join(out, 'vscode-follow-ups-due.png') });
     say('vscode-follow-ups-due.png');
     await page.keyboard.press('Escape');
+
+    // The Follow-ups view from its activity-bar icon, the pointer on a process: its inline actions.
+    await page.locator('.activitybar .action-item:has(.action-label[aria-label*="Interview Follow-up"])').first().click(); // the badge covers the icon
+    const viewRow = (name: string) => page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first();
+    await viewRow('Umbrella').waitFor({ timeout: 20_000 });
+    await viewRow('Stark Industries').waitFor({ timeout: 20_000 });
+    await viewRow('Acme Corp').hover();
+    await page.locator('.part.sidebar .monaco-list-row:has-text("Acme Corp") .action-label[aria-label="Draft the Email"]').waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: path.join(out, 'vscode-follow-ups-view.png') });
+    say('vscode-follow-ups-view.png');
+
+    // The walkthrough, from the command palette; in this workspace the name and the notes are
+    // there, and opening the Problems panel (again, now that the walkthrough listens) does the third.
+    await runCommand(page, 'Interview Follow-up: Get Started');
+    const done = (title: string) => page.locator('button.getting-started-step[aria-checked="true"]', { hasText: title });
+    await done('Create your first interview note').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+J'); // the panel away...
+    await page.keyboard.press('Control+Shift+M'); // ...and the Problems view back
+    await done('See what is due in the Problems panel').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+J');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.keyboard.press('Control+B'); // the side bar away: the walkthrough's two columns
+    await page.locator('button.getting-started-step', { hasText: 'Draft a thank-you' }).click();
+    await page.locator('.getting-started-step', { hasText: 'Set your name for the sign-off' }).scrollIntoViewIfNeeded();
+    // The step's page (media/walkthrough/draft.md) renders in a webview: wait for its heading.
+    await page.frameLocator('.getting-started-media iframe').frameLocator('iframe').getByText('Draft, never send').waitFor({ timeout: 20_000 });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(out, 'vscode-walkthrough.png') });
+    say('vscode-walkthrough.png');
   } catch (err) {
     const shot = path.join(REPO, '.cache/e2e/screenshots-failed.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });

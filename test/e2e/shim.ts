@@ -55,6 +55,7 @@ type ProbeRequest =
   | { op: 'waitFor'; selector: string; hasText?: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeout?: number }
   | { op: 'count'; selector: string; hasText?: string }
   | { op: 'click'; selector: string; hasText?: string; timeout?: number }
+  | { op: 'hover'; selector: string; hasText?: string; timeout?: number }
   | { op: 'type'; text: string }
   | { op: 'press'; key: string }
   | { op: 'screenshot'; path: string };
@@ -72,6 +73,9 @@ async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
     }
     case 'click':
       await page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first().click({ timeout: req.timeout ?? 20_000 });
+      return true;
+    case 'hover':
+      await page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first().hover({ timeout: req.timeout ?? 20_000 });
       return true;
     case 'type':
       await page.keyboard.type(req.text);

@@ -220,7 +220,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
       assert.equal(after_.length, roundsOf(before).length + 1, 'one round appended');
       assert.equal(removed, '');
     }
-  } else if (t === 'Move `thank_you_sent` to the latest round') {
+  } else if (t === 'Move thank_you_sent to the latest round') {
     target = 'thank_you_sent';
     moved = ['rounds'];
     inFrontMatter();
@@ -228,7 +228,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     const sent = before.interview!.thankYouSent;
     const rounds = after.interview!.rounds.kind === 'ok' ? after.interview!.rounds.value : [];
     assert.ok(sent.kind === 'ok' && rounds.some((r) => r.thankYouSent.kind === 'ok' && r.thankYouSent.value === sent.value), 'into a round');
-  } else if (t === 'Replace `expect_reply_by` with the new timeline') {
+  } else if (t === 'Replace expect_reply_by with the new timeline') {
     setTo('expect_reply_by', () => assert.ok(after.keys.has('expect_reply_by')));
   } else if (t === 'Set status: closed (let it go)') {
     setTo('status', () => assert.ok(after.interview!.status.kind === 'ok' && after.interview!.status.value === 'closed'));
@@ -249,7 +249,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.ok(removed.includes(item.trimEnd()), 'the entry is removed');
     const rest = removed.replace(item.trimEnd(), '');
     assert.match(rest, /^[\s,-]*(?:[&!][^\s,[\]{}]*[ \t]+)*(?:#[^\n]*)?[\s,]*$/, `nothing but the entry's own punctuation and comment: ${JSON.stringify(removed)}`);
-  } else if ((m = /^Add `(\w+)`/.exec(t))) {
+  } else if ((m = /^Add (\w+)/.exec(t))) {
     const key = m[1];
     target = key;
     inFrontMatter();
@@ -257,7 +257,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.equal(s, close.start, 'added as the last line');
     assert.ok(after.keys.has(key), `${key} added`);
     if (key === 'interviewed') assert.ok(after.interview!.interviewed.kind === 'ok' && after.interview!.interviewed.value === today);
-  } else if ((m = /^Rename `(.+)` to `(\w+)`$/.exec(t))) {
+  } else if ((m = /^Rename '(.+)' to (\w+)$/.exec(t))) {
     const [from, to] = [m[1], m[2]];
     target = from;
     inFrontMatter();
@@ -287,7 +287,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
   }
 
   // Every other entry is byte for byte the same, in the same order.
-  const others = (n: ParsedNote) => [...n.keys.keys()].filter((k) => k !== target && !moved.includes(k) && !(t.startsWith('Rename') && k === /to `(\w+)`$/.exec(t)?.[1]));
+  const others = (n: ParsedNote) => [...n.keys.keys()].filter((k) => k !== target && !moved.includes(k) && !(t.startsWith('Rename') && k === / to (\w+)$/.exec(t)?.[1]));
   assert.deepEqual(others(after), others(before), 'the other keys, in order');
   for (const k of others(before)) assert.equal(entrySource(after, k), entrySource(before, k), `entry '${k}' unchanged`);
   for (const k of others(before)) assert.equal(resolved(after, k), resolved(before, k), `entry '${k}' reads the same`);

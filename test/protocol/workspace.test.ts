@@ -138,7 +138,7 @@ describe('protocol: workspace notes and watched files', function () {
     await client.waitForDiagnostics(client.uri('archive/old.md'), (d) => d.length === 0);
     await client.waitForDiagnostics(client.uri('umbrella-sre.md'), (d) => d.length === 2);
     const [problem] = await client.waitForDiagnostics(client.uri(CONFIG_FILE), (d) => d.length === 1);
-    assert.match(messageOf(problem), /`include` should be a glob or a list of globs, none of them empty/);
+    assert.match(messageOf(problem), /include should be a glob or a list of globs, none of them empty/);
     assert.deepEqual(client.errors(), []);
   });
 

@@ -128,7 +128,7 @@ describe('ask-timeline action', () => {
   const lines = ['company: Acme Corp', 'role: Dev', 'interviewed: 2026-11-26  # this morning', 'thank_you_sent: 2026-11-26'];
 
   it('adds an empty expect_reply_by with a hint before the closing ---', () => {
-    assert.equal(fix(note(lines, 'Body\n'), 'ask-timeline', 'Add `expect_reply_by`'),
+    assert.equal(fix(note(lines, 'Body\n'), 'ask-timeline', 'Add expect_reply_by'),
       note([...lines, "expect_reply_by: # when they said you would hear: a date or their words, e.g. 'within two weeks'"], 'Body\n'));
   });
 
@@ -249,13 +249,13 @@ describe('second-follow-up and let-it-go actions', () => {
 describe('field actions', () => {
   it('adds a missing key before the closing ---', () => {
     const text = note(['# no company yet', 'role: Dev', 'interviewed: 2026-11-20', 'thank_you_sent: 2026-11-20'], 'Body\n');
-    assert.equal(fix(text, 'missing-field', 'Add `company`'),
+    assert.equal(fix(text, 'missing-field', 'Add company'),
       note(['# no company yet', 'role: Dev', 'interviewed: 2026-11-20', 'thank_you_sent: 2026-11-20', 'company: ""'], 'Body\n'));
   });
 
   it('adds a missing interview date as today', () => {
     const text = note(['type: interview', 'company: Acme', 'role: Dev']);
-    assert.equal(fix(text, 'missing-field', 'Add `interviewed`'), note(['type: interview', 'company: Acme', 'role: Dev', 'interviewed: 2026-11-26']));
+    assert.equal(fix(text, 'missing-field', 'Add interviewed'), note(['type: interview', 'company: Acme', 'role: Dev', 'interviewed: 2026-11-26']));
   });
 
   it('offers no edit for an empty required key (the key is there to fill)', () => {
@@ -276,8 +276,8 @@ describe('field actions', () => {
 
   it('renames a misspelt key, keeping its value, comment and quoting', () => {
     const lines = (key: string) => ['company: Acme', 'role: Dev', 'interviewed: 2026-11-20', `${key}: 2026-11-20  # sent from phone`, 'status: waiting'];
-    assert.equal(fix(note(lines('thankyou_sent')), 'unknown-field', 'Rename `thankyou_sent` to `thank_you_sent`'), note(lines('thank_you_sent')));
-    assert.equal(fix(note(lines('"thankyou_sent"')), 'unknown-field', 'Rename `thankyou_sent`'), note(lines('"thank_you_sent"')));
+    assert.equal(fix(note(lines('thankyou_sent')), 'unknown-field', "Rename 'thankyou_sent' to thank_you_sent"), note(lines('thank_you_sent')));
+    assert.equal(fix(note(lines('"thankyou_sent"')), 'unknown-field', "Rename 'thankyou_sent'"), note(lines('"thank_you_sent"')));
   });
 
   it('does not offer a rename onto a key that already exists', () => {

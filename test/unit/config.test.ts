@@ -87,11 +87,11 @@ describe('parseConfigText', () => {
     // Each problem points at the offending value, or the key when the key is unknown.
     const found = new Map(problems.map((p) => [at(text, p.span), p.message]));
     assert.deepEqual(found, new Map([
-      ['three', '`checkInGraceDays` should be a whole number of days (0 or more), not "three"'],
-      ['-1', '`letGoDays` should be a whole number of days (0 or more), not -1'],
-      ['1.5', '`maxFollowUps` should be a whole number of days (0 or more), not 1.5'],
-      ['42', '`include` should be a glob or a list of globs, none of them empty'],
-      ['Alex Kim', '`sender` should be a mapping with `name`, `email`, `phone`'],
+      ['three', 'checkInGraceDays should be a whole number of days (0 or more), not "three"'],
+      ['-1', 'letGoDays should be a whole number of days (0 or more), not -1'],
+      ['1.5', 'maxFollowUps should be a whole number of days (0 or more), not 1.5'],
+      ['42', 'include should be a glob or a list of globs, none of them empty'],
+      ['Alex Kim', 'sender should be a mapping with name, email, phone'],
       ['loud', 'Rule \'let-it-go\' should be off, error, warning, information or hint, not "loud"'],
       ['check-in-nag', "Unknown rule 'check-in-nag' (rules: thank-you-due, ask-timeline, check-in-due, let-it-go, second-follow-up, weigh-offer, withdraw-others, missing-field, invalid-date, invalid-value, unknown-field, date-order, yaml-syntax)"],
       ['colour', "Unknown setting 'colour'"],
@@ -111,6 +111,21 @@ describe('parseConfigText', () => {
     const { layer, problems } = parseConfigText('- sender\n- rules\n');
     assert.deepEqual(problems.map((p) => p.message), ['The configuration should be a mapping of settings']);
     assert.deepEqual(mergeConfig(layer), mergeConfig());
+  });
+
+  it('today and trace are editor settings: in the file they are unknown, not silently ignored', () => {
+    const { problems } = parseConfigText('today: 2026-11-26\ntrace: {server: verbose}\n');
+    assert.deepEqual(problems.map((p) => p.message), [
+      "Unknown setting 'today' (pin today with --today, INTERVIEW_FOLLOWUP_TODAY or the editor setting interviewFollowup.today)",
+      "Unknown setting 'trace'",
+    ]);
+  });
+
+  it('an empty exclude or include is not set: the settings\' empty list does not override the file', () => {
+    const file = parseConfigText('exclude: [archive/**]\n').layer;
+    const settings = toLayer({ include: [], exclude: [] }, () => assert.fail('no problem'));
+    assert.deepEqual(mergeConfig(file, settings).exclude, ['archive/**']);
+    assert.deepEqual(mergeConfig(file, settings).include, DEFAULT_CONFIG.include);
   });
 });
 

@@ -1,14 +1,14 @@
 /** Editor help: hover, inlay hints, the next-action lens, completion, document symbols. */
 import * as assert from 'node:assert/strict';
 import { Position, Range } from 'vscode-languageserver-types';
-import { EditorOptions, mergeConfig } from '../../server/src/service';
+import { EditorOptions, LensOptions, mergeConfig } from '../../server/src/service';
 import { day, note, service, TODAY, URI } from './helpers';
 
 // The service's methods on a text, as an editor asks for them.
 const doc = (text: string) => ({ uri: URI, text });
 const hover = (text: string, p: Position, o: EditorOptions) => service.hover(doc(text), p, o);
 const inlayHints = (text: string, r: Range | undefined, o: EditorOptions) => service.inlayHints(doc(text), r, o);
-const codeLenses = (text: string, o: EditorOptions) => service.codeLenses(doc(text), o);
+const codeLenses = (text: string, o: LensOptions) => service.codeLenses(doc(text), o);
 const completion = (text: string, p: Position, o: EditorOptions) => service.completion(doc(text), p, o);
 const documentSymbols = (text: string) => service.documentSymbols(doc(text));
 
@@ -51,11 +51,25 @@ describe('inlay hints', () => {
   it('after each date, and the check-in to come', () => {
     const hints = inlayHints(ACME, undefined, { ...options, today: day('2026-11-17') });
     assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [
-      [4, 'Mon 2 Nov · 15 days ago'],
-      [5, 'Mon 16 Nov · yesterday'],
-      [5, '→ check in Thu 19 Nov · in 2 days'],
-      [6, 'Mon 2 Nov · 15 days ago'],
+      [4, 'Mon · 15 days ago'],
+      [5, 'Mon · yesterday'],
+      [5, '→ check in Thu 19 Nov'],
+      [6, 'Mon · 15 days ago'],
     ]);
+    // The full dates are in the tooltip (and the hover).
+    assert.deepEqual(hints.slice(1, 3).map((h) => h.tooltip), [
+      'Monday, 16 November 2026, yesterday', 'The check-in, if you have not heard: Thursday, 19 November 2026, in 2 days',
+    ]);
+  });
+
+  it('each fits VS Code\'s default hint length (43), and a line with two stays under it too', () => {
+    const longest = note(['company: A', 'role: B', 'interviewed: 2026-11-02', 'expect_reply_by: end of next week', 'follow_ups: [2026-11-30]'], '');
+    for (const today of ['2026-11-02', '2026-12-31', '2027-06-30']) {
+      const hints = inlayHints(longest, undefined, { ...options, today: day(today) });
+      const perLine = new Map<number, string>();
+      for (const h of hints) perLine.set(h.position.line, `${perLine.get(h.position.line) ?? ''} ${h.label}`);
+      for (const [line, labels] of perLine) assert.ok(labels.length <= 43, `line ${line}: '${labels}' (${labels.length})`);
+    }
   });
 
   it('only inside the requested range', () => {
@@ -65,6 +79,14 @@ describe('inlay hints', () => {
 });
 
 describe('code lens', () => {
+  it('runs the client\'s next-action command, when it has one, at the finding', () => {
+    const [lens] = codeLenses(ACME, { ...options, command: 'interviewFollowup.nextAction' });
+    assert.equal(lens.command?.title, 'check in with Jane Doe · 7 days overdue');
+    assert.deepEqual(lens.command?.arguments, [URI, { start: { line: 5, character: 17 }, end: { line: 5, character: 33 } }, 'check-in-due']);
+    const closed = codeLenses(ACME.replace('thank_you_sent: 2026-11-02\n', 'status: rejected\n'), { ...options, command: 'interviewFollowup.nextAction' })[0];
+    assert.equal(closed.command?.command, '', 'nothing to do: a label');
+  });
+
   it('says the next action on the opening ---', () => {
     const [lens, ...rest] = codeLenses(ACME, options);
     assert.deepEqual(rest, []);

@@ -37,6 +37,8 @@ describe('ClientFeatures', () => {
     assert.equal(f.pull, false);
     assert.equal(f.encoding, 'utf-8');
     assert.equal(f.workspaceTrusted, false);
+    assert.equal(f.lensCommand, undefined, 'no command: the next-action lens is a label');
+    assert.equal(init({}, { nextActionCommand: 'interviewFollowup.nextAction' }).lensCommand, 'interviewFollowup.nextAction');
   });
 
   it('registers configuration only with the client\'s consent', () => {

@@ -61,7 +61,7 @@ describe('globs', () => {
     const { layer, problems } = parseConfigText(text);
     assert.deepEqual(layer, { include: ['**/*.md'] });
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /^`exclude` glob "@\(a\|b\)\/\*\*" uses an extended glob/);
+    assert.match(problems[0].message, /^exclude glob "@\(a\|b\)\/\*\*" uses an extended glob/);
     assert.equal(text.slice(problems[0].span.start, problems[0].span.end), '["@(a|b)/**"]');
   });
 });

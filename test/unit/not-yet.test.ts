@@ -29,9 +29,9 @@ describe('a note that almost is one', () => {
       assert.notEqual(check(text), undefined, 'an interview note, not silence');
       const d = single(text, 'unknown-field');
       assert.equal(covered(text, d.range), typo);
-      assert.equal(d.message, `Unknown key \`${typo}\`: did you mean \`interviewed\`?`);
+      assert.equal(d.message, `Unknown key '${typo}': did you mean interviewed?`);
       assert.deepEqual(rules(text), ['unknown-field'], 'not also "missing interviewed"');
-      const fixed = fix(text, 'unknown-field', `Rename \`${typo}\` to \`interviewed\``);
+      const fixed = fix(text, 'unknown-field', `Rename '${typo}' to interviewed`);
       assert.equal(fixed, text.replace(`${typo}:`, 'interviewed:'));
       assert.ok(rules(fixed).includes('check-in-due'), 'renamed, the note is checked as any other');
     });

@@ -58,7 +58,7 @@ describe('NoteReader', () => {
     const text = `---\ncompany: Acme\n${'filler: x\n'.repeat(NOTE_CHUNK_BYTES)}interviewed: 2026-11-02\n\n# no closing fence\n`;
     const r = both(write(text));
     assert.deepEqual(r.fromHead, r.fromWhole);
-    assert.deepEqual(r.fromHead?.map((d) => [d.code, d.message]), [['yaml-syntax', 'The front matter is never closed: end it with a line `---`']]);
+    assert.deepEqual(r.fromHead?.map((d) => [d.code, d.message]), [['yaml-syntax', 'The front matter is never closed: end it with a --- line']]);
     // Without the marker anywhere it is not a note at all.
     assert.equal(check(reader.readSync(write(text.replace('interviewed:', 'seen:')))), undefined);
   });

@@ -106,7 +106,7 @@ describe('rounds: quick fixes and assists', () => {
     const text = note([...head, 'thank_you_sent: 2026-11-24  # sent from my phone', 'rounds:', '  - date: 2026-11-02', '  - date: 2026-11-24', '    stage: onsite']);
     const d = single(text, 'invalid-value');
     assert.equal(covered(text, d.range), '2026-11-24');
-    assert.equal(fix(text, 'invalid-value', 'Move `thank_you_sent` to the latest round'),
+    assert.equal(fix(text, 'invalid-value', 'Move thank_you_sent to the latest round'),
       note([...head, 'rounds:', '  - date: 2026-11-02', '  - date: 2026-11-24', '    stage: onsite', '    thank_you_sent: 2026-11-24']));
   });
 

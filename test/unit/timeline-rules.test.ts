@@ -192,7 +192,7 @@ describe('let-it-go', () => {
     assert.equal(d.severity, DiagnosticSeverity.Information);
     assert.equal(covered(text, d.range), '2026-11-12');
     assert.match(d.message, /No answer 14 days after your check-in on 2026-11-12/);
-    assert.match(d.message, /status: closed/);
+    assert.match(d.message, /set status to closed/);
   });
 
   it('is silent the day before', () => {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
-import { included, isFile, readWorkspaceTemplate, reason, Yielder } from '../node';
+import { included, isFile, readWorkspaceTemplate, reason, Resolved, Yielder } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
@@ -17,6 +17,13 @@ export class Checker {
   lastToday?: Day;
   /** During a full check: record each note, publish once all are summarized. */
   private holding = false;
+  /**
+   * When each note was last checked or re-published (a counter): what is derived from a note
+   * (the agenda) is current while its stamp is unchanged. Every change of its text, of a note
+   * it depends on, of the configuration or of the day changes it.
+   */
+  readonly stamps = new Map<string, number>();
+  private stamp = 0;
 
   constructor(private readonly host: Host, private readonly store: DiagnosticStore) {}
 
@@ -27,10 +34,16 @@ export class Checker {
     return diagnostics.map((d) => ({ ...d, range: c.rangeToClient(d.range) }));
   }
 
+  /** Whether a file is checked: an open buffer always; on disk, a workspace note its config includes. */
+  checks(file: string, resolved: Resolved): boolean {
+    return !!this.host.documents.atPath(file) || (this.host.inWorkspace(file) && included(file, resolved));
+  }
+
   checkText(file: string, text: string): void {
     const { host } = this;
+    this.stamps.set(file, ++this.stamp);
     const resolved = host.resolver.forFile(file);
-    if (!host.documents.atPath(file) && (!host.inWorkspace(file) || !included(file, resolved))) {
+    if (!this.checks(file, resolved)) {
       this.drop(file);
       return;
     }
@@ -69,6 +82,7 @@ export class Checker {
 
   /** Publishes a note's own diagnostics with those that read the other notes of its search, by position. */
   private publish(file: string): void {
+    this.stamps.set(file, ++this.stamp);
     const e = this.host.searches.get(file);
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
@@ -108,6 +122,7 @@ export class Checker {
 
   /** No diagnostics for a file (not a note, or not included), and no place in its search. */
   private drop(file: string): void {
+    this.stamps.delete(file);
     this.store.publishFile(file, []);
     const dependents = this.host.searches.delete(file);
     if (!this.holding) this.republish(dependents);

@@ -14,6 +14,8 @@ interface InitOptions {
   diagnosticMode?: unknown;
   /** "utf-8" or "utf-16", for a client that counts one way without saying so (Vim's ALE counts bytes). */
   positionEncoding?: unknown;
+  /** A command of the client's own that the next-action lens runs (VS Code's extension has one). */
+  nextActionCommand?: unknown;
 }
 
 export class ClientFeatures {
@@ -35,10 +37,12 @@ export class ClientFeatures {
     readonly deferDrafts: boolean,
     /** The client takes versioned edits: a code action computed on version N cannot apply to N+1. */
     readonly documentChanges: boolean,
+    /** The client's command for the next-action lens; undefined: the lens is a label. */
+    readonly lensCommand: string | undefined,
   ) {}
 
   /** Before initialize: nothing negotiated. */
-  static readonly none = new ClientFeatures('utf-16', false, false, false, true, false, false, false, false, false, false, false);
+  static readonly none = new ClientFeatures('utf-16', false, false, false, true, false, false, false, false, false, false, false, undefined);
 
   static from(params: InitializeParams): ClientFeatures {
     const caps = params.capabilities ?? {};
@@ -58,6 +62,7 @@ export class ClientFeatures {
       !!caps.workspace?.inlayHint?.refreshSupport,
       !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
       !!caps.workspace?.workspaceEdit?.documentChanges,
+      typeof init.nextActionCommand === 'string' && init.nextActionCommand !== '' ? init.nextActionCommand : undefined,
     );
   }
 

@@ -15,6 +15,7 @@ import { Checker } from './checker';
 import { registerPull } from './diagnostics/pull';
 import { DiagnosticStore } from './diagnostics/store';
 import { guardFrames } from './frames';
+import { registerAgenda } from './handlers/agenda';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCommands } from './handlers/commands';
 import { registerConfiguration } from './handlers/configuration';
@@ -46,7 +47,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const store = new DiagnosticStore(host);
   const checker = new Checker(host, store);
   const server: Server = { host, store, checker, scanner: new Scanner(host, checker) };
-  for (const register of [registerLifecycle, registerConfiguration, registerFiles, registerCodeActions, registerEditorHelp, registerPull, registerCommands]) {
+  for (const register of [registerLifecycle, registerConfiguration, registerFiles, registerCodeActions, registerEditorHelp, registerPull, registerCommands, registerAgenda]) {
     register(server);
   }
   host.documents.all.listen(connection);

@@ -52,6 +52,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
 
 const NUMBER_KEYS = ['checkInGraceDays', 'checkInWaitDays', 'letGoDays', 'maxFollowUps'] as const;
 const SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
+/** The keys of `.interview-followup.yaml` (its JSON Schema lists the same: test/unit/config-schema.test.ts). */
+export const FILE_KEYS = ['sender', ...NUMBER_KEYS, 'templatesDir', 'rules', 'include', 'exclude', 'workdays', 'holidays'] as const;
 
 export interface ConfigProblem {
   span: Span;
@@ -83,7 +85,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * Validates a plain object (editor settings or the parsed file) into a layer. Problems name
  * the offending key path, and whether they are about the key itself (an unknown one) or its value.
  */
-export function toLayer(raw: unknown, report: (path: string[], message: string, on?: 'key' | 'value') => void): ConfigLayer {
+export function toLayer(raw: unknown, report: (path: string[], message: string, on?: 'key' | 'value') => void, source: 'settings' | 'file' = 'settings'): ConfigLayer {
   const layer: ConfigLayer = {};
   if (raw === null || raw === undefined) return layer;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -95,25 +97,27 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
     const v = o[k];
     if (v === undefined || v === null) continue;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650) layer[k] = v;
-    else report([k], `\`${k}\` should be a whole number of days (0 or more), not ${JSON.stringify(v)}`);
+    else report([k], `${k} should be a whole number of days (0 or more), not ${JSON.stringify(v)}`);
   }
   if (o.templatesDir !== undefined && o.templatesDir !== null && o.templatesDir !== '') {
     if (typeof o.templatesDir === 'string') layer.templatesDir = o.templatesDir;
-    else report(['templatesDir'], '`templatesDir` should be a folder path');
+    else report(['templatesDir'], 'templatesDir should be a folder path');
   }
   for (const k of ['include', 'exclude'] as const) {
     const v = o[k];
     if (v === undefined || v === null) continue;
     const list = typeof v === 'string' ? [v] : v;
     if (Array.isArray(list) && list.every((g) => typeof g === 'string' && g.trim() !== '')) {
-      if (k === 'include' && list.length === 0) continue; // an empty include would check nothing; keep the default
+      // Empty means not set: an empty include would check nothing, and the settings' list
+      // editors start empty, which must not override the file's exclude.
+      if (list.length === 0) continue;
       const bad = (list as string[]).map((g) => [g, globProblem(g)] as const).find(([, problem]) => problem);
-      if (bad) report([k], `\`${k}\` glob ${JSON.stringify(bad[0].length > 60 ? `${bad[0].slice(0, 57)}...` : bad[0])} ${bad[1]}`);
+      if (bad) report([k], `${k} glob ${JSON.stringify(bad[0].length > 60 ? `${bad[0].slice(0, 57)}...` : bad[0])} ${bad[1]}`);
       else layer[k] = list as string[];
-    } else report([k], `\`${k}\` should be a glob or a list of globs, none of them empty`);
+    } else report([k], `${k} should be a glob or a list of globs, none of them empty`);
   }
   if (o.sender !== undefined && o.sender !== null) {
-    if (typeof o.sender !== 'object' || Array.isArray(o.sender)) report(['sender'], '`sender` should be a mapping with `name`, `email`, `phone`');
+    if (typeof o.sender !== 'object' || Array.isArray(o.sender)) report(['sender'], 'sender should be a mapping with name, email, phone');
     else {
       const s = o.sender as Record<string, unknown>;
       layer.sender = {};
@@ -121,12 +125,15 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
         const v = s[f];
         if (v === undefined || v === null || v === '') continue;
         if (typeof v === 'string' || typeof v === 'number') layer.sender[f] = String(v);
-        else report(['sender', f], `\`sender.${f}\` should be text`);
+        else report(['sender', f], `sender.${f} should be text`);
+      }
+      for (const k of Object.keys(s)) {
+        if (!['name', 'email', 'phone'].includes(k)) report(['sender', k], `Unknown sender key '${k}' (sender has name, email, phone)`, 'key');
       }
     }
   }
   if (o.rules !== undefined && o.rules !== null) {
-    if (typeof o.rules !== 'object' || Array.isArray(o.rules)) report(['rules'], '`rules` should map rule ids to off, error, warning, information or hint');
+    if (typeof o.rules !== 'object' || Array.isArray(o.rules)) report(['rules'], 'rules should map rule ids to off, error, warning, information or hint');
     else {
       layer.rules = {};
       for (const [id, v] of Object.entries(o.rules as Record<string, unknown>)) {
@@ -142,8 +149,13 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
     }
   }
   readWorkingDays(o, layer, report);
-  const known = new Set<string>([...NUMBER_KEYS, 'templatesDir', 'include', 'exclude', 'sender', 'rules', 'today', 'trace', 'workdays', 'holidays']);
-  for (const k of Object.keys(o)) if (!known.has(k)) report([k], `Unknown setting '${k}'`, 'key');
+  // `today` and `trace` are editor settings only: in the file they would silently do nothing.
+  const known = new Set<string>([...FILE_KEYS, ...(source === 'settings' ? ['today', 'trace'] : [])]);
+  for (const k of Object.keys(o)) {
+    if (known.has(k)) continue;
+    const hint = k === 'today' ? ' (pin today with --today, INTERVIEW_FOLLOWUP_TODAY or the editor setting interviewFollowup.today)' : '';
+    report([k], `Unknown setting '${k}'${hint}`, 'key');
+  }
   return layer;
 }
 
@@ -175,7 +187,7 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   const layer = toLayer(raw, (path, message, on = 'value') => {
     if (problems.length < MAX_YAML_ERRORS) problems.push({ span: spanIn(doc.contents as Node | null, text, path, on), message });
     else more++;
-  });
+  }, 'file');
   if (more > 0) problems.push({ span: { start: 0, end: Math.min(text.length, 1) }, message: `${more} more problems not listed` });
   return { layer, problems };
 }

@@ -15,14 +15,14 @@ export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: 
   const rounds = readRounds(r, keys);
   const interviewed = r.date(keys, 'interviewed');
   if (rounds.kind !== 'absent' && interviewed.kind !== 'absent' && rounds.key) {
-    r.problem('invalid-value', rounds.key.keySpan, 'A note has `interviewed` or `rounds`, not both: the rules use `rounds` (move the interview into its first entry)');
+    r.problem('invalid-value', rounds.key.keySpan, 'A note has interviewed or rounds, not both: the rules use rounds (move the interview into its first entry)');
   }
   // Their words resolve against the latest interview written (the rules re-resolve them against the latest one held).
   const roundDays = rounds.kind === 'ok' ? rounds.value.map((x) => x.day).filter((d): d is number => d !== undefined) : [];
   const base_ = roundDays.length > 0 ? roundDays[roundDays.length - 1] : interviewed.kind === 'ok' ? interviewed.value : undefined;
   const thankYouSent = r.date(keys, 'thank_you_sent');
   if (rounds.kind === 'ok' && thankYouSent.kind !== 'absent') {
-    r.problem('invalid-value', thankYouSent.span, 'In a note with `rounds`, each round has its own `thank_you_sent`: move this one to the round it thanks for', undefined, { kind: 'move-thank-you' });
+    r.problem('invalid-value', thankYouSent.span, 'In a note with rounds, each round has its own thank_you_sent: move this one to the round it thanks for', undefined, { kind: 'move-thank-you' });
   }
   return {
     company: r.text(keys, 'company', false),
@@ -59,17 +59,17 @@ function readExpectReplyBy(r: Reader, keys: Map<string, KeyInfo>, interviewDay: 
   if (!f) return { kind: 'absent' };
   if (r.isEmpty(f.node)) return { kind: 'absent', key: f.key };
   if (!isScalar(f.node) || typeof f.node.value !== 'string') {
-    return r.invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
+    return r.invalid('invalid-date', f.key, f.span, `expect_reply_by should be a date or their words ('within two weeks'), not ${describe(f.node)}`);
   }
   const words = f.node.value.trim();
   const iso = parseIsoDay(words);
-  if (iso === undefined && looksLikeIsoDate(words)) return r.invalid('invalid-date', f.key, f.span, `\`expect_reply_by\` '${clip(words)}' is not a real date`);
+  if (iso === undefined && looksLikeIsoDate(words)) return r.invalid('invalid-date', f.key, f.span, `expect_reply_by '${clip(words)}' is not a real date`);
   // A phrase needs the interview date; its own error speaks.
   if (iso === undefined && interviewDay === undefined) return { kind: 'invalid', span: f.span, key: f.key };
   const day = iso ?? resolvePhrase(words, interviewDay!); // resolvePhrase answers a date with itself
   if (day === undefined) {
     return r.invalid('invalid-date', f.key, f.span,
-      `\`expect_reply_by\` '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
+      `expect_reply_by '${clip(words)}' cannot be resolved to a date: write YYYY-MM-DD or a phrase like ${PHRASE_EXAMPLES}`);
   }
   return { kind: 'ok', value: { day, phrase: iso === undefined ? words : undefined }, span: f.span, key: f.key };
 }
@@ -79,7 +79,7 @@ function readFollowUps(r: Reader, keys: Map<string, KeyInfo>): Field<FollowUp[]>
   const f = r.lookup(keys, 'follow_ups');
   if (!f) return { kind: 'absent' };
   if (r.isEmpty(f.node)) return { kind: 'absent', key: f.key };
-  if (!isSeq(f.node)) return r.invalid('invalid-value', f.key, f.span, `\`follow_ups\` should be a list of dates, not ${describe(f.node)}`);
+  if (!isSeq(f.node)) return r.invalid('invalid-value', f.key, f.span, `follow_ups should be a list of dates, not ${describe(f.node)}`);
   const entries: FollowUp[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
@@ -93,8 +93,8 @@ function readFollowUps(r: Reader, keys: Map<string, KeyInfo>): Field<FollowUp[]>
       return;
     }
     const entry = r.keys(node);
-    const date = r.date(entry, 'date', `${label} \`date\``);
-    if (date.kind === 'absent') r.problem('invalid-date', span, `${label} has no \`date\``);
+    const date = r.date(entry, 'date', `${label} date`);
+    if (date.kind === 'absent') r.problem('invalid-date', span, `${label} has no date`);
     entries.push({ index, span, day: date.kind === 'ok' ? date.value : undefined, channel: readChannel(r, entry, label) });
   });
   if (entries.length === 0) return { kind: 'absent', key: f.key };
@@ -116,18 +116,18 @@ function readContact(r: Reader, keys: Map<string, KeyInfo>): Interview['contact'
   const f = r.lookup(keys, 'contact');
   if (!f) return { kind: 'absent' };
   if (r.isEmpty(f.node)) return { kind: 'absent', key: f.key };
-  const p = r.person(f.node, f.span, '`contact`', false);
+  const p = r.person(f.node, f.span, 'contact', false);
   return p ? { kind: 'ok', value: p, span: f.span, key: f.key } : { kind: 'invalid', span: f.span, key: f.key };
 }
 
-const ROUND_SHAPE = 'a list of interviews, oldest first, each a mapping with `date` (and `stage`, `interviewers`, `thank_you_sent`)';
+const ROUND_SHAPE = 'a list of interviews, oldest first, each a mapping with date (and stage, interviewers, thank_you_sent)';
 
 /** `rounds`: one mapping per interview; a bad entry gets its own problem, on that entry. */
 function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
   const f = r.lookup(keys, 'rounds');
   if (!f) return { kind: 'absent' };
-  if (r.isEmpty(f.node) || (isSeq(f.node) && f.node.items.length === 0)) return r.invalid('invalid-value', f.key, f.span, `\`rounds\` is empty: it should be ${ROUND_SHAPE}`);
-  if (!isSeq(f.node)) return r.invalid('invalid-value', f.key, f.span, `\`rounds\` should be ${ROUND_SHAPE}, not ${describe(f.node)}`);
+  if (r.isEmpty(f.node) || (isSeq(f.node) && f.node.items.length === 0)) return r.invalid('invalid-value', f.key, f.span, `rounds is empty: it should be ${ROUND_SHAPE}`);
+  if (!isSeq(f.node)) return r.invalid('invalid-value', f.key, f.span, `rounds should be ${ROUND_SHAPE}, not ${describe(f.node)}`);
   const rounds: Round[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
@@ -135,12 +135,12 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
     const node = r.resolve(written);
     const label = `Round ${index + 1}`;
     if (!isMap(node)) {
-      r.problem('invalid-value', span, `${label} should be a mapping with \`date\` (and \`stage\`, \`interviewers\`, \`thank_you_sent\`), not ${describe(node)}`);
+      r.problem('invalid-value', span, `${label} should be a mapping with date (and stage, interviewers, thank_you_sent), not ${describe(node)}`);
       return;
     }
     const entry = r.keys(node as YAMLMap);
-    const date = r.date(entry, 'date', `${label} \`date\``);
-    if (date.kind === 'absent') r.problem('missing-field', span, `${label} has no \`date\`: write the interview date, YYYY-MM-DD`);
+    const date = r.date(entry, 'date', `${label} date`);
+    if (date.kind === 'absent') r.problem('missing-field', span, `${label} has no date: write the interview date, YYYY-MM-DD`);
     const stage = r.text(entry, 'stage', true);
     const highlight = r.text(entry, 'highlight', true);
     const interviewers = r.people(entry, 'interviewers');

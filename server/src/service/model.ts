@@ -126,7 +126,7 @@ export function parseNote(text: string): ParsedNote | undefined {
   const note: ParsedNote = { text, frontMatter: fm, syntax: [], keys: new Map() };
   if (!fm.close) {
     if (!hasInterviewMarker(text, fm.content)) return undefined;
-    note.syntax.push({ span: fm.open, message: 'The front matter is never closed: end it with a line `---`' });
+    note.syntax.push({ span: fm.open, message: 'The front matter is never closed: end it with a --- line' });
     return note;
   }
   const base = fm.content.start;

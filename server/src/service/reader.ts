@@ -40,7 +40,7 @@ export function describe(node: unknown): string {
   if (isScalar(node)) {
     const v = (node as Scalar).value;
     if (typeof v === 'number') return `the number ${clip((node as Scalar).source ?? String(v))}`;
-    if (typeof v === 'boolean') return `\`${v}\``;
+    if (typeof v === 'boolean') return `the boolean ${v}`;
     if (v === null) return 'nothing';
     return `'${clip(String(v))}'`;
   }
@@ -111,7 +111,7 @@ export class Reader {
       return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
     }
     const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${clip(f.node.source ?? String(f.node.value))}")` : '';
-    return this.invalid('invalid-value', f.key, f.span, `\`${name}\` should be text, not ${describe(f.node)}${hint}`);
+    return this.invalid('invalid-value', f.key, f.span, `${name} should be text, not ${describe(f.node)}${hint}`);
   }
 
   dateOf(node: Node | null, label: string): { day?: Day; problem?: string } {
@@ -127,7 +127,7 @@ export class Reader {
     return { problem: `${label} should be a date (YYYY-MM-DD), not ${describe(node)}` };
   }
 
-  date(keys: Map<string, KeyInfo>, name: string, label = `\`${name}\``): Field<Day> {
+  date(keys: Map<string, KeyInfo>, name: string, label = name): Field<Day> {
     const f = this.lookup(keys, name);
     if (!f) return { kind: 'absent' };
     if (this.isEmpty(f.node)) return { kind: 'absent', key: f.key };
@@ -139,7 +139,7 @@ export class Reader {
   person(node: Node | null, span: Span, label: string, allowName: boolean): Person | undefined {
     if (allowName && isScalar(node) && typeof node.value === 'string') return { name: node.value.trim() };
     if (!isMap(node)) {
-      this.problem('invalid-value', span, `${label} should be a mapping with \`name\` and \`email\`, not ${describe(node)}`);
+      this.problem('invalid-value', span, `${label} should be a mapping with name and email, not ${describe(node)}`);
       return undefined;
     }
     const p: Person = {};
@@ -151,7 +151,7 @@ export class Reader {
       const vSpan = item.value && (item.value as Node).range ? this.spanOf(item.value as Node) : span;
       // A phone may be written as a number; a name or an address may not.
       if (!isScalar(v) || typeof v.value === 'object' || typeof v.value === 'boolean' || (k !== 'phone' && typeof v.value === 'number')) {
-        this.problem('invalid-value', vSpan, `${label} \`${k}\` should be text, not ${describe(v)}`);
+        this.problem('invalid-value', vSpan, `${label} ${k} should be text, not ${describe(v)}`);
         continue;
       }
       const value = String(v.value).trim();
@@ -170,7 +170,7 @@ export class Reader {
     if (!f) return { kind: 'absent' };
     if (this.isEmpty(f.node)) return { kind: 'absent', key: f.key };
     if (!isSeq(f.node)) {
-      return this.invalid('invalid-value', f.key, f.span, `\`${name}\` should be a list of people ({name, email, title}), not ${describe(f.node)}`);
+      return this.invalid('invalid-value', f.key, f.span, `${name} should be a list of people ({name, email, title}), not ${describe(f.node)}`);
     }
     const people: Person[] = [];
     for (const item of f.node.items) {

@@ -12,7 +12,8 @@ import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
 import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, LensOptions } from './features/codeLens';
+import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
 import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
 import { draftLenses, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
@@ -31,6 +32,8 @@ export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
 export type { CheckOptions } from './features/diagnostics';
 export type { DraftOffer } from './features/drafts';
+export type { AgendaOptions, NoteAgenda } from './features/agenda';
+export type { LensOptions } from './features/codeLens';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -52,7 +55,7 @@ export interface LanguageService {
   hover(doc: NoteDocument, position: Position, options: EditorOptions): Hover | undefined;
   /** Hints in `range` (all of them without one). */
   inlayHints(doc: NoteDocument, range: Range | undefined, options: EditorOptions): InlayHint[];
-  codeLenses(doc: NoteDocument, options: EditorOptions): CodeLens[];
+  codeLenses(doc: NoteDocument, options: LensOptions): CodeLens[];
   /** On each draft heading in the body: Open in mail app (email drafts), Copy, Mark sent (DraftCommands). */
   draftLenses(doc: NoteDocument): CodeLens[];
   /**
@@ -61,6 +64,11 @@ export interface LanguageService {
    * `## Sent: ...`; undefined when no draft heading is there.
    */
   markDraftSent(doc: NoteDocument, line: number, options: EditorOptions): TextEdit[] | undefined;
+  /**
+   * The note's next action, as the CLI's agenda has it, and where the note says it; undefined
+   * when the text is not an interview note.
+   */
+  agenda(doc: NoteDocument, options: AgendaOptions): NoteAgenda | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
   /**
@@ -108,6 +116,7 @@ export function createLanguageService(): LanguageService {
     codeLenses: (doc, options) => codeLenses(view(doc), options),
     draftLenses: (doc) => draftLenses(view(doc)),
     markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
+    agenda: (doc, options) => noteAgenda(view(doc), options),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),

@@ -3,19 +3,85 @@
  * with a timeout that says what was seen, never a fixed sleep. And the UI probe: what the
  * user sees in the workbench, when the shim offers it (code-server); undefined on desktop.
  */
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'interview-followup.interview-followup';
+
+/** Measurements a suite reports to the launcher (activation timings), by name. */
+export const figures: Record<string, string> = {};
 export const SOURCE = 'interview-followup';
 export const TODAY = '2026-11-26';
 
+export interface AgendaEntry {
+  group: string;
+  kind: string;
+  company: string;
+  role: string;
+  action: string;
+  when: string;
+  date: string;
+  uri: string;
+  rule?: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface Agenda {
+  today: string;
+  notes: number;
+  groups: { id: string; title: string; entries: AgendaEntry[] }[];
+  invalid: string[];
+}
+
 export interface Api {
-  client: { state: number; sendRequest<R>(method: string, params?: unknown): Promise<R> };
+  client: { state: number; sendRequest<R>(method: string, params?: unknown): Promise<R> } | undefined;
+  activation: { reason?: string; file?: string; scanned: number; ms: number };
+  timings: { activated: number; started?: number; scanned?: number; scan?: { files: number; ms: number } };
+  whenServerStarted(): Promise<unknown>;
   dueFollowUps(): { uri: vscode.Uri; diagnostic: vscode.Diagnostic; rule: string }[];
   status: { count: number; onDidUpdate: vscode.Event<number> };
+  view: {
+    agenda: Agenda | undefined;
+    state: 'loading' | 'none' | 'empty' | 'ready';
+    tree: vscode.TreeView<unknown>;
+    refresh(): Promise<void>;
+    onDidRefresh: vscode.Event<Agenda | undefined>;
+  };
+  walkthrough: { senderName: string | undefined; hasNotes: boolean; draftedThankYou: boolean };
   serverTrusted: boolean;
   restrictedNotice: string | undefined;
+}
+
+/** The view's groups as [title, companies], once `ok` holds for them. */
+export function viewUntil(api: Api, ok: (groups: [string, string[]][]) => boolean, what: string, ms = 20_000): Promise<[string, string[]][]> {
+  const groups = (): [string, string[]][] => (api.view.agenda?.groups ?? []).map((g) => [g.title, g.entries.map((e) => e.company)]);
+  return until(api.view.onDidRefresh, () => (ok(groups()) ? groups() : undefined), () => `${what}; the view shows ${JSON.stringify(groups())} (${api.view.state})`, ms);
+}
+
+/** Polls `check` (there is no event for it) until it holds, or fails after `ms`. */
+export async function pollUntil<T>(check: () => T | undefined | false, what: () => string, ms = 60_000, every = 100): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what()}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** Processes running this extension's bundled server (dist/server.js), from /proc. */
+export function serverProcesses(extensionPath: string): number[] {
+  const server = `${extensionPath}/dist/server.js`;
+  const pids: number[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg === server)) pids.push(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
 }
 
 export function folder(): vscode.Uri {
@@ -117,6 +183,29 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, title: s
   throw new Error(`no quick fix '${title}' at ${range.start.line + 1}:${range.start.character + 1} of ${vscode.workspace.asRelativePath(uri)} in ${ms} ms; offered: ${JSON.stringify(last.map((a) => a.title))}${error ? ` (${error})` : ''}`);
 }
 
+/**
+ * The user's way to apply a quick fix, through the UI probe: `open` shows the menu (Ctrl+. on
+ * the finding, or a click on the lens), which opens on the preferred fix, `title`; Enter applies
+ * it when `apply`. VS Code's markdown extension registers its providers a few seconds after the
+ * first note opens, which cancels the menu's request (the menu closes, or Enter applies
+ * nothing): the menu is opened again then, three times at most. `applied` waits for the result.
+ */
+export async function quickFixMenu(probe: Probe, open: () => Thenable<unknown>, title: string, applied?: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await open();
+      await probe.waitFor('.action-widget .monaco-list-row.focused', title, 'visible', 5_000);
+      if (!applied) return;
+      await probe.press('Enter');
+      await applied();
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+    }
+  }
+}
+
 /** The text an action would insert (all its edits' new text, joined). */
 export function insertedText(action: vscode.CodeAction): string {
   return (action.edit?.entries() ?? []).flatMap(([, edits]) => edits.map((e) => e.newText)).join('');
@@ -130,6 +219,7 @@ export interface Probe {
   count(selector: string, hasText?: string): Promise<number>;
   waitFor(selector: string, hasText?: string, state?: 'visible' | 'hidden' | 'detached', timeout?: number): Promise<string>;
   click(selector: string, hasText?: string): Promise<void>;
+  hover(selector: string, hasText?: string): Promise<void>;
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -154,6 +244,7 @@ function makeProbe(base: string): Probe {
     count: (selector, hasText) => call({ op: 'count', selector, hasText }) as Promise<number>,
     waitFor: (selector, hasText, state, timeout) => call({ op: 'waitFor', selector, hasText, state, timeout }) as Promise<string>,
     click: async (selector, hasText) => void (await call({ op: 'click', selector, hasText })),
+    hover: async (selector, hasText) => void (await call({ op: 'hover', selector, hasText })),
     type: async (text) => void (await call({ op: 'type', text })),
     press: async (key) => void (await call({ op: 'press', key })),
     screenshot: async (path) => void (await call({ op: 'screenshot', path })),

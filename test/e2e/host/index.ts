@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { ui } from './helpers';
+import { figures, ui } from './helpers';
 
 export function run(): Promise<void> {
   const suite = process.env.E2E_SUITE || 'installed';
@@ -31,7 +31,7 @@ export function run(): Promise<void> {
       if (process.env.E2E_RESULT_FILE) {
         fs.writeFileSync(process.env.E2E_RESULT_FILE, JSON.stringify({
           suite, passes: stats?.passes ?? 0, failures, pending: stats?.pending ?? 0, tests: stats?.tests ?? 0,
-          ms: Date.now() - started, vscode: vscode.version, appName: vscode.env.appName, appHost: vscode.env.appHost,
+          ms: Date.now() - started, vscode: vscode.version, appName: vscode.env.appName, appHost: vscode.env.appHost, figures,
         }));
       }
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  Api, codeActions, EXTENSION_ID, insertedText, note, ours, ruleOf, statusCount, textUntil, TODAY, ui, until,
+  Api, codeActions, EXTENSION_ID, insertedText, note, ours, pollUntil, quickFixMenu, ruleOf, statusCount, textUntil, TODAY, ui, until, viewUntil,
   withoutRule, withRule,
 } from './helpers';
 
@@ -17,8 +17,19 @@ const PROBLEMS = '.markers-panel';
 const PROBLEM_ROW = '.markers-panel .monaco-list-row';
 const STATUS = '.statusbar-item';
 const QUICK_INPUT = '.quick-input-widget';
-const ACTION_ROW = '.action-widget .monaco-list-row';
+const VIEW_ROW = '.part.sidebar .monaco-list-row';
+const BADGE = '.activitybar .action-item:has(.action-label[aria-label*="Interview Follow-up"]) .badge-content';
+const STEP_DONE = 'button.getting-started-step[aria-checked="true"]';
 
+/** The examples on 2026-11-26, as `interview-followup agenda` groups them (accepted/ is a search of its own). */
+const EXAMPLE_GROUPS: [string, string[]][] = [
+  ['Overdue', ['Acme Corp', 'Umbrella', 'Pied Piper']],
+  ['Due today', ['Globex', 'Wayne Enterprises']],
+  ['Withdraw', ['Black Mesa', 'Xen Labs']],
+  ['Coming up', ['Massive Dynamic']],
+  ['Waiting', ['Initech']],
+  ['Let go', ['Hooli', 'Stark Industries']],
+];
 describe('Interview Follow-up, installed from its .vsix', function () {
   let api: Api;
   let ext: vscode.Extension<Api>;
@@ -39,7 +50,8 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     for (const absent of ['client', 'server', 'node_modules', 'out', 'test']) {
       assert.ok(!fs.existsSync(path.join(ext.extensionPath, absent)), `${absent}/ is not in the package`);
     }
-    assert.equal(api.client.state, 2 /* State.Running */);
+    assert.equal(api.client?.state, 2 /* State.Running */);
+    assert.equal(api.activation.reason, 'config file', 'started: the workspace has .interview-followup.yaml');
   });
 
   it('lists check-in-due in the Problems panel for a note nobody opened', async function () {
@@ -69,18 +81,145 @@ describe('Interview Follow-up, installed from its .vsix', function () {
 
   it('counts the follow-ups due today in the status bar', async function () {
     // acme-backend and umbrella-sre: check-ins overdue; globex-frontend: thank-you due today.
-    await statusCount(api, 3);
+    await statusCount(api, 4);
     assert.deepEqual(api.dueFollowUps().map((f) => `${path.basename(f.uri.path)} ${f.rule}`), [
-      'acme-backend.md check-in-due', 'globex-frontend.md thank-you-due', 'umbrella-sre.md check-in-due',
+      'acme-backend.md check-in-due', 'globex-frontend.md thank-you-due', 'pied-piper-backend.md thank-you-due', 'umbrella-sre.md check-in-due',
     ]);
-    if (ui) await ui.waitFor(STATUS, '3 follow-ups due');
+    if (ui) await ui.waitFor(STATUS, '4 follow-ups due');
+  });
+
+  it('the Follow-ups view lists the example processes in their groups; its badge counts what is due today', async function () {
+    const groups = await viewUntil(api, (g) => JSON.stringify(g) === JSON.stringify(EXAMPLE_GROUPS), 'the examples\' agenda');
+    assert.deepEqual(groups, EXAMPLE_GROUPS);
+    assert.equal(api.view.state, 'ready');
+    // Due today: overdue, today and the two withdrawals.
+    assert.deepEqual(api.view.tree.badge, { value: 7, tooltip: '7 follow-ups due today or overdue' });
+    assert.match(api.view.tree.message ?? '', /^2 notes have errors to fix first/);
+    const acme = api.view.agenda!.groups[0].entries[0];
+    assert.deepEqual([acme.action, acme.when, acme.date, acme.rule], ['check in with Jane Doe', '11 days overdue', '2026-11-15', 'check-in-due']);
+    if (ui) {
+      await vscode.commands.executeCommand('interviewFollowup.showFollowUps');
+      await ui.waitFor(VIEW_ROW, 'Overdue');
+      const row = await ui.waitFor(VIEW_ROW, 'Acme Corp');
+      assert.match(row, /Senior Backend Engineer · check in with Jane Doe · Sun 15 Nov/);
+      await ui.waitFor(VIEW_ROW, 'Let go');
+      await ui.waitFor(BADGE, '7');
+    }
+  });
+
+  it('an inline action of the view drafts the check-in into a note nobody opened', async function () {
+    const umbrella = note('umbrella-sre.md');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === umbrella.toString()), 'umbrella-sre.md is not open');
+    const entry = api.view.agenda!.groups[0].entries.find((e) => e.company === 'Umbrella')!;
+    const opened = until(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.path.endsWith('umbrella-sre.md'), () => 'umbrella-sre.md to open');
+    if (ui) {
+      await vscode.commands.executeCommand('interviewFollowup.showFollowUps');
+      await ui.hover(VIEW_ROW, 'Umbrella');
+      await ui.click(`${VIEW_ROW}:has-text("Umbrella") .action-label[aria-label="Draft the Email"]`);
+    } else {
+      await vscode.commands.executeCommand('interviewFollowup.view.draft', entry);
+    }
+    await opened;
+    const doc = vscode.window.activeTextEditor!.document;
+    const text = await textUntil(doc, (t) => t.includes('## Draft: check-in email'), 'the check-in draft');
+    assert.match(text, /^To: Albert Wesker/m);
+    assert.match(text, /^Subject: Following up on the Site Reliability Engineer position$/m);
+    const onDraft = () => doc.lineAt(vscode.window.activeTextEditor!.selection.active.line).text.startsWith('## Draft: check-in email');
+    await until(vscode.window.onDidChangeTextEditorSelection, onDraft, () => `the caret on the draft (line ${vscode.window.activeTextEditor!.selection.active.line + 1})`);
+    // Drafting is not sending: still overdue. Leave the note as it was.
+    assert.ok(ours(umbrella).some((x) => ruleOf(x) === 'check-in-due'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('the next-action lens does the next action: the quick fixes at the finding', async function () {
+    const acme = note('acme-backend.md');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(acme), { selection: new vscode.Range(0, 0, 0, 0) });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', acme);
+    const lens = lenses.find((l) => l.command?.title.startsWith('check in with Jane Doe'));
+    assert.ok(lens, `lenses: ${JSON.stringify(lenses.map((l) => l.command?.title))}`);
+    assert.equal(lens.command!.command, 'interviewFollowup.nextAction');
+    const run = () => vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    if (ui) {
+      // The user's way: click the lens above the front matter; the quick-fix menu opens on the draft.
+      await quickFixMenu(ui, async () => {
+        editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+        await ui!.click('.codelens-decoration a', 'check in with Jane Doe');
+      }, 'Draft check-in email to Jane Doe');
+      await ui.press('Escape');
+    } else {
+      await run();
+    }
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), acme.toString());
+    const at = vscode.window.activeTextEditor!.selection.start;
+    assert.deepEqual([at.line, at.character], [12, 17], 'the caret on the promised date, where the finding is');
+  });
+
+  it('contributes a walkthrough whose steps complete on real events', async function () {
+    const walkthroughs = ext.packageJSON.contributes.walkthroughs as { id: string; steps: { id: string; completionEvents: string[] }[] }[];
+    assert.deepEqual(walkthroughs.map((w) => [w.id, w.steps.map((s) => s.id)]), [['firstSteps', ['sender', 'firstNote', 'problems', 'draft']]]);
+    assert.deepEqual(walkthroughs[0].steps.map((s) => s.completionEvents), [
+      ['onContext:interviewFollowup.senderSet'], ['onContext:interviewFollowup.hasNotes'],
+      ['onView:workbench.panel.markers.view'], ['onContext:interviewFollowup.draftedThankYou'],
+    ]);
+    // The example's config file signs with Alex Rivera; the workspace has notes.
+    assert.equal(api.walkthrough.senderName, 'Alex Rivera');
+    assert.equal(api.walkthrough.hasNotes, true);
+    if (ui) {
+      await vscode.commands.executeCommand('interviewFollowup.openWalkthrough');
+      await ui.waitFor('.gettingStartedContainer', 'Follow up on every interview');
+      // Done already: the example's config file signs the drafts, and the folder has notes.
+      await ui.waitFor(STEP_DONE, 'Set your name for the sign-off');
+      await ui.waitFor(STEP_DONE, 'Create your first interview note');
+      assert.equal(await ui.count(STEP_DONE, 'Draft a thank-you'), 0, 'no thank-you drafted yet');
+      // Done when it happens: the user opens the Problems panel.
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await ui.waitFor(STEP_DONE, 'See what is due in the Problems panel');
+      // And the last step: Ctrl+. then Enter on Globex's thank-you, as the step says.
+      const globex = note('globex-frontend.md');
+      const d = await withRule(globex, 'thank-you-due');
+      const doc = await vscode.workspace.openTextDocument(globex);
+      const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+      await codeActions(globex, d.range, 'Draft thank-you email to Priya Natarajan');
+      editor.selection = new vscode.Selection(d.range.start, d.range.start);
+      await quickFixMenu(ui, () => vscode.commands.executeCommand('editor.action.quickFix'), 'Draft thank-you email to Priya Natarajan',
+        () => textUntil(doc, (t) => t.includes('WORKSPACE TEMPLATE'), 'the thank-you draft', 5_000));
+      // VS Code runs the action's command (ours) after applying its edit: no event of its own to wait on.
+      await pollUntil(() => api.walkthrough.draftedThankYou, () => 'the draft to tell the extension', 5_000);
+      await ui.waitFor(STEP_DONE, 'Draft a thank-you with Ctrl+.');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('the settings read as plain words: grouped, no "Interview Followup" prefix, rule ids offered', async function () {
+    const configuration = ext.packageJSON.contributes.configuration as { id: string; title: string; properties: Record<string, { type?: unknown; properties?: object }> }[];
+    assert.deepEqual(configuration.map((c) => c.title), ['Drafts', 'Timing', 'Rules and Notes', 'Advanced']);
+    const all = Object.assign({}, ...configuration.map((c) => c.properties));
+    assert.equal(all['interviewFollowup.include'].type, 'array', 'a list editor');
+    assert.equal(all['interviewFollowup.exclude'].type, 'array', 'a list editor');
+    assert.ok(Object.keys(all['interviewFollowup.rules'].properties ?? {}).includes('check-in-due'), 'the rule ids offered as keys');
+    if (ui) {
+      // As a user browses to them: Settings, Extensions, Interview Follow-up.
+      await vscode.commands.executeCommand('workbench.action.openSettings2');
+      await ui.click('.settings-toc-container .monaco-list-row', 'Extensions');
+      await ui.click('.settings-toc-container .monaco-list-row', 'Interview Follow-up');
+      await ui.waitFor('.settings-editor .settings-group-title-label', 'Drafts');
+      await ui.waitFor('.settings-editor .setting-item-category', 'Sender:');
+      const categories = await ui.text('.settings-editor .setting-item-category');
+      assert.ok(categories.length > 0 && categories.every((c) => !/Interview Followup/i.test(c)), JSON.stringify(categories));
+      assert.ok(categories.some((c) => /^Sender/.test(c)), JSON.stringify(categories));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
   });
 
   it('"Show Follow-ups Due" opens the Problems view and lists them', async function () {
     const count = await vscode.commands.executeCommand<number>('interviewFollowup.showFollowUpsDue');
-    assert.equal(count, 3);
+    assert.equal(count, 4);
     if (ui) {
-      const picker = await ui.waitFor(QUICK_INPUT, 'Follow-ups due today (3)');
+      const picker = await ui.waitFor(QUICK_INPUT, 'Follow-ups due today (4)');
       assert.match(picker, /acme-backend\.md/);
       assert.match(picker, /Send a thank-you note today/);
       await ui.waitFor(PROBLEMS);
@@ -102,22 +241,9 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     const drafted = (t: string) => t.includes('## Draft: check-in email');
     if (ui) {
       // The user's way: the caret on the finding, Ctrl+. ; the draft is the preferred fix, so
-      // the menu opens on it and Enter applies it. VS Code's markdown extension registers its
-      // providers a few seconds after the first note opens, which cancels the menu's request
-      // (the menu closes, or Enter applies nothing): open it again then, a few times at most.
+      // the menu opens on it and Enter applies it.
       editor.selection = new vscode.Selection(d.range.start, d.range.start);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await vscode.commands.executeCommand('editor.action.quickFix');
-          await ui.waitFor(`${ACTION_ROW}.focused`, title, 'visible', 5_000);
-          await ui.press('Enter');
-          await textUntil(doc, drafted, 'the draft in the note', 5_000);
-          break;
-        } catch (err) {
-          if (attempt === 3) throw err;
-          await vscode.commands.executeCommand('hideCodeActionWidget');
-        }
-      }
+      await quickFixMenu(ui, () => vscode.commands.executeCommand('editor.action.quickFix'), title, () => textUntil(doc, drafted, 'the draft in the note', 5_000));
     } else {
       assert.ok(await vscode.workspace.applyEdit(actions.find((a) => a.title === title)!.edit!));
     }
@@ -152,8 +278,8 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     assert.equal(lines.filter((l) => l.startsWith('thank_you_sent')).length, 1);
     assert.ok(lines.slice(close).every((l) => !l.includes('thank_you_sent')), 'the body is untouched');
     await withoutRule(globex, 'thank-you-due');
-    await statusCount(api, 2);
-    if (ui) await ui.waitFor(STATUS, '2 follow-ups due');
+    await statusCount(api, 3);
+    if (ui) await ui.waitFor(STATUS, '3 follow-ups due');
     assert.ok(await doc.save());
   });
 
@@ -168,7 +294,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
       assert.equal(ruleOf(later), 'check-in-due');
       await config.update('checkInGraceDays', 20, vscode.ConfigurationTarget.Workspace);
       await withoutRule(acme, 'check-in-due'); // due 2026-12-02: not yet
-      await statusCount(api, 1);
+      await statusCount(api, 2); // umbrella-sre and pied-piper-backend
     } finally {
       await config.update('checkInGraceDays', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -195,18 +321,51 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     assert.match(text, /^company: Initrode$/m);
     assert.match(text, /^role: "Staff Engineer: Platform"$/m, 'quoted: the colon would break the YAML');
     assert.match(text, new RegExp(`^interviewed: ${TODAY}$`, 'm'));
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opened in the editor');
+    assert.match(text, /^expect_reply_by: ""/m, 'a real key to fill in, no commented duplicate');
+    assert.doesNotMatch(text, /^# expect_reply_by/m);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString(), 'opened in the editor');
+    // Tab stops: the caret in the contact's name, Tab to the email, then the stage.
+    const at = () => editor.document.lineAt(editor.selection.active.line).text;
+    assert.match(at(), /^\s+name: ""/);
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.match(at(), /^\s+email: ""/);
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.match(at(), /^stage: ""/);
+    assert.equal(editor.document.isDirty, false, 'saved as written');
     // A note of today: the thank-you is due, and nothing is wrong with it.
     const diags = await withRule(uri, 'thank-you-due').then(() => ours(uri));
     assert.deepEqual(diags.map(ruleOf).sort(), ['ask-timeline', 'thank-you-due']);
-    await statusCount(api, 3); // acme-backend, umbrella-sre and now initrode
+    await statusCount(api, 4); // acme-backend, umbrella-sre, pied-piper-backend and now initrode
+    await viewUntil(api, (g) => g.some(([title, companies]) => title === 'Due today' && companies.includes('Initrode')), 'Initrode due today');
+  });
+
+  it('"New Interview Note" for a company and role already there opens that note, or writes another when asked', async function () {
+    const existing = note('initrode-staff-engineer-platform.md');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let opened: vscode.Uri | undefined;
+    if (ui) {
+      const run = vscode.commands.executeCommand<vscode.Uri>('interviewFollowup.newNote', { company: 'Initrode', role: 'Staff Engineer: Platform' });
+      await ui.waitFor(QUICK_INPUT, 'a note is already there');
+      await ui.click(`${QUICK_INPUT} .monaco-list-row`, 'Open the existing note');
+      opened = await run;
+    } else {
+      opened = await vscode.commands.executeCommand<vscode.Uri>('interviewFollowup.newNote', { company: 'Initrode', role: 'Staff Engineer: Platform', ifExists: 'open' });
+    }
+    assert.equal(opened?.toString(), existing.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), existing.toString());
+    assert.ok(!fs.existsSync(note('initrode-staff-engineer-platform-2.md').fsPath), 'no second file written');
+    const another = await vscode.commands.executeCommand<vscode.Uri>('interviewFollowup.newNote', { company: 'Initrode', role: 'Staff Engineer: Platform', ifExists: 'another' });
+    assert.equal(another?.toString(), note('initrode-staff-engineer-platform-2.md').toString());
+    await vscode.workspace.fs.delete(another!);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('"Re-check All Notes" rescans every note of the workspace', async function () {
     const before = api.dueFollowUps().length;
     const count = await vscode.commands.executeCommand<number>('interviewFollowup.recheckAll');
-    // 13 example files and the note created above.
-    assert.equal(count, 14);
+    // 17 example files (3 of them in accepted/) and the note created above.
+    assert.equal(count, 18);
     assert.ok(ours(note('acme-backend.md')).some((d) => ruleOf(d) === 'check-in-due'));
     assert.equal(api.dueFollowUps().length, before);
   });

@@ -26,19 +26,19 @@ export const askTimeline: RuleModule = {
     return [{
       rule: 'ask-timeline',
       span: t.current.span,
-      message: 'No timeline recorded: ask when you can expect to hear back and note it in `expect_reply_by`',
+      message: 'No timeline recorded: ask when you can expect to hear back and note it in expect_reply_by',
     }];
   },
   fixes(ctx, f) {
     if (ctx.interview.expectReplyBy.kind === 'ok') {
       // A stale promise: replace it with their new words (a placeholder to type over).
       return [
-        ...edit('Replace `expect_reply_by` with the new timeline', f, setValue(ctx.note, 'expect_reply_by', "'when they said you would hear'")),
+        ...edit('Replace expect_reply_by with the new timeline', f, setValue(ctx.note, 'expect_reply_by', "'when they said you would hear'")),
         ...dontRemind(ctx, f),
       ];
     }
     return [
-      ...edit('Add `expect_reply_by` (the date or their words)', f,
+      ...edit('Add expect_reply_by (the date or their words)', f,
         insertKey(ctx.note, 'expect_reply_by', '', "when they said you would hear: a date or their words, e.g. 'within two weeks'")),
       ...dontRemind(ctx, f),
     ];

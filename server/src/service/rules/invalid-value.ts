@@ -15,7 +15,7 @@ export const invalidValue: RuleModule = {
   })),
   fixes(ctx, f) {
     if (f.data?.kind === 'replace') return edit(`Change status to '${f.data.to}'`, f, setValue(ctx.note, 'status', f.data.to), true);
-    if (f.data?.kind === 'move-thank-you') return edit('Move `thank_you_sent` to the latest round', f, moveThankYou(ctx), true);
+    if (f.data?.kind === 'move-thank-you') return edit('Move thank_you_sent to the latest round', f, moveThankYou(ctx), true);
     return [];
   },
 };

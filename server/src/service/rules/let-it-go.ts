@@ -16,7 +16,7 @@ export const letItGo: RuleModule = {
     return [{
       rule: 'let-it-go',
       span: plan.span,
-      message: `No answer ${days(ctx.today - plan.from)} after ${plan.what} on ${formatDay(plan.from)}: let it go and set \`status: closed\``,
+      message: `No answer ${days(ctx.today - plan.from)} after ${plan.what} on ${formatDay(plan.from)}: let it go and set status to closed`,
     }];
   },
   fixes: (ctx, f) => [...closeIt(ctx, f, true), ...dontRemind(ctx, f)],

@@ -20,8 +20,8 @@ export const missingField: RuleModule = {
       // `interviewd:` speaks for itself (unknown-field, with the rename): not also "missing".
       if (key === 'interviewed' && !f.key && almostInterview(ctx.note)) continue;
       out.push(f.key
-        ? { rule: 'missing-field', span: f.key.keySpan, message: `\`${key}\` is empty` }
-        : { rule: 'missing-field', span: ctx.note.frontMatter.open, message: `Missing required field \`${key}\``, data: { kind: 'missing', key } });
+        ? { rule: 'missing-field', span: f.key.keySpan, message: `${key} is empty` }
+        : { rule: 'missing-field', span: ctx.note.frontMatter.open, message: `Missing required field ${key}`, data: { kind: 'missing', key } });
     }
     // A round without its date: on that entry.
     for (const p of ctx.interview.problems) if (p.rule === 'missing-field') out.push({ rule: 'missing-field', span: p.span, message: p.message });
@@ -32,6 +32,6 @@ export const missingField: RuleModule = {
     // The interview date defaults to today (notes are mostly written the day of); the
     // others get an empty value to fill in.
     const value = f.data.key === 'interviewed' ? formatDay(ctx.today) : '""';
-    return edit(`Add \`${f.data.key}\``, f, insertKey(ctx.note, f.data.key, value));
+    return edit(`Add ${f.data.key}`, f, insertKey(ctx.note, f.data.key, value));
   },
 };

@@ -22,7 +22,7 @@ export const thankYouDue: RuleModule = {
       span: current.span,
       message: today === current.day
         ? `Send a thank-you note today, right after ${current.round !== undefined && current.stage ? what : 'the interview'}`
-        : `No thank-you note recorded: ${what} was ${relativeDay(current.day, today)}; send one now and record it in \`thank_you_sent\``,
+        : `No thank-you note recorded: ${what} was ${relativeDay(current.day, today)}; send one now and record it in thank_you_sent`,
     }];
   },
   fixes(ctx, f) {

@@ -23,8 +23,8 @@ export const unknownField: RuleModule = {
         rule: 'unknown-field',
         span: key.keySpan,
         message: taken
-          ? `Unknown key \`${key.name}\`: it looks like \`${to}\`, which is already set`
-          : `Unknown key \`${key.name}\`: did you mean \`${to}\`?`,
+          ? `Unknown key '${key.name}': it looks like ${to}, which is already set`
+          : `Unknown key '${key.name}': did you mean ${to}?`,
         data: taken ? undefined : { kind: 'rename', to },
       });
     }
@@ -38,7 +38,7 @@ export const unknownField: RuleModule = {
     if (f.data?.kind !== 'rename') return [];
     const key = [...ctx.note.keys.values()].find((k) => k.keySpan.start === f.span.start);
     const name = key?.name ?? ctx.note.text.slice(f.span.start, f.span.end);
-    return edit(`Rename \`${name}\` to \`${f.data.to}\``, f, renameKey(ctx.note, name, f.data.to), true);
+    return edit(`Rename '${name}' to ${f.data.to}`, f, renameKey(ctx.note, name, f.data.to), true);
   },
 };
 

@@ -1,0 +1,58 @@
+/**
+ * The agenda entry editors show (the Follow-ups view, the next-action lens): the CLI's agenda
+ * item for the note, and where to open it: the finding when there is one, else the date the
+ * action counts from.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { agendaOf, mergeConfig, NoteAgenda, parseNote } from '../../server/src/service';
+import { service, TODAY, URI } from './helpers';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples/notes');
+const example = (name: string) => readFileSync(path.join(EXAMPLES, name), 'utf8');
+const options = { today: TODAY, config: mergeConfig({ checkInGraceDays: 3, checkInWaitDays: 7, letGoDays: 14 }), horizon: 7 };
+const entry = (text: string, o = options) => service.agenda({ uri: URI, text }, o);
+/** The entry of a note with something to do. */
+const open = (text: string, o = options) => {
+  const r = entry(text, o);
+  assert.ok(r?.item, 'an open process');
+  return r as Extract<NoteAgenda, { range: unknown }>;
+};
+const lineOf = (text: string, r: { start: { line: number; character: number } }) => text.split('\n')[r.start.line].slice(r.start.character);
+
+describe('the agenda entry of a note', () => {
+  it('is the CLI agenda\'s item, for every example', () => {
+    for (const name of ['acme-backend.md', 'globex-frontend.md', 'hooli-platform.md', 'initech-data.md', 'stark-mobile.md', 'wayne-analytics.md', 'soylent-pm.md', 'tyrell-design.md']) {
+      const text = example(name);
+      const cli = agendaOf(parseNote(text)!, options.today, options.config, 7);
+      const r = entry(text);
+      assert.deepEqual(r?.item, cli.item, name);
+      if (!cli.item) assert.equal((r as { skipped: string }).skipped, cli.skipped, name);
+    }
+    assert.equal(entry(example('job-search-log.md')), undefined, 'not an interview note');
+  });
+
+  it('opens at the finding: the overdue check-in on the promised date, the thank-you on the interview date', () => {
+    const acme = example('acme-backend.md');
+    const r = open(acme);
+    assert.equal(r.item?.group, 'overdue');
+    assert.equal(r.rule, 'check-in-due');
+    assert.match(lineOf(acme, r.range), /^2026-11-12/);
+    const globex = example('globex-frontend.md');
+    const g = open(globex);
+    assert.deepEqual([g.item?.kind, g.rule], ['thank-you', 'thank-you-due']);
+    assert.match(lineOf(globex, g.range), /^2026-11-26/);
+  });
+
+  it('without a finding (not due yet, or the rule off): at the date it counts from, and no rule', () => {
+    const initech = example('initech-data.md');
+    const r = open(initech);
+    assert.deepEqual([r.item?.group, r.rule], ['waiting', undefined]);
+    assert.match(lineOf(initech, r.range), /^within two weeks/, 'the promised date');
+    const acme = example('acme-backend.md');
+    const off = open(acme, { ...options, config: mergeConfig({ rules: { 'check-in-due': 'off' } }) });
+    assert.deepEqual([off.item?.group, off.rule], ['overdue', undefined]);
+    assert.match(lineOf(acme, off.range), /^2026-11-12/);
+  });
+});
