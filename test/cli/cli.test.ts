@@ -141,7 +141,7 @@ describe('CLI check', () => {
     fs.writeFileSync(path.join(dir, '.interview-followup.yaml'), 'workdays: []\nholidays: [2026-11-16, someday]\n');
     const broken = run(['check', '--today', '2026-11-17'], { cwd: dir });
     assert.deepEqual(broken.stderr.trimEnd().split('\n'), [
-      'interview-followup: .interview-followup.yaml:1: `workdays` is empty: name the days you work, e.g. [mon, tue, wed, thu, fri] (ignored; defaults apply)',
+      'interview-followup: .interview-followup.yaml:1: workdays is empty: name the days you work, e.g. [mon, tue, wed, thu, fri] (ignored; defaults apply)',
       'interview-followup: .interview-followup.yaml:2: Holiday "someday" is not a real date: write YYYY-MM-DD (ignored; defaults apply)',
     ]);
     assert.match(broken.stdout, /check-in-due Check-in due today \(Tuesday 2026-11-17;/);
@@ -160,7 +160,7 @@ describe('CLI check', () => {
       'typo.md:10:30: warning unknown-field',
       '3 interview notes',
     ]);
-    assert.match(r.stdout, /typo\.md:10:30: warning unknown-field Unknown rule `chek-in-due` in `# interview-followup-disable`: did you mean `check-in-due`\?/);
+    assert.match(r.stdout, /typo\.md:10:30: warning unknown-field Unknown rule 'chek-in-due' in # interview-followup-disable: did you mean check-in-due\?/);
     const agenda = run(['agenda', '--today', '2026-11-26'], { cwd: dir }).stdout;
     assert.doesNotMatch(agenda, /quiet\.md/, 'no reminder it was asked not to give');
     assert.match(agenda, /check in with Jane Doe \[10 days overdue\] {2}body\.md/);

@@ -276,7 +276,7 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
       assert.match(inserted, new RegExp(`^,? ${rule}$`), 'the rule id added to a directive line');
       intoComment = true;
     }
-  } else if ((m = /^Change `([^`]+)` to `([a-z-]+)`$/.exec(t))) {
+  } else if ((m = /^Change '([^']+)' to ([a-z-]+)$/.exec(t))) {
     oneEdit();
     inFrontMatter();
     assert.deepEqual([removed, inserted], [m[1], m[2]], 'only the rule id in the directive is replaced');

@@ -148,7 +148,7 @@ describe('workdays and holidays in the configuration', () => {
 
   it('an empty workdays is an error on the list, and the default applies', () => {
     const text = 'workdays: []\n';
-    assert.deepEqual(problemsOf(text), new Map([['[]', '`workdays` is empty: name the days you work, e.g. [mon, tue, wed, thu, fri]']]));
+    assert.deepEqual(problemsOf(text), new Map([['[]', 'workdays is empty: name the days you work, e.g. [mon, tue, wed, thu, fri]']]));
     assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, DEFAULT_CONFIG.workdays);
     const [d] = service.checkConfig(text);
     assert.equal(d.severity, DiagnosticSeverity.Error);
@@ -158,17 +158,17 @@ describe('workdays and holidays in the configuration', () => {
   it('a workdays that names no real day: an error on each name, with did-you-mean, and one on the list', () => {
     const text = 'workdays: [mo, tues, funday]\n';
     assert.deepEqual(problemsOf(text), new Map([
-      ['mo', "Unknown day \"mo\" in `workdays`: did you mean 'mon'? (one of mon, tue, wed, thu, fri, sat, sun)"],
-      ['tues', "Unknown day \"tues\" in `workdays`: did you mean 'tue'? (one of mon, tue, wed, thu, fri, sat, sun)"],
-      ['funday', 'Unknown day "funday" in `workdays` (one of mon, tue, wed, thu, fri, sat, sun)'],
-      ['[mo, tues, funday]', '`workdays` names no day of the week (mon, tue, wed, thu, fri, sat, sun)'],
+      ['mo', "Unknown day \"mo\" in workdays: did you mean 'mon'? (one of mon, tue, wed, thu, fri, sat, sun)"],
+      ['tues', "Unknown day \"tues\" in workdays: did you mean 'tue'? (one of mon, tue, wed, thu, fri, sat, sun)"],
+      ['funday', 'Unknown day "funday" in workdays (one of mon, tue, wed, thu, fri, sat, sun)'],
+      ['[mo, tues, funday]', 'workdays names no day of the week (mon, tue, wed, thu, fri, sat, sun)'],
     ]));
     assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, DEFAULT_CONFIG.workdays);
   });
 
   it('an unknown day among real ones: an error on that item, the others apply', () => {
     const text = 'workdays:\n  - mon\n  - wednesday\n  - 3\n';
-    assert.deepEqual(problemsOf(text), new Map([['3', 'Unknown day 3 in `workdays` (one of mon, tue, wed, thu, fri, sat, sun)']]));
+    assert.deepEqual(problemsOf(text), new Map([['3', 'Unknown day 3 in workdays (one of mon, tue, wed, thu, fri, sat, sun)']]));
     assert.deepEqual(mergeConfig(parseConfigText(text).layer).workdays, ['mon', 'wed']);
   });
 
@@ -185,8 +185,8 @@ describe('workdays and holidays in the configuration', () => {
   it('either one not written as a list is an error on the value', () => {
     const text = 'workdays: weekdays\nholidays: 2026-12-25\n';
     assert.deepEqual(problemsOf(text), new Map([
-      ['weekdays', '`workdays` should be a list of day names, e.g. [mon, tue, wed, thu, fri], not "weekdays"'],
-      ['2026-12-25', '`holidays` should be a list of dates (YYYY-MM-DD), not "2026-12-25"'],
+      ['weekdays', 'workdays should be a list of day names, e.g. [mon, tue, wed, thu, fri], not "weekdays"'],
+      ['2026-12-25', 'holidays should be a list of dates (YYYY-MM-DD), not "2026-12-25"'],
     ]));
   });
 
@@ -201,7 +201,8 @@ describe('workdays and holidays in the configuration', () => {
 
   it('the VS Code settings offer them: day names to pick from, dates by pattern', () => {
     const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
-    const props = pkg.contributes.configuration.properties;
+    // The settings come in groups (Drafts, Timing, ...): their properties, together.
+    const props = Object.assign({}, ...pkg.contributes.configuration.map((g: { properties: object }) => g.properties));
     assert.deepEqual([...props['interviewFollowup.workdays'].items.enum].sort(), [...DAY_NAMES].sort());
     assert.equal(props['interviewFollowup.workdays'].default, null, 'empty: the file applies');
     assert.ok(new RegExp(props['interviewFollowup.holidays'].items.pattern).test('2026-12-25'));

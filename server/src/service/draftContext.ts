@@ -73,6 +73,9 @@ export function telUri(phone: string): string | undefined {
  * interviewer), then each interviewer of the latest round held (of the note, without rounds),
  * each once. One unnamed entry when the note names nobody.
  */
+/** The most people a thank-you is offered to: the contact and the first interviewers. */
+export const MAX_PEOPLE = 8;
+
 export function peopleOf(i: Interview, today: Day): Addressee[] {
   const out: Addressee[] = [];
   const seen = new Set<string>();
@@ -87,7 +90,8 @@ export function peopleOf(i: Interview, today: Day): Addressee[] {
   const current = timelineOf(i, today)?.current;
   const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
   const met = rounds && current?.round !== undefined ? rounds[current.round]?.interviewers ?? [] : i.interviewers.kind === 'ok' ? i.interviewers.value : [];
-  for (const p of met) add(p, true);
+  // A panel is a handful of people: past that, a list of hundreds would offer hundreds of actions.
+  for (const p of met) if (out.length < MAX_PEOPLE) add(p, true);
   return out.length > 0 ? out : [{ ...main, interviewer: false }];
 }
 

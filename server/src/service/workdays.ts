@@ -84,7 +84,7 @@ const DAYS_HINT = 'mon, tue, wed, thu, fri, sat, sun';
 export function readWorkingDays(o: Record<string, unknown>, layer: ConfigLayer, report: Report): void {
   const w = o.workdays;
   if (w !== undefined && w !== null) {
-    if (!Array.isArray(w)) report(['workdays'], `\`workdays\` should be a list of day names, e.g. [mon, tue, wed, thu, fri], not ${JSON.stringify(w)}`);
+    if (!Array.isArray(w)) report(['workdays'], `workdays should be a list of day names, e.g. [mon, tue, wed, thu, fri], not ${JSON.stringify(w)}`);
     else {
       const days = new Set<DayName>();
       w.forEach((v, i) => {
@@ -92,18 +92,18 @@ export function readWorkingDays(o: Record<string, unknown>, layer: ConfigLayer, 
         if (name) days.add(name);
         else {
           const near = typeof v === 'string' ? nearest(v.trim(), DAY_NAMES) : undefined;
-          report(['workdays', String(i)], `Unknown day ${JSON.stringify(v)} in \`workdays\`${near ? `: did you mean '${near}'?` : ''} (one of ${DAYS_HINT})`);
+          report(['workdays', String(i)], `Unknown day ${JSON.stringify(v)} in workdays${near ? `: did you mean '${near}'?` : ''} (one of ${DAYS_HINT})`);
         }
       });
       if (days.size > 0) layer.workdays = [...DAY_NAMES.slice(1), DAY_NAMES[0]].filter((d) => days.has(d)); // Monday first, as written
       else report(['workdays'], w.length === 0
-        ? '`workdays` is empty: name the days you work, e.g. [mon, tue, wed, thu, fri]'
-        : `\`workdays\` names no day of the week (${DAYS_HINT})`);
+        ? 'workdays is empty: name the days you work, e.g. [mon, tue, wed, thu, fri]'
+        : `workdays names no day of the week (${DAYS_HINT})`);
     }
   }
   const h = o.holidays;
   if (h !== undefined && h !== null) {
-    if (!Array.isArray(h)) report(['holidays'], `\`holidays\` should be a list of dates (YYYY-MM-DD), not ${JSON.stringify(h)}`);
+    if (!Array.isArray(h)) report(['holidays'], `holidays should be a list of dates (YYYY-MM-DD), not ${JSON.stringify(h)}`);
     else {
       const days: Day[] = [];
       h.forEach((v, i) => {

@@ -33,7 +33,7 @@ export const unknownField: RuleModule = {
   fixes(ctx, f) {
     if (f.data?.kind === 'directive') {
       const { to } = f.data;
-      return to ? edit(`Change \`${ctx.note.text.slice(f.span.start, f.span.end)}\` to \`${to}\``, f, { span: f.span, newText: to }, true) : [];
+      return to ? edit(`Change '${ctx.note.text.slice(f.span.start, f.span.end)}' to ${to}`, f, { span: f.span, newText: to }, true) : [];
     }
     if (f.data?.kind !== 'rename') return [];
     const key = [...ctx.note.keys.values()].find((k) => k.keySpan.start === f.span.start);
@@ -52,8 +52,8 @@ function unknownRuleIds(note: ParsedNote): Finding[] {
         rule: 'unknown-field',
         span,
         message: to
-          ? `Unknown rule \`${id}\` in \`# ${DIRECTIVE}\`: did you mean \`${to}\`?`
-          : `Unknown rule \`${id}\` in \`# ${DIRECTIVE}\` (rules: ${RULE_IDS.join(', ')})`,
+          ? `Unknown rule '${id}' in # ${DIRECTIVE}: did you mean ${to}?`
+          : `Unknown rule '${id}' in # ${DIRECTIVE} (rules: ${RULE_IDS.join(', ')})`,
         data: { kind: 'directive', to },
       });
     }
