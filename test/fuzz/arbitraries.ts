@@ -131,7 +131,24 @@ const directives = fc.constantFrom<Entry>(
   ['pitch: |', '  # interview-followup-disable'], ['stage: onsite # interview-followup-disable'], ['# interview-followup-disable thank-you-due # sent a card'],
 );
 
+/**
+ * Part 2: rounds (held, today, scheduled, out of order, bad entries, flow forms), follow-ups
+ * as `{date, channel}` (a known channel or not), a highlight.
+ */
+const processForms = fc.constantFrom<Entry>(
+  ['rounds:', '  - date: 2026-11-02', '    stage: phone screen', '    thank_you_sent: 2026-11-02', '  - date: 2026-11-20', '    stage: onsite'],
+  ['rounds:', '  - date: 2026-11-26  # today', '  - date: 2026-12-03', '    stage: final'],
+  ['rounds: [{date: 2026-11-05}, {date: 2026-11-19, stage: onsite, thank_you_sent: 2026-11-19}]'],
+  ['rounds:', '  - date: 2026-11-20', '    interviewers: [Sam Lee, {name: Ana Ruiz, title: Staff Engineer}]', '    highlight: the ledger', '  - date: 2026-11-02'],
+  ['rounds:', '  - stage: onsite', '  - date: 2026-02-30', '  - just a string'], ['rounds: []'], ['rounds:'], ['rounds: 2026-11-02'],
+  ['rounds:', '  - date: 2026-12-10'],
+  ['follow_ups:', '  - {date: 2026-11-20, channel: call, note: left a voicemail}'], ['follow_ups:', '  - date: 2026-11-20', '    channel: emial'],
+  ['follow_ups: [{date: 2026-11-10, channel: email}, 2026-11-24]'], ['follow_ups:', '  - channel: call'],
+  ['highlight: your move of the ledger to event sourcing'],
+);
+
 const entry: fc.Arbitrary<Entry> = fc.oneof(
+  { weight: 3, arbitrary: processForms },
   { weight: 3, arbitrary: entryOf(fc.constant('company'), scalar(textValue)) },
   { weight: 3, arbitrary: entryOf(fc.constant('role'), scalar(textValue)) },
   { weight: 2, arbitrary: entryOf(fc.constant('thank_you_sent'), scalar(dateValue)) },

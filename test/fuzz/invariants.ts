@@ -186,7 +186,16 @@ export function checkAction(text: string, action: CodeAction, uri: string, today
     assert.ok(inserted.trim().length > 0, 'a draft has text');
   } else if ((m = /^Mark thank-you sent today \((\d{4}-\d\d-\d\d)\)$/.exec(t))) {
     assert.equal(m[1], todayText);
-    setTo('thank_you_sent', () => assert.ok(after.interview!.thankYouSent.kind === 'ok' && after.interview!.thankYouSent.value === today, 'thank_you_sent is today'));
+    if (before.interview!.rounds.kind === 'ok') {
+      // A note of rounds: the thank-you of the latest round held, inside its entry.
+      oneEdit();
+      target = 'rounds';
+      inFrontMatter();
+      const heldToday = (n: ParsedNote) => (n.interview!.rounds.kind === 'ok' ? n.interview!.rounds.value.filter((r) => r.thankYouSent.kind === 'ok' && r.thankYouSent.value === today).length : 0);
+      assert.equal(heldToday(after), heldToday(before) + 1, 'one round more has its thank-you today');
+    } else {
+      setTo('thank_you_sent', () => assert.ok(after.interview!.thankYouSent.kind === 'ok' && after.interview!.thankYouSent.value === today, 'thank_you_sent is today'));
+    }
   } else if ((m = /^(?:Mark check-in email sent|Log a check-in call) today \((\d{4}-\d\d-\d\d)\)$/.exec(t))) {
     assert.equal(m[1], todayText);
     oneEdit();

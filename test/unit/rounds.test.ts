@@ -102,12 +102,13 @@ describe('rounds: quick fixes and assists', () => {
     assert.equal(fix(text, 'thank-you-due', 'Mark thank-you sent today'), twoRounds('2026-11-24', '    thank_you_sent: 2026-11-26'));
   });
 
-  it('a top-level thank_you_sent in a note with rounds: invalid-value, moved into the latest round', () => {
+  it('a top-level thank_you_sent in a note with rounds: invalid-value, moved into the latest round with its comment', () => {
     const text = note([...head, 'thank_you_sent: 2026-11-24  # sent from my phone', 'rounds:', '  - date: 2026-11-02', '  - date: 2026-11-24', '    stage: onsite']);
     const d = single(text, 'invalid-value');
     assert.equal(covered(text, d.range), '2026-11-24');
     assert.equal(fix(text, 'invalid-value', 'Move thank_you_sent to the latest round'),
-      note([...head, 'rounds:', '  - date: 2026-11-02', '  - date: 2026-11-24', '    stage: onsite', '    thank_you_sent: 2026-11-24']));
+      note([...head, 'rounds:', '  - date: 2026-11-02', '  - date: 2026-11-24', '    stage: onsite', '    thank_you_sent: 2026-11-24  # sent from my phone']),
+      'its comment goes with it');
   });
 
   it('"Add the next round" on the status appends a round dated today', () => {

@@ -27,7 +27,15 @@ function moveThankYou(ctx: FixContext): Edit[] | undefined {
   const held = meetings.filter((m) => m.day <= ctx.today);
   const target = (held[held.length - 1] ?? meetings[meetings.length - 1])?.round;
   if (sent.kind !== 'ok' || target === undefined) return undefined;
-  const written = ctx.note.text.slice(sent.span.start, sent.span.end);
+  const { text } = ctx.note;
+  // The value as written, with the comment that follows it on its line: both move.
+  const lineEnd = text.indexOf('\n', sent.span.end);
+  const rest = text.slice(sent.span.end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  const comment = /^\s+#/.test(rest) ? rest.trimEnd() : '';
+  const round = ctx.interview.rounds.kind === 'ok' ? ctx.interview.rounds.value.find((r) => r.index === target) : undefined;
+  // Not over the round's own thank-you; not a comment into a flow entry (`{...}` cannot hold one).
+  if (!round || round.keys.has('thank_you_sent') || (comment && text[round.span.start] === '{')) return undefined;
+  const written = text.slice(sent.span.start, sent.span.end) + comment;
   const remove = removeKey(ctx.note, 'thank_you_sent');
   const set = setInRound(ctx.note, target, 'thank_you_sent', written);
   return remove && set ? [remove, set] : undefined;
