@@ -35,7 +35,7 @@ describe('Opening a folder of notes, without a config file', function () {
 
   it('fills the Problems panel for every note, none of them opened', async function () {
     const acme = await withRule(note('acme-backend.md'), 'check-in-due');
-    assert.match(acme.message, /^Check-in 11 days overdue/);
+    assert.match(acme.message, /^Check-in 10 days overdue/);
     await withRule(note('globex-frontend.md'), 'thank-you-due');
     await withRule(note('tyrell-design.md'), 'missing-field');
     const t = await pollUntil(() => api.timings.scanned, () => 'the first scan');
@@ -46,7 +46,7 @@ describe('Opening a folder of notes, without a config file', function () {
     figures['Problems filled'] = `${secs(t - hostStarted)} after the extension host started (server scan: ${api.timings.scan?.files} markdown files in ${api.timings.scan?.ms} ms)`;
     if (ui) {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
-      await ui.waitFor('.markers-panel .monaco-list-row', 'Check-in 11 days overdue');
+      await ui.waitFor('.markers-panel .monaco-list-row', 'Check-in 10 days overdue');
     }
   });
 

@@ -96,12 +96,12 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     assert.deepEqual(api.view.tree.badge, { value: 7, tooltip: '7 follow-ups due today or overdue' });
     assert.match(api.view.tree.message ?? '', /^2 notes have errors to fix first/);
     const acme = api.view.agenda!.groups[0].entries[0];
-    assert.deepEqual([acme.action, acme.when, acme.date, acme.rule], ['check in with Jane Doe', '11 days overdue', '2026-11-15', 'check-in-due']);
+    assert.deepEqual([acme.action, acme.when, acme.date, acme.rule], ['check in with Jane Doe', '10 days overdue', '2026-11-16', 'check-in-due']);
     if (ui) {
       await vscode.commands.executeCommand('interviewFollowup.showFollowUps');
       await ui.waitFor(VIEW_ROW, 'Overdue');
       const row = await ui.waitFor(VIEW_ROW, 'Acme Corp');
-      assert.match(row, /Senior Backend Engineer · check in with Jane Doe · Sun 15 Nov/);
+      assert.match(row, /Senior Backend Engineer · check in with Jane Doe · Mon 16 Nov/);
       await ui.waitFor(VIEW_ROW, 'Let go');
       await ui.waitFor(BADGE, '7');
     }
