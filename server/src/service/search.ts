@@ -58,11 +58,13 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
 export class Search {
   private readonly accepted: NoteSummary[];
   private readonly open: NoteSummary[];
+  private readonly openNames: Set<string>;
 
   constructor(notes: Iterable<NoteSummary>) {
     const all = [...notes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.accepted = all.filter((s) => s.status === 'accepted');
     this.open = all.filter(isOpen);
+    this.openNames = new Set(this.open.map((s) => s.name));
   }
 
   static readonly empty = new Search([]);
@@ -83,13 +85,10 @@ export class Search {
    */
   openSample(self: string, n: number): { count: number; first: NoteSummary[] } {
     const first: NoteSummary[] = [];
-    let selfOpen = false;
     for (const s of this.open) {
-      if (s.name === self) selfOpen = true;
-      else if (first.length < n) first.push(s);
-      if (first.length >= n && selfOpen) break;
+      if (first.length >= n) break;
+      if (s.name !== self) first.push(s);
     }
-    if (!selfOpen) selfOpen = this.open.some((s) => s.name === self);
-    return { count: this.open.length - (selfOpen ? 1 : 0), first };
+    return { count: this.open.length - (this.openNames.has(self) ? 1 : 0), first };
   }
 }
