@@ -4,7 +4,7 @@
  * service: arguments, files and output live here, rules do not.
  */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { Config, createLanguageService, Day, formatDay, NoteSummary } from '../service';
+import { Config, createLanguageService, Day, formatDay, isOpen, NoteSummary } from '../service';
 import { Searches } from './searches';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
@@ -112,7 +112,9 @@ async function check(args: string[], io: CliIO): Promise<number> {
     const doc = { uri: note.file, text: note.text };
     const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
     if (!local) return;
-    const summary = service.summarize(doc, note.name, today);
+    // Only an open process or an accepted offer reads or is read by other notes.
+    const found = service.summarize(doc, note.name, today);
+    const summary = found && (isOpen(found) || found.status === 'accepted') ? found : undefined;
     searches.add(note.search, summary);
     const findings = local.map((d) => finding(note.shown, d)).sort(byPosition);
     for (const f of findings) counts[SEVERITY_NAMES.indexOf(f.severity)]++;
@@ -128,6 +130,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
       c.starts.splice(at, 0, startOf(f));
     }
     for (const part of c.parts) out.add(format === 'json' ? `${out.empty ? '[\n  ' : ',\n  '}${part}` : part);
+    c.parts = []; // in the output now
   }
   const notes = checked.length;
   const unreadable = reportProblems(g, io);

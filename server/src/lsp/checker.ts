@@ -15,7 +15,11 @@ export class Checker {
   readonly onDisk = new Set<string>();
   /** The day of the last full check: the midnight refresh re-checks when it has passed. */
   lastToday?: Day;
-  /** During a full check: record each note, publish once all are summarized. */
+  /**
+   * During a full check: each note is published as it is checked, with the notes summarized so
+   * far; once all are, every note is published again (only those whose findings across notes
+   * changed are sent). Dependents are not listed one change at a time meanwhile.
+   */
   private holding = false;
   /**
    * When each note was last checked or re-published (a counter): what is derived from a note
@@ -59,7 +63,6 @@ export class Checker {
     let summary = host.service.summarize(doc, searches.nameOf(file), today);
     if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
     const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config }, !this.holding);
-    if (this.holding) return;
     this.publish(file);
     this.republish(dependents);
   }
@@ -187,8 +190,9 @@ export class Checker {
       await Promise.all(Array.from({ length: 16 }, worker));
     } finally {
       this.holding = false;
+      host.searches.invalidate();
     }
-    // Every note is summarized: publish, a slice at a time (10,000 at once would sit unsent in memory).
+    // Every note is summarized: publish again, a slice at a time; only what changed is sent.
     const yielder = new Yielder();
     for (const f of list) {
       await yielder.due();

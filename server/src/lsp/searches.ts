@@ -55,6 +55,11 @@ export class Searches {
     return this.changed(file, entry.folder, entry.summary, undefined);
   }
 
+  /** Every index rebuilt on next use: after a full check. */
+  invalidate(): void {
+    this.indexes.clear();
+  }
+
   search(folder: string): Search {
     let index = this.indexes.get(folder);
     if (!index) {
@@ -72,8 +77,9 @@ export class Searches {
     const acceptedChanged = accepted(before) !== accepted(after);
     const openChanged = open(before) !== open(after);
     if (!acceptedChanged && !openChanged) return [];
-    this.indexes.delete(folder);
+    // A full check rebuilds the indexes once, at its end (invalidate): not once a note.
     if (!dependents) return [];
+    this.indexes.delete(folder);
     const out: string[] = [];
     for (const [other, e] of this.entries) {
       if (other === file || e.folder !== folder || !e.summary) continue;
