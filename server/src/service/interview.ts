@@ -83,8 +83,10 @@ function readFollowUps(r: Reader, keys: Map<string, KeyInfo>): Field<FollowUp[]>
   const entries: FollowUp[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
-    const span = written && written.range ? r.entrySpan(written) : f.span;
     const node = r.resolve(written);
+    // A mapping entry's range ends with its line break: trimmed, as the other entries are not.
+    let span = written && written.range ? (isMap(written) ? r.entrySpan(written) : r.spanOf(written)) : f.span;
+    if (span.start === span.end) span = r.dashOf(span.start) ?? f.span; // an empty entry (`- `): its dash
     const label = `Follow-up ${index + 1}`;
     if (!isMap(node)) {
       const d = r.dateOf(node, label);
@@ -126,12 +128,14 @@ const ROUND_SHAPE = 'a list of interviews, oldest first, each a mapping with dat
 function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
   const f = r.lookup(keys, 'rounds');
   if (!f) return { kind: 'absent' };
-  if (r.isEmpty(f.node) || (isSeq(f.node) && f.node.items.length === 0)) return r.invalid('invalid-value', f.key, f.span, `rounds is empty: it should be ${ROUND_SHAPE}`);
+  // Empty: on the key (an empty value has nothing to underline).
+  if (r.isEmpty(f.node) || (isSeq(f.node) && f.node.items.length === 0)) return r.invalid('invalid-value', f.key, r.isEmpty(f.node) ? f.key.keySpan : f.span, `rounds is empty: it should be ${ROUND_SHAPE}`);
   if (!isSeq(f.node)) return r.invalid('invalid-value', f.key, f.span, `rounds should be ${ROUND_SHAPE}, not ${describe(f.node)}`);
   const rounds: Round[] = [];
   f.node.items.forEach((item, index) => {
     const written = item as Node;
-    const span = written && written.range ? r.entrySpan(written) : f.span;
+    let span = written && written.range ? r.entrySpan(written) : f.span;
+    if (span.start === span.end) span = r.dashOf(span.start) ?? f.span; // an empty entry (`- `): its dash
     const node = r.resolve(written);
     const label = `Round ${index + 1}`;
     if (!isMap(node)) {

@@ -64,6 +64,13 @@ export class Reader {
     return shift({ start: node.range![0], end: node.range![1] }, this.base);
   }
 
+  /** The `-` of a list entry written empty (`- `), before `at` on its line. */
+  dashOf(at: number): Span | undefined {
+    const lineStart = this.source.lastIndexOf('\n', at - 1) + 1;
+    const dash = this.source.lastIndexOf('-', at);
+    return dash >= lineStart ? { start: dash, end: dash + 1 } : undefined;
+  }
+
   /** A list entry's span without the line break a block mapping's range ends with. */
   entrySpan(node: Node): Span {
     const span = this.spanOf(node);

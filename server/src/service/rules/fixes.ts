@@ -64,7 +64,8 @@ export function renderText(ctx: FixContext, name: TemplateName, to?: string, sou
   if (!person) return { disabled: `Nobody named ${to} in this note any more` };
   try {
     const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today, {
-      person, others: ctx.search.openOtherThan(ctx.name), accepted: ctx.search.acceptedOtherThan(ctx.name),
+      // The list of other processes is the checklist's alone: thousands in a large workspace.
+      person, others: name === 'offer-checklist' ? ctx.search.openOtherThan(ctx.name) : [], accepted: ctx.search.acceptedOtherThan(ctx.name),
     }));
     if (text.trim() === '') return { disabled: `Template ${source.origin} rendered nothing` };
     return { text };
