@@ -36,6 +36,8 @@ export function registerAgenda({ host, checker }: Server): void {
   };
 
   host.connection.onRequest(Requests.agenda, host.safe.request('agenda', empty, async (params: AgendaParams | undefined) => {
+    // Today may be pinned by a setting: not read before the settings are.
+    await host.settingsLoaded;
     const today = host.today();
     const days = Number.isInteger(params?.days) && params!.days! >= 0 ? params!.days! : 7;
     const rows: { key: string; uri: string; row: Row }[] = [];
