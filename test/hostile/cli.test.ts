@@ -10,18 +10,10 @@ import * as fs from 'node:fs';
 import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { BIN } from '../lsp/client';
 import { BASE, note, TODAY } from './corpus';
+import { cli, Ran } from './run-cli';
 
-interface Ran { code: number | undefined; stdout: string; stderr: string }
-
-async function cli(args: string[], cwd: string): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {}, now: () => new Date() });
-  return { code, stdout, stderr };
-}
 
 /** Do open flags (a string like 'w+' or O_* bits) allow writing? */
 function writing(flags: unknown): boolean {

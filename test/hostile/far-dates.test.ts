@@ -7,17 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { note, TODAY } from './corpus';
+import { cli } from './run-cli';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
-
-async function cli(args: string[], cwd: string): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {}, now: () => new Date() });
-  return { code, stdout, stderr };
-}
 
 describe('hostile: dates past 9999', () => {
   let dir: string;

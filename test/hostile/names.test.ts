@@ -7,15 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { BASE, note, TODAY } from './corpus';
-
-async function cli(args: string[], cwd: string): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {}, now: () => new Date() });
-  return { code, stdout, stderr };
-}
+import { cli } from './run-cli';
 
 describe('hostile: names in text output', () => {
   const FORGED = 'forged.md:1:1: error missing-field Forged';

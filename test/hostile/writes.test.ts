@@ -9,17 +9,9 @@ import * as fs from 'node:fs';
 import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { BASE, note, TODAY } from './corpus';
+import { cli, Ran } from './run-cli';
 
-interface Ran { code: number | undefined; stdout: string; stderr: string }
-
-async function cli(args: string[], cwd: string): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {}, now: () => new Date() });
-  return { code, stdout, stderr };
-}
 
 /** Exit 2, one line on stderr matching `pattern`, nothing on stdout. */
 function refused(r: Ran, pattern: RegExp): void {
