@@ -62,7 +62,7 @@ export class Checker {
     }
     let summary = host.service.summarize(doc, searches.nameOf(file), today);
     if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
-    const dependents = searches.set(file, { folder: searches.folderOf(file), local: this.toClient(text, local), summary, config: resolved.config }, !this.holding);
+    const dependents = searches.set(file, { folder: searches.folderOf(file), localJson: JSON.stringify(this.toClient(text, local)), summary, config: resolved.config }, !this.holding);
     this.publish(file);
     this.republish(dependents);
   }
@@ -89,7 +89,12 @@ export class Checker {
     const e = this.host.searches.get(file);
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
-    const all = cross.length === 0 ? e.local : [...e.local, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (cross.length === 0) {
+      this.store.deliverJson(file, this.host.uriFor(file), e.localJson);
+      return;
+    }
+    const all = [...(JSON.parse(e.localJson) as Diagnostic[]), ...cross]
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.store.publishFile(file, all);
   }
 

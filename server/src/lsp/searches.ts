@@ -5,13 +5,12 @@
  * offer when an open process changes), from the summaries alone: no file read, no parse.
  */
 import * as path from 'node:path';
-import { Diagnostic } from 'vscode-languageserver/node';
 import { Config, isOpen, NoteSummary, Search } from '../service';
 
 interface Entry {
   folder: string;
-  /** The note's own diagnostics, as the client counts positions. */
-  local: Diagnostic[];
+  /** The note's own diagnostics, as the client counts positions, as JSON (10,000 notes' objects weigh). */
+  localJson: string;
   /** Its summary, anchorRange as the client counts positions. */
   summary?: NoteSummary;
   config: Config;

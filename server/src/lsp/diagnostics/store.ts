@@ -60,10 +60,15 @@ export class DiagnosticStore {
 
   /** Records the diagnostics of `key` (a path, or an untitled URI); a push client is sent them when they changed. */
   deliver(key: string, uri: string, diagnostics: Diagnostic[]): void {
-    const json = JSON.stringify(diagnostics);
+    this.deliverJson(key, uri, JSON.stringify(diagnostics), diagnostics);
+  }
+
+  /** deliver() for diagnostics kept as JSON: parsed only when they changed and must be sent. */
+  deliverJson(key: string, uri: string, json: string, parsed?: Diagnostic[]): void {
     const prev = this.published.get(key);
     if (prev && prev.uri === uri && prev.json === json) return;
-    if (!prev && diagnostics.length === 0) return; // the client has nothing to clear
+    if (!prev && json === '[]') return; // the client has nothing to clear
+    const diagnostics = parsed ?? (JSON.parse(json) as Diagnostic[]);
     const pull = this.host.features.pull;
     if (diagnostics.length === 0) this.published.delete(key);
     else this.published.set(key, pull ? { uri, json, diagnostics, resultId: resultIdOf(json) } : new Pushed(uri, json));
