@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BIN } from '../lsp/client';
 import { BASE, note, TODAY } from './corpus';
-import { cli, Ran } from './run-cli';
+import { cli, onOpen, permissionDenied, Ran } from './run-cli';
 
 
 /** Do open flags (a string like 'w+' or O_* bits) allow writing? */
@@ -90,21 +90,11 @@ describe('hostile: the CLI', function () {
     it('a device (/dev/zero would fill the memory)', async () => oneLine(await cli(['check', '/dev/zero'], dir), /cannot read '\/dev\/zero': not a regular file/));
 
     it('a file of the walk that cannot be read: named on stderr, exit 2, the others still checked', async () => {
-      const denied = path.join(dir, 'globex.md');
-      const original = nodeFs.openSync;
       // Root reads any file whatever its mode: the refusal is simulated where the CLI opens it
       // (synchronously: see NoteReader).
-      nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
-        if (String(p) === denied) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
-        return (original as (...a: unknown[]) => number)(p, ...rest);
-      }) as typeof fs.openSync;
-      try {
-        const r = await cli(['check', '--today', TODAY], dir);
-        oneLine(r, /^interview-followup: cannot read 'globex\.md': permission denied$/);
-        assert.match(r.stdout, /^acme\.md:6:18: warning check-in-due /m, 'the readable note is still checked');
-      } finally {
-        nodeFs.openSync = original;
-      }
+      const r = await onOpen(path.join(dir, 'globex.md'), permissionDenied, () => cli(['check', '--today', TODAY], dir));
+      oneLine(r, /^interview-followup: cannot read 'globex\.md': permission denied$/);
+      assert.match(r.stdout, /^acme\.md:6:18: warning check-in-due /m, 'the readable note is still checked');
     });
 
     it('the real executable: one line, exit 2, for an unreadable path and a bad argument', () => {
@@ -120,20 +110,12 @@ describe('hostile: the CLI', function () {
   it('skips a file that vanishes between the walk and the read (an editor\'s temporary file)', async () => {
     const vanishing = path.join(dir, '.#acme.md');
     fs.writeFileSync(vanishing, note(BASE));
-    const original = nodeFs.openSync;
-    nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
-      if (String(p) === vanishing) fs.unlinkSync(vanishing); // gone just before it is read
-      return (original as (...a: unknown[]) => number)(p, ...rest);
-    }) as typeof fs.openSync;
-    try {
-      const r = await cli(['check', '--today', TODAY], dir);
-      assert.equal(r.stderr, '');
-      assert.equal(r.code, 1, 'the findings of the others decide');
-      assert.ok(!r.stdout.includes('.#acme.md'));
-      assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 1 error, 1 warning$/m);
-    } finally {
-      nodeFs.openSync = original;
-    }
+    // Gone just before it is read.
+    const r = await onOpen(vanishing, () => fs.unlinkSync(vanishing), () => cli(['check', '--today', TODAY], dir));
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1, 'the findings of the others decide');
+    assert.ok(!r.stdout.includes('.#acme.md'));
+    assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 1 error, 1 warning$/m);
   });
 
   it('never writes: no write, rename, delete or truncate through fs while checking and listing the agenda', async () => {

@@ -6,11 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 // The module itself (a namespace import is a copy with getters): spies are set on it.
-import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BASE, note, TODAY } from './corpus';
-import { cli, Ran } from './run-cli';
+import { cli, onOpen, permissionDenied, Ran } from './run-cli';
 
 
 /** Exit 2, one line on stderr matching `pattern`, nothing on stdout. */
@@ -99,18 +98,9 @@ describe('hostile: what the CLI writes', () => {
 
   it('calendar -o FILE --force onto a file that cannot be read: refused, for it might be a note', async () => {
     fs.writeFileSync(file('notes.txt'), NOTE);
-    const denied = file('notes.txt');
-    const original = nodeFs.openSync;
     // Root reads any file whatever its mode: the refusal is simulated where the note is opened.
-    nodeFs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
-      if (String(p) === denied) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
-      return (original as (...a: unknown[]) => number)(p, ...rest);
-    }) as typeof fs.openSync;
-    try {
-      refused(await calendar('-o', 'notes.txt', '--force'), /cannot write 'notes\.txt': it already exists and cannot be read to tell whether it is a note: permission denied/);
-    } finally {
-      nodeFs.openSync = original;
-    }
+    const r = await onOpen(file('notes.txt'), permissionDenied, () => calendar('-o', 'notes.txt', '--force'));
+    refused(r, /cannot write 'notes\.txt': it already exists and cannot be read to tell whether it is a note: permission denied/);
     assert.equal(read('notes.txt'), NOTE);
   });
 
