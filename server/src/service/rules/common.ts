@@ -1,6 +1,6 @@
 import { Config } from '../config';
 import { Day, days, formatDay, weekdayName } from '../dates';
-import { Field, Interview, Status } from '../model';
+import { Interview, Status } from '../model';
 import { Span } from '../frontmatter';
 import { Meeting, timelineOf } from './timeline';
 import { Moved, nextWorkingDay, whyMoved } from '../workdays';
@@ -9,10 +9,6 @@ import { Moved, nextWorkingDay, whyMoved } from '../workdays';
 export function statusOf(interview: Interview): Status | undefined {
   const s = interview.status;
   return s.kind === 'ok' ? s.value : s.kind === 'absent' ? 'waiting' : undefined;
-}
-
-export function isOk<T>(f: Field<T>): f is Extract<Field<T>, { kind: 'ok' }> {
-  return f.kind === 'ok';
 }
 
 /**
