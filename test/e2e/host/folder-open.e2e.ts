@@ -63,15 +63,24 @@ describe('Opening a folder of notes, without a config file', function () {
   it('"Mark Sent Today" in the view records the check-in in a note nobody opened, saved, and the view follows', async function () {
     const acme = note('acme-backend.md');
     const entry = api.view.agenda!.groups[0].entries.find((e) => e.company === 'Acme Corp')!;
+    const saved = (ms?: number) => until(vscode.workspace.onDidSaveTextDocument, () => fs.readFileSync(acme.fsPath, 'utf8').includes('follow_ups:'), () => 'acme-backend.md saved with the check-in', ms);
     if (ui) {
-      await ui.hover(VIEW_ROW, 'Acme Corp');
-      await ui.click(`${VIEW_ROW}:has-text("Acme Corp") .action-label[aria-label="Mark Sent Today"]`);
+      const page = ui;
+      const click = async () => {
+        await page.hover(VIEW_ROW, 'Acme Corp');
+        await page.click(`${VIEW_ROW}:has-text("Acme Corp") .action-label[aria-label="Mark Sent Today"]`);
+      };
+      await click();
+      // A click that lands while the view re-renders its rows (diagnostics still arriving from the
+      // scan) is lost by the workbench, not by us: one more, and the note must still be saved once.
+      await saved(10_000).catch(async () => click());
     } else {
       await vscode.commands.executeCommand('interviewFollowup.view.markSent', entry);
     }
-    await until(vscode.workspace.onDidSaveTextDocument, () => fs.readFileSync(acme.fsPath, 'utf8').includes('follow_ups:'), () => 'acme-backend.md saved with the check-in');
+    await saved();
     const text = fs.readFileSync(acme.fsPath, 'utf8');
     assert.match(text, /^follow_ups:\r?\n {2}- 2026-11-26$/m);
+    assert.equal(text.split('- 2026-11-26').length, 2, 'recorded once');
     await until(vscode.languages.onDidChangeDiagnostics, () => !ours(acme).some((d) => ruleOf(d) === 'check-in-due'), () => 'check-in-due gone');
     const groups = await viewUntil(api, (g) => g[0]?.[1].join() === 'Umbrella,Pied Piper', 'Acme out of Overdue');
     assert.ok(groups.some(([title, companies]) => title === 'Waiting' && companies.includes('Acme Corp')), JSON.stringify(groups));
