@@ -103,17 +103,30 @@ export interface ScanDoneParams {
 }
 
 /**
- * The commands of a draft heading's code lenses (`## Draft: ...`), run by the client or sent
- * back to the server: open the draft's mailto: link, copy the draft, mark it sent.
+ * The commands of a draft heading's code lenses (`## Draft: ...`) and of the draft actions.
+ *
+ * `open` and `copy` are the client's own: a client that registers them says so with the
+ * initialization option `draftCommands: true` (the VS Code extension: `env.openExternal`, the
+ * clipboard). Any other client gets lenses on the server's commands instead (`serverOpen`:
+ * `window/showDocument` with `external: true` where the client supports it; no Copy lens, the
+ * editor's own yank does that). `markSent` and `reveal` always run on the server
+ * (`workspace/executeCommand`, advertised in `executeCommandProvider`).
  */
 export const DraftCommands = {
-  /** Arguments: [uri: string, mailto: string, bodyInLink: boolean, body: string] */
+  /** Client. Arguments: [uri: string, mailto: string, bodyInLink: boolean, body: string] (body: for the clipboard when the link had to leave it out). */
   open: 'interviewFollowup.openDraft',
-  /** Arguments: [text: string] */
+  /** Client. Arguments: [text: string] */
   copy: 'interviewFollowup.copyDraft',
-  /** Arguments: [uri: string, line: number] (the heading's 0-based line) */
+  /** Server. Arguments: [uri: string, mailto: string] */
+  serverOpen: 'interviewFollowup.server.openDraft',
+  /** Server. Arguments: [uri: string, line: number] (the heading's 0-based line): records what was sent, renames the heading `## Sent:`. */
   markSent: 'interviewFollowup.markDraftSent',
+  /** Server. Arguments: [uri: string, line: number]: shows the draft whose heading is on `line` (window/showDocument with a selection). */
+  reveal: 'interviewFollowup.revealDraft',
 } as const;
+
+/** The commands the server runs (its `executeCommandProvider.commands`). */
+export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal];
 
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {
