@@ -90,7 +90,7 @@ export class Checker {
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
     if (cross.length === 0) {
-      this.store.deliverJson(file, this.host.uriFor(file), e.localJson);
+      this.store.publishFileJson(file, e.localJson);
       return;
     }
     const all = [...(JSON.parse(e.localJson) as Diagnostic[]), ...cross]

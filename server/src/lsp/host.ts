@@ -25,12 +25,15 @@ export interface ServerOptions {
   /** Timers for the midnight refresh, injectable with the clock. */
   timers?: Timers;
   env?: NodeJS.ProcessEnv;
+  /** Sends a notification whose params are JSON text as is (stdio); else they go through the connection. */
+  notifyJson?: (method: string, paramsJson: string) => void;
 }
 
 export class Host {
   readonly now: () => Date;
   readonly timers: Timers;
   readonly env: NodeJS.ProcessEnv;
+  readonly notifyJson?: (method: string, paramsJson: string) => void;
   readonly safe: Safe;
   readonly documents: Documents;
   readonly service: LanguageService = createLanguageService();
@@ -54,6 +57,7 @@ export class Host {
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
     this.env = options.env ?? process.env;
+    this.notifyJson = options.notifyJson;
     this.safe = new Safe((message) => this.error(message), this.env);
     this.documents = new Documents(() => this.features.encoding, (message) => connection.console.warn(message));
   }

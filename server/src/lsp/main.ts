@@ -10,7 +10,7 @@
  * - the initial scan reports `$/progress` to a client that declares `window.workDoneProgress`.
  */
 import { format } from 'node:util';
-import { Connection, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { Connection, createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { Checker } from './checker';
 import { registerPull } from './diagnostics/pull';
 import { DiagnosticStore } from './diagnostics/store';
@@ -25,11 +25,12 @@ import { registerLifecycle } from './handlers/lifecycle';
 import { Host, ServerOptions } from './host';
 import { Server } from './parts';
 import { Scanner } from './scan';
+import { BatchedWriter } from './wire';
 
 export type { ServerOptions } from './host';
 
 /** A connection over stdio whose frames are checked: a broken header ends the server with a reason, never a deaf one. */
-function stdioConnection(): Connection {
+function stdioConnection(): { connection: Connection; writer: BatchedWriter } {
   const input = guardFrames(process.stdin, (why) => {
     process.stderr.write(`interview-followup: ${why}; the message stream cannot be resynchronised: exiting\n`);
     process.exit(1);
@@ -38,12 +39,15 @@ function stdioConnection(): Connection {
   for (const method of ['log', 'info', 'debug', 'dir', 'table'] as const) {
     console[method] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   }
-  return createConnection(ProposedFeatures.all, input, process.stdout);
+  const writer = new BatchedWriter(process.stdout);
+  process.on('exit', () => writer.flush());
+  return { connection: createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer), writer };
 }
 
 export function startServer(options: ServerOptions = {}): Connection {
-  const connection = options.connection ?? (process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
-  const host = new Host(connection, options);
+  const stdio = !options.connection && process.argv.includes('--stdio') ? stdioConnection() : undefined;
+  const connection = options.connection ?? stdio?.connection ?? createConnection(ProposedFeatures.all);
+  const host = new Host(connection, { notifyJson: stdio && ((method, json) => stdio.writer.notifyJson(method, json)), ...options });
   const store = new DiagnosticStore(host);
   const checker = new Checker(host, store);
   const server: Server = { host, store, checker, scanner: new Scanner(host, checker) };

@@ -4,7 +4,8 @@
  * here to be pulled, and held workspace pulls are woken.
  */
 import { createHash } from 'node:crypto';
-import { CancellationToken, Diagnostic, PreviousResultId, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { CancellationToken, Diagnostic, PreviousResultId, PublishDiagnosticsNotification, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { toPath } from '../features';
 import { Host } from '../host';
 
@@ -14,6 +15,8 @@ interface Published {
   diagnostics: Diagnostic[];
   /** For pull clients: the same diagnostics always get the same id. */
   resultId: string;
+  /** `uri` is the file's path as a URL (no editor had it open): the same path, the same URI. */
+  fromPath?: boolean;
 }
 
 export const resultIdOf = (json: string): string => createHash('sha1').update(json).digest('hex').slice(0, 16);
@@ -26,7 +29,7 @@ const EMPTY_RESULT_ID = resultIdOf('[]');
 class Pushed implements Published {
   private id?: string;
 
-  constructor(readonly uri: string, readonly json: string) {}
+  constructor(readonly uri: string, readonly json: string, readonly fromPath: boolean) {}
 
   get diagnostics(): Diagnostic[] {
     return JSON.parse(this.json) as Diagnostic[];
@@ -55,7 +58,15 @@ export class DiagnosticStore {
 
   /** Records (and for a push client sends) the diagnostics of a file, under the URI the client knows it by. */
   publishFile(file: string, diagnostics: Diagnostic[]): void {
-    this.deliver(file, this.host.uriFor(file), diagnostics);
+    this.publishFileJson(file, JSON.stringify(diagnostics), diagnostics);
+  }
+
+  publishFileJson(file: string, json: string, parsed?: Diagnostic[]): void {
+    const open = this.host.documents.atPath(file);
+    if (open) return this.deliverJson(file, open.uri, json, parsed);
+    // A URL per path costs microseconds: thousands republished at once reuse the last one.
+    const prev = this.published.get(file);
+    this.deliverJson(file, prev?.fromPath ? prev.uri : pathToFileURL(file).href, json, parsed, true);
   }
 
   /** Records the diagnostics of `key` (a path, or an untitled URI); a push client is sent them when they changed. */
@@ -63,22 +74,26 @@ export class DiagnosticStore {
     this.deliverJson(key, uri, JSON.stringify(diagnostics), diagnostics);
   }
 
-  /** deliver() for diagnostics kept as JSON: parsed only when they changed and must be sent. */
-  deliverJson(key: string, uri: string, json: string, parsed?: Diagnostic[]): void {
+  /** deliver() for diagnostics kept as JSON: parsed only when a pull client or the connection needs them as objects. */
+  deliverJson(key: string, uri: string, json: string, parsed?: Diagnostic[], fromPath = false): void {
     const prev = this.published.get(key);
     if (prev && prev.uri === uri && prev.json === json) return;
     if (!prev && json === '[]') return; // the client has nothing to clear
-    const diagnostics = parsed ?? (JSON.parse(json) as Diagnostic[]);
     const pull = this.host.features.pull;
-    if (diagnostics.length === 0) this.published.delete(key);
-    else this.published.set(key, pull ? { uri, json, diagnostics, resultId: resultIdOf(json) } : new Pushed(uri, json));
+    if (json === '[]') this.published.delete(key);
+    else this.published.set(key, pull ? { uri, json, diagnostics: parsed ?? (JSON.parse(json) as Diagnostic[]), resultId: resultIdOf(json), fromPath } : new Pushed(uri, json, fromPath));
     if (pull) {
       this.wakeAll();
       return;
     }
-    const { connection } = this.host;
-    if (prev && prev.uri !== uri) void connection.sendDiagnostics({ uri: prev.uri, diagnostics: [] });
-    void connection.sendDiagnostics({ uri, diagnostics });
+    if (prev && prev.uri !== uri) this.send(prev.uri, '[]');
+    this.send(uri, json, parsed);
+  }
+
+  private send(uri: string, json: string, parsed?: Diagnostic[]): void {
+    const { host } = this;
+    if (host.notifyJson) host.notifyJson(PublishDiagnosticsNotification.method, `{"uri":${JSON.stringify(uri)},"diagnostics":${json}}`);
+    else void host.connection.sendDiagnostics({ uri, diagnostics: parsed ?? (JSON.parse(json) as Diagnostic[]) });
   }
 
   /** Reports for every document with diagnostics, and for those the client holds that have none any more. */
