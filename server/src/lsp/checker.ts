@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver/node';
 import { included, isFile, readWorkspaceTemplate, reason, Resolved, Yielder } from '../node';
 import { CONFIG_FILE, Day, TEMPLATE_NAMES } from '../service';
+import { mergeJson, toJson } from './diagnostics/json';
 import { DiagnosticStore } from './diagnostics/store';
 import { Host } from './host';
 
@@ -62,7 +63,7 @@ export class Checker {
     }
     let summary = host.service.summarize(doc, searches.nameOf(file), today);
     if (summary && host.features.encoding !== 'utf-16') summary = { ...summary, anchorRange: host.converter(text).rangeToClient(summary.anchorRange) };
-    const dependents = searches.set(file, { folder: searches.folderOf(file), localJson: JSON.stringify(this.toClient(text, local)), summary, config: resolved.config }, !this.holding);
+    const dependents = searches.set(file, { folder: searches.folderOf(file), local: toJson(this.toClient(text, local)), summary, config: resolved.config }, !this.holding);
     this.publish(file);
     this.republish(dependents);
   }
@@ -89,13 +90,7 @@ export class Checker {
     const e = this.host.searches.get(file);
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
-    if (cross.length === 0) {
-      this.store.publishFileJson(file, e.localJson);
-      return;
-    }
-    const all = [...(JSON.parse(e.localJson) as Diagnostic[]), ...cross]
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.store.publishFile(file, all);
+    this.store.publishFileJson(file, mergeJson(e.local, cross));
   }
 
   async checkFile(file: string): Promise<void> {

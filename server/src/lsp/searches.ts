@@ -6,11 +6,12 @@
  */
 import * as path from 'node:path';
 import { Config, isOpen, NoteSummary, Search } from '../service';
+import { DiagnosticsJson } from './diagnostics/json';
 
 interface Entry {
   folder: string;
   /** The note's own diagnostics, as the client counts positions, as JSON (10,000 notes' objects weigh). */
-  localJson: string;
+  local: DiagnosticsJson;
   /** Its summary, anchorRange as the client counts positions. */
   summary?: NoteSummary;
   config: Config;
