@@ -5,6 +5,7 @@
  */
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Config, createLanguageService, Day, formatDay, isOpen, NoteSummary } from '../service';
+import { Output } from './output';
 import { Searches } from './searches';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
@@ -85,17 +86,20 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const today = todayFrom(values, io);
   const format = formatFrom(values);
   const service = createLanguageService();
-  // Each note is checked as it is read, but for the rules that read other notes: those come
-  // from the notes' summaries once all are read (no second parse). Output follows in path order.
+  // Each note is checked and its findings printed (held) as it is read, but for the rules that
+  // read other notes: those come from the notes' summaries once all are read (no second
+  // parse), spliced in at their place. Output follows in path order.
   const out = new Output();
   const counts = [0, 0, 0, 0];
   const searches = new Searches();
-  // Kept per note until all are read: its findings already formatted, and where each starts
-  // (to place those that read other notes among them), not the diagnostics themselves.
-  const checked: { parts: string[]; starts: number[]; shown: string; summary?: NoteSummary; search: string; config: Config }[] = [];
+  // Kept until all are read, for the notes that take part in a search only: where each of
+  // their findings starts, in the note and in the output (to place those that read other notes).
+  const late: { starts: number[]; at: number[]; end: number; shown: string; summary: NoteSummary; search: string; config: Config }[] = [];
+  let notes = 0;
+  // A JSON list: every element after a separator; the first separator becomes the opening bracket.
   const format_ = (f: CliFinding): string => (format === 'json'
     // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
-    ? JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')
+    ? `,\n  ${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`
     : `${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
   const finding = (shown: string, d: Diagnostic): CliFinding => ({
     file: shown,
@@ -112,70 +116,37 @@ async function check(args: string[], io: CliIO): Promise<number> {
     const doc = { uri: note.file, text: note.text };
     const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
     if (!local) return;
+    notes++;
     // Only an open process or an accepted offer reads or is read by other notes.
     const found = service.summarize(doc, note.name, today);
     const summary = found && (isOpen(found) || found.status === 'accepted') ? found : undefined;
     searches.add(note.search, summary);
     const findings = local.map((d) => finding(note.shown, d)).sort(byPosition);
-    for (const f of findings) counts[SEVERITY_NAMES.indexOf(f.severity)]++;
-    checked.push({ parts: findings.map(format_), starts: findings.map(startOf), shown: note.shown, summary, search: note.search, config: note.resolved.config });
-  });
-  for (const c of checked) {
-    const cross = c.summary ? service.crossCheck(c.summary, searches.of(c.search), { config: c.config }) : [];
-    for (const f of cross.map((d) => finding(c.shown, d))) {
+    const at: number[] = [];
+    for (const f of findings) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
-      let at = 0;
-      while (at < c.starts.length && c.starts[at] <= startOf(f)) at++;
-      c.parts.splice(at, 0, format_(f));
-      c.starts.splice(at, 0, startOf(f));
+      at.push(out.position);
+      out.add(format_(f));
     }
-    for (const part of c.parts) out.add(format === 'json' ? `${out.empty ? '[\n  ' : ',\n  '}${part}` : part);
-    c.parts = []; // in the output now
+    if (summary) late.push({ starts: findings.map(startOf), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
+  });
+  for (const c of late) {
+    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config }).map((d) => finding(c.shown, d));
+    // After the note's own findings that start at or before it, as if sorted with them.
+    for (const f of cross.sort((a, b) => startOf(a) - startOf(b))) {
+      counts[SEVERITY_NAMES.indexOf(f.severity)]++;
+      const i = c.starts.findIndex((s) => s > startOf(f));
+      out.insert(i < 0 ? c.end : c.at[i], format_(f));
+    }
   }
-  const notes = checked.length;
+  late.length = 0;
   const unreadable = reportProblems(g, io);
-  if (format === 'json') out.add(out.empty ? '[]\n' : '\n]\n');
+  const empty = out.empty;
+  if (format === 'json') out.add(empty ? '[]\n' : '\n]\n');
   else out.add(summary(notes, counts, today) + '\n');
-  out.flush(io);
+  out.flush(io.stdout, format === 'json' && !empty ? { from: ',\n  ', to: '[\n  ' } : undefined);
   if (unreadable) return 2;
   return counts[0] + counts[1] > 0 ? 1 : 0;
-}
-
-/**
- * Text to print, kept until the end: texts are joined into pieces of 64 KB, each kept as UTF-8
- * bytes (13,000 lines kept as strings held 8 MB of string parts), printed a megabyte at a time.
- */
-class Output {
-  private readonly pieces: Buffer[] = [];
-  private piece = '';
-  empty = true;
-
-  add(text: string): void {
-    this.empty = false;
-    this.piece += text;
-    if (this.piece.length >= 1 << 16) this.seal();
-  }
-
-  private seal(): void {
-    if (this.piece !== '') this.pieces.push(Buffer.from(this.piece, 'utf8'));
-    this.piece = '';
-  }
-
-  /** Pieces end between two texts added: a write never splits a character. */
-  flush(io: CliIO): void {
-    this.seal();
-    let from = 0;
-    let size = 0;
-    for (let i = 0; i < this.pieces.length; i++) {
-      size += this.pieces[i].length;
-      if (size >= 1 << 20 || i === this.pieces.length - 1) {
-        io.stdout(Buffer.concat(this.pieces.slice(from, i + 1), size).toString('utf8'));
-        from = i + 1;
-        size = 0;
-      }
-    }
-    this.pieces.length = 0;
-  }
 }
 
 function summary(notes: number, counts: number[], today: Day): string {

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { Output } from '../../server/src/cli/output';
+
+describe('CLI output held as bytes', () => {
+  it('prints the texts in order with the late ones spliced in where their place was taken, across pieces and multi-byte characters', () => {
+    const out = new Output();
+    const texts: string[] = [];
+    const places: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = `note-${i}.md:1:1: warning Café ${'é'.repeat(i % 7)} 🎉 déjà ${i}\n`;
+      places.push(out.position);
+      texts.push(t);
+      out.add(t);
+    }
+    // Late texts at a few places, two at one place (in the order given), one at the very end.
+    const late: [number, string][] = [[2999, 'LAST\n'], [0, 'FIRST\n'], [1500, 'MID-A\n'], [1500, 'MID-B\n'], [3000, 'END\n']];
+    for (const [i, t] of late) out.insert(i === 3000 ? out.position : places[i], t);
+    const written: string[] = [];
+    out.flush((s) => written.push(s));
+    const expected = texts.flatMap((t, i) => [...late.filter(([at]) => at === i).map(([, l]) => l), t]).join('') + 'END\n';
+    assert.equal(written.join(''), expected);
+    assert.ok(written.length > 1, 'printed in more than one write');
+    for (const w of written) assert.ok(!w.includes('\uFFFD'), 'no write splits a character');
+  });
+
+  it('a JSON list opens with whichever element comes first, spliced in or not', () => {
+    const out = new Output();
+    const at = out.position;
+    out.add(',\n  2');
+    out.insert(at, ',\n  1');
+    out.add('\n]\n');
+    const written: string[] = [];
+    out.flush((s) => written.push(s), { from: ',\n  ', to: '[\n  ' });
+    assert.deepEqual(JSON.parse(written.join('')), [1, 2]);
+  });
+});
