@@ -143,13 +143,16 @@ describe('Drafts leave the editor: the draft heading\'s lenses', function () {
     // Nothing shows the draft yet: the caret is still on the finding, at the top of the note.
     const editor = drafted.editor;
     assert.equal(editor.selection.active.line, 12);
+    assert.equal(editor.visibleRanges[0].start.line, 0, 'the editor shows the note from its first line');
     await run(command);
     assert.equal(vscode.window.activeTextEditor?.document, doc);
     const sel = vscode.window.activeTextEditor!.selection;
     assert.deepEqual([sel.start.line, sel.start.character, sel.end.line, sel.end.character], [heading, 0, heading, HEADING.length], 'the heading selected');
+    // Revealed at the top: VS Code keeps five lines of context above a range revealed AtTop.
+    // Before, the editor showed the note from its first line.
     await until(vscode.window.onDidChangeTextEditorVisibleRanges, () => {
       const top = editor.visibleRanges[0]?.start.line;
-      return top !== undefined && top <= heading && heading - top <= 1;
+      return top !== undefined && top <= heading && heading - top <= 5;
     }, () => `the heading (line ${heading + 1}) at the top; visible ${JSON.stringify(editor.visibleRanges.map((r) => [r.start.line + 1, r.end.line + 1]))}`);
     if (ui) await ui.waitFor('.monaco-editor .view-line', HEADING);
   });
