@@ -37,6 +37,17 @@ export async function openDraft(uri: unknown, mailto: unknown, bodyInLink: unkno
   return opened;
 }
 
+/**
+ * What a `mailto:` URI from the server (a draft's `To:` line, a document link) becomes in VS
+ * Code: a link that runs Open in mail app with the exact string. A `vscode.Uri` of the mailto:
+ * itself would reach the mail app decoded and written again (a `?` of the body as `%253F`, an
+ * `&` as a field separator). The workbench runs a link's `command:` URI with the JSON arguments
+ * of its query, percent-decoded once.
+ */
+export function mailtoLinkTarget(mailto: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: DraftCommands.open, query: encodeURIComponent(JSON.stringify([null, mailto, true, null])) });
+}
+
 /** Copies a draft (its text, as the lens carries it) to the clipboard. */
 export async function copyDraft(text: unknown): Promise<boolean> {
   if (typeof text !== 'string') return false;

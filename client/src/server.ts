@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, Middleware, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { Commands, Notifications, ScanDoneParams, SETTINGS_SECTION } from '../../server/src/protocol';
-import { revealArguments } from './drafts';
+import { mailtoLinkTarget, revealArguments } from './drafts';
 
 /** A draft action's data, as the service defers it (DraftActionData). */
 export function draftTemplate(action: unknown): string | undefined {
@@ -89,6 +89,11 @@ export class Server implements vscode.Disposable {
         workspaceTrusted: (this.trusted = vscode.workspace.isTrusted), nextActionCommand: Commands.nextAction, draftCommands: true,
       }),
       middleware: draftedMiddleware,
+      // As the client's defaults, but a mailto: link (a draft's To: line) runs Open in mail app with the exact URI.
+      uriConverters: {
+        code2Protocol: (uri) => uri.toString(),
+        protocol2Code: (value) => (value.startsWith('mailto:') ? mailtoLinkTarget(value) : vscode.Uri.parse(value)),
+      },
     };
     // The client id is the settings section, so `interviewFollowup.trace.server` traces it.
     const lc = new LanguageClient(SETTINGS_SECTION, 'Interview Follow-up', serverOptions, clientOptions);

@@ -67,18 +67,24 @@ async function draftLenses(uri: vscode.Uri, line: number, ms = 20_000): Promise<
 
 const run = (c: vscode.Command) => vscode.commands.executeCommand(c.command, ...(c.arguments ?? []));
 
-/** Runs `fn` with the extension's env.openExternal replaced; what it was handed, in order. */
-async function openedExternally(api: Api, fn: () => Thenable<unknown>): Promise<unknown[]> {
+/**
+ * Runs `fn` with the extension's env.openExternal replaced; what it was handed, in order.
+ * `called` resolves at the first call.
+ */
+async function openedExternally(api: Api, fn: (called: Promise<void>) => Thenable<unknown>): Promise<unknown[]> {
   const env = api.env;
   assert.ok(!Object.isFrozen(env), 'the extension host leaves env writable under test');
   const original = env.openExternal;
   const seen: unknown[] = [];
+  let first: () => void = () => undefined;
+  const called = new Promise<void>((resolve) => (first = resolve));
   env.openExternal = (target: unknown) => {
     seen.push(target);
+    first();
     return Promise.resolve(true);
   };
   try {
-    await fn();
+    await fn(called);
   } finally {
     env.openExternal = original;
   }
@@ -185,6 +191,30 @@ describe('Drafts leave the editor: the draft heading\'s lenses', function () {
     assert.equal(read.fields.subject, 'Following up on the Senior Backend Engineer position');
     assert.equal(read.fields.body, draft.body.replace(/\n/g, '\r\n'));
     assert.match(read.fields.body, /^Dear Jane,\r\n\r\nI hope you are well\. .*\r\n\r\nBest regards,\r\nAlex Rivera\r\nalex\.rivera@example\.com\r\n\+1 555 0142$/s);
+  });
+
+  it('the To: line is a link that opens the same URI, as written, from the editor', async function () {
+    const mailto = (await draftLenses(acme, heading))[0].arguments![1] as string;
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', acme)) ?? [];
+    const to = links.find((l) => l.range.start.line === heading + 2 && l.target?.scheme === 'command');
+    assert.ok(to, `a link on the To: line; links: ${JSON.stringify(links.map((l) => [l.range.start.line + 1, l.target?.toString()]))}`);
+    assert.equal(doc.getText(to.range), 'Jane Doe <jane.doe@acme.example>');
+    // Open in mail app, with the exact URI (a vscode.Uri of the mailto: would be re-encoded on its way out).
+    assert.equal(to.target!.path, OPEN);
+    assert.deepEqual(JSON.parse(decodeURIComponent(to.target!.query)), [null, mailto, true, null]);
+    // Opened as the user opens a link: the caret on it, Open Link (the workbench's opener runs the command).
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document, doc);
+    editor.selection = new vscode.Selection(heading + 2, 6, heading + 2, 6); // on "Jane", outside the <address>
+    if (ui) await ui.waitFor('.monaco-editor .detected-link', 'Jane Doe');
+    const seen = await openedExternally(api, async (called) => {
+      // The editor finds its links a moment after a change: until it has, Open Link does nothing; ask again.
+      for (let attempt = 1; attempt <= 10; attempt++) {
+        await vscode.commands.executeCommand('editor.action.openLink');
+        if (await Promise.race([called.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1000))])) return;
+      }
+    });
+    assert.ok(seen.length >= 1 && seen.every((s) => s === mailto), `opened ${JSON.stringify(seen)}; the lens's URI ${mailto}`);
   });
 
   it('a body with & = % ? # and accents reaches the mail app as written: nothing decoded, nothing escaped twice', async function () {
