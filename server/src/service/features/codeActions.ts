@@ -101,9 +101,8 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
     out.push(action);
   }
   // Two drafts to one person shown: each says which.
-  for (const [action, what] of shows) {
-    if ([...shows.keys()].some((other) => other !== action && other.title === action.title)) action.title = action.title.replace('the draft', `the ${what} draft`);
-  }
+  const twice = [...shows.keys()].filter((a, _, all) => all.some((b) => b !== a && b.title === a.title));
+  for (const action of twice) action.title = action.title.replace('the draft', `the ${shows.get(action)} draft`);
   return out;
 
   /**
