@@ -1,8 +1,8 @@
 /**
  * One connection to a server process, as an editor holds it: it answers what the server asks
- * (configuration, capability registration, progress, workspace/applyEdit, window/showDocument), records every message the server sends
- * with the time it arrived, and lets a test wait for an event, never for a fixed time. The
- * typed requests and notifications are in client.ts.
+ * (configuration, capability registration, progress, workspace/applyEdit, window/showDocument),
+ * records every message the server sends with the time it arrived, and lets a test wait for an
+ * event, never for a fixed time. The typed requests and notifications are in client.ts.
  */
 import { ChildProcess } from 'node:child_process';
 import { promises as fsp, rmSync } from 'node:fs';
