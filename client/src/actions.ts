@@ -47,10 +47,18 @@ export interface ActionResult {
 export async function draftFor(lc: LanguageClient, entry: AgendaEntry): Promise<ActionResult> {
   if (!entry.rule) return { applied: false };
   const fixes = await fixesAt(lc, entry.uri, entry.range, entry.rule);
-  const draft = fixes.find((a) => draftTemplate(a) && a.isPreferred) ?? fixes.find((a) => draftTemplate(a) || a.title.startsWith('Draft '));
+  // A draft already in the note, unsent, is offered as "Show the draft" (its reveal, no edit) rather than written twice.
+  const shows = (a: CodeAction) => !a.edit && !a.data && revealArguments(a.command) !== undefined;
+  const drafts = (a: CodeAction) => !!draftTemplate(a) || a.title.startsWith('Draft ') || shows(a);
+  const draft = fixes.find((a) => drafts(a) && a.isPreferred) ?? fixes.find(drafts);
   if (!draft) {
     void vscode.window.showInformationMessage(`${entry.company}: nothing to draft any more.`);
     return { applied: false };
+  }
+  if (shows(draft)) {
+    const [uri, line] = revealArguments(draft.command)!;
+    await revealDraft(uri, line);
+    return { applied: false, title: draft.title };
   }
   const applied = await apply(lc, draft);
   // Shown as after a draft from the light bulb: the heading the server's reveal names, else the last one.

@@ -163,6 +163,27 @@ describe('Drafts leave the editor: the draft heading\'s lenses', function () {
     if (ui) await ui.waitFor('.monaco-editor .view-line', HEADING);
   });
 
+  it('with the draft in the note, the light bulb shows it instead of writing it twice', async function () {
+    const d = await withRule(acme, 'check-in-due');
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(d.range.start, d.range.start);
+    const show = (await codeActions(acme, d.range, 'Show the draft to Jane Doe')).find((a) => a.title === 'Show the draft to Jane Doe')!;
+    assert.equal(show.edit, undefined, 'no edit: nothing is written');
+    assert.equal(show.command?.command, 'interviewFollowup.revealDraft', 'the server shows it (window/showDocument)');
+    const onHeading = until(vscode.window.onDidChangeTextEditorSelection, () => vscode.window.activeTextEditor?.selection.start.line === heading,
+      () => `the caret on the heading (line ${heading + 1}); at ${vscode.window.activeTextEditor!.selection.start.line + 1}`);
+    await run(show.command!);
+    await onHeading;
+    // The Follow-ups view's Draft the Email on Acme does the same.
+    editor.selection = new vscode.Selection(d.range.start, d.range.start);
+    const entry = api.view.agenda!.groups.flatMap((g) => g.entries).find((e) => e.company === 'Acme Corp')!;
+    const r = await vscode.commands.executeCommand<{ applied: boolean; title?: string }>('interviewFollowup.view.draft', entry);
+    assert.deepEqual(r, { applied: false, title: 'Show the draft to Jane Doe' });
+    const sel = vscode.window.activeTextEditor!.selection;
+    assert.deepEqual([vscode.window.activeTextEditor!.document, sel.start.line, sel.end.line, sel.end.character], [doc, heading, heading, HEADING.length]);
+    assert.equal(doc.getText().split('## Draft:').length, 2, 'one draft in the note');
+  });
+
   it('the heading has the lenses Open in mail app, Copy and Mark sent', async function () {
     const lenses = await draftLenses(acme, heading);
     assert.deepEqual(lenses.map((c) => [c.title, c.command]), [['Open in mail app', OPEN], ['Copy', COPY], ['Mark sent', MARK_SENT]]);
