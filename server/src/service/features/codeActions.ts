@@ -150,7 +150,7 @@ function existingDraft(view: NoteView, ctx: FixContext, template: TemplateName, 
   let since: { day: string; after: boolean } | undefined;
   if (t?.current) {
     since = { day: formatDay(t.current.day), after: false };
-    const last = Math.max(...t.followUps.map((f) => f.day ?? -Infinity));
+    const last = t.followUps.reduce((m, f) => Math.max(m, f.day ?? -Infinity), -Infinity); // no spread: a note may hold 10,000
     if (template.startsWith('check-in') && last > t.current.day) since = { day: formatDay(last), after: true };
   }
   const draft = unsentDraft(view, what, person.name, since);
