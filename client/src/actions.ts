@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CodeAction, CodeActionKind, CodeActionRequest, CodeActionResolveRequest, LanguageClient } from 'vscode-languageclient/node';
 import { AgendaEntry, WireRange } from '../../server/src/protocol';
+import { revealArguments, revealDraft } from './drafts';
 import { draftTemplate } from './server';
 
 /** The quick fixes of the finding of `rule` at `range`. */
@@ -15,16 +16,16 @@ async function fixesAt(lc: LanguageClient, uri: string, range: WireRange, rule: 
     .filter((a) => !a.diagnostics || a.diagnostics.some((d) => String(d.code) === rule));
 }
 
-/** Resolves (renders a draft) and applies one action; says why when it cannot. */
-async function apply(lc: LanguageClient, action: CodeAction): Promise<boolean> {
+/** Resolves (renders a draft) and applies one action; says why when it cannot. The action applied, resolved; undefined when not. */
+async function apply(lc: LanguageClient, action: CodeAction): Promise<CodeAction | undefined> {
   const resolved = action.edit || !action.data ? action : await lc.sendRequest(CodeActionResolveRequest.type, action);
   if (!resolved.edit) {
     void vscode.window.showWarningMessage(`${action.title}: ${resolved.disabled?.reason ?? action.disabled?.reason ?? 'not available'}`);
-    return false;
+    return undefined;
   }
   const applied = await vscode.workspace.applyEdit(await lc.protocol2CodeConverter.asWorkspaceEdit(resolved.edit));
   if (!applied) void vscode.window.showWarningMessage(`${action.title}: the note changed meanwhile; try again.`);
-  return applied;
+  return applied ? resolved : undefined;
 }
 
 export async function openAt(uri: string, range: WireRange, lc?: LanguageClient): Promise<vscode.TextEditor> {
@@ -46,21 +47,23 @@ export interface ActionResult {
 export async function draftFor(lc: LanguageClient, entry: AgendaEntry): Promise<ActionResult> {
   if (!entry.rule) return { applied: false };
   const fixes = await fixesAt(lc, entry.uri, entry.range, entry.rule);
-  const draft = fixes.find((a) => draftTemplate(a) && a.isPreferred) ?? fixes.find((a) => draftTemplate(a) || a.title.startsWith('Draft '));
+  // A draft already in the note, unsent, is offered as "Show the draft" (its reveal, no edit) rather than written twice.
+  const shows = (a: CodeAction) => !a.edit && !a.data && revealArguments(a.command) !== undefined;
+  const drafts = (a: CodeAction) => !!draftTemplate(a) || a.title.startsWith('Draft ') || shows(a);
+  const draft = fixes.find((a) => drafts(a) && a.isPreferred) ?? fixes.find(drafts);
   if (!draft) {
     void vscode.window.showInformationMessage(`${entry.company}: nothing to draft any more.`);
     return { applied: false };
   }
-  const applied = await apply(lc, draft);
-  if (applied) {
-    // The draft goes at the end of the note: show it there, the caret on its heading.
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));
-    const lines = doc.getText().split(/\r?\n/);
-    const heading = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('## Draft')).pop()?.[1] ?? lines.length - 1;
-    const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(heading, 0, heading, 0) });
-    editor.revealRange(new vscode.Range(heading, 0, heading, 0), vscode.TextEditorRevealType.AtTop);
+  if (shows(draft)) {
+    const [uri, line] = revealArguments(draft.command)!;
+    await revealDraft(uri, line);
+    return { applied: false, title: draft.title };
   }
-  return { applied, title: draft.title, template: draftTemplate(draft) };
+  const applied = await apply(lc, draft);
+  // Shown as after a draft from the light bulb: the heading the server's reveal names, else the last one.
+  if (applied) await revealDraft(entry.uri, revealArguments(applied.command)?.[1]);
+  return { applied: !!applied, title: draft.title, template: draftTemplate(draft) };
 }
 
 /** Records the thank-you or the check-in as sent today ("Mark ... sent today"), in the front matter. */
@@ -78,7 +81,7 @@ export async function markSent(lc: LanguageClient, entry: AgendaEntry): Promise<
   // is saved at once: the record is made, there is nothing to review.
   const inTab = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target));
   const untouched = !inTab && !find()?.isDirty;
-  const applied = await apply(lc, mark);
+  const applied = !!(await apply(lc, mark));
   if (applied && untouched) await find()?.save();
   return { applied, title: mark.title };
 }

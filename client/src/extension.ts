@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { CONFIG_FILE, Commands, Requests, Views, WireRange } from '../../server/src/protocol';
 import { draftFor, markSent, nextAction, openAt } from './actions';
+import { registerDraftCommands, revealDraft } from './drafts';
 import { DueFollowUp, DueStatus, dueFollowUps } from './followups';
 import { entryOf, FollowUpsView } from './followupsView';
 import { GateReport, scanWorkspace, watchForNotes } from './gate';
@@ -36,6 +37,12 @@ export interface Api {
   readonly serverTrusted: boolean;
   /** The notice shown in a restricted workspace, once; undefined when none was shown. */
   readonly restrictedNotice: string | undefined;
+  /**
+   * This extension's own `vscode.env` (each extension gets its own API object): what a draft
+   * lens hands the mail app goes through its `openExternal`, which the end-to-end tests replace
+   * to see it.
+   */
+  readonly env: typeof vscode.env;
 }
 
 let server: Server | undefined;
@@ -85,7 +92,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     vscode.commands.registerCommand(COMMANDS.showFollowUps, () => vscode.commands.executeCommand(`${Views.followUps}.focus`)),
     vscode.commands.registerCommand(COMMANDS.openWalkthrough, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', Views.walkthrough, false)),
     vscode.commands.registerCommand(COMMANDS.setSenderName, (name?: string) => walkthrough.setSenderName(name)),
-    vscode.commands.registerCommand(COMMANDS.drafted, (template?: string) => walkthrough.drafted(template)),
+    // After a draft from the light bulb: [template, uri, heading line] (server.ts's middleware).
+    vscode.commands.registerCommand(COMMANDS.drafted, async (template?: string, uri?: string, line?: number) => {
+      walkthrough.drafted(template);
+      await revealDraft(uri, line);
+    }),
+    ...registerDraftCommands(),
     vscode.commands.registerCommand(COMMANDS.nextAction, (uri: string, range: WireRange, rule: string | null) => nextAction(client(), uri, range, rule)),
     vscode.commands.registerCommand(COMMANDS.viewOpenNote, async (node: unknown) => {
       const e = entryOf(node);
@@ -138,6 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     get restrictedNotice() {
       return restrictedNotice;
     },
+    env: vscode.env,
   };
 }
 

@@ -6,11 +6,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, Middleware, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { Commands, Notifications, ScanDoneParams, SETTINGS_SECTION } from '../../server/src/protocol';
+import { mailtoLinkTarget, revealArguments } from './drafts';
 
 /** A draft action's data, as the service defers it (DraftActionData). */
 export function draftTemplate(action: unknown): string | undefined {
   const data = (action as { data?: { template?: unknown } } | undefined)?.data;
   return typeof data?.template === 'string' ? data.template : undefined;
+}
+
+/** The note a deferred draft action is for (the server adds it to the action's data). */
+function draftUri(action: unknown): string | undefined {
+  const data = (action as { data?: { uri?: unknown } } | undefined)?.data;
+  return typeof data?.uri === 'string' ? data.uri : undefined;
 }
 
 export class Server implements vscode.Disposable {
@@ -77,8 +84,16 @@ export class Server implements vscode.Disposable {
       ],
       outputChannel: this.output,
       // Read at every (re)start: granting trust restarts the server with templates allowed.
-      initializationOptions: () => ({ workspaceTrusted: (this.trusted = vscode.workspace.isTrusted), nextActionCommand: Commands.nextAction }),
+      // draftCommands: the draft lenses' Open in mail app and Copy run here (drafts.ts).
+      initializationOptions: () => ({
+        workspaceTrusted: (this.trusted = vscode.workspace.isTrusted), nextActionCommand: Commands.nextAction, draftCommands: true,
+      }),
       middleware: draftedMiddleware,
+      // As the client's defaults, but a mailto: link (a draft's To: line) runs Open in mail app with the exact URI.
+      uriConverters: {
+        code2Protocol: (uri) => uri.toString(),
+        protocol2Code: (value) => (value.startsWith('mailto:') ? mailtoLinkTarget(value) : vscode.Uri.parse(value)),
+      },
     };
     // The client id is the settings section, so `interviewFollowup.trace.server` traces it.
     const lc = new LanguageClient(SETTINGS_SECTION, 'Interview Follow-up', serverOptions, clientOptions);
@@ -113,16 +128,18 @@ export class Server implements vscode.Disposable {
 
 /**
  * A draft chosen from the light bulb tells the extension once applied (the walkthrough's
- * "draft a thank-you" step completes on it): the resolved action gets our command, which
- * VS Code runs after the edit.
+ * "draft a thank-you" step completes on it) and shows the new draft: the resolved action's
+ * command, which VS Code runs after the edit, becomes ours, with the note and heading line of
+ * the server's reveal command when it has one ([template, uri, line]; drafts.ts reveals).
  */
 const draftedMiddleware: Middleware = {
   async resolveCodeAction(item, token, next) {
     const resolved = await next(item, token);
     const template = draftTemplate(item);
-    if (resolved && resolved.edit && template && !resolved.command) {
-      resolved.command = { title: 'Drafted', command: Commands.drafted, arguments: [template] };
-    }
+    if (!resolved?.edit || !template) return resolved;
+    const reveal = revealArguments(resolved.command) ?? revealArguments(item.command);
+    if (resolved.command && !reveal) return resolved; // some other command: left as the server made it
+    resolved.command = { title: 'Drafted', command: Commands.drafted, arguments: reveal ? [template, ...reveal] : [template, draftUri(item)] };
     return resolved;
   },
 };

@@ -6,6 +6,8 @@
  *   installed      the installed .vsix in a trusted workspace: Problems, quick fixes, the
  *                  Follow-ups view, the walkthrough, settings, commands, status bar
  *   restricted     the same workspace in Restricted Mode: workspace templates are not loaded
+ *   drafts         the example job search with the built-in templates: a draft from the light
+ *                  bulb is revealed; its lenses open the mail app, copy it, mark it sent
  *   folder-open    the example notes without .interview-followup.yaml: opening the folder
  *                  is enough (activation, Problems, the view), with the time it takes
  *   empty          an empty folder: no server, the view's welcome; the first note starts one
@@ -19,7 +21,7 @@
  * Without code-server or Chromium (npm run e2e:setup installs them where apt-get can) it
  * prints one SKIPPED line and exits 0; with INTERVIEW_FOLLOWUP_REQUIRE_ALL=1 it fails instead.
  *
- *   node out/test/e2e/run.js [--suite installed|restricted] [--no-package]
+ *   node out/test/e2e/run.js [--suite installed|restricted|drafts|...] [--no-package]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,7 +30,7 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { missingBecause, REQUIRE_ALL, requiredError, skippedLine } from '../layers';
 import { CODE_SERVER_VERSION, installExtension, isolatedEnv, missingPrerequisites, REPO, seedUserSettings, tempBase } from './code-server';
 
-const SUITES = ['installed', 'restricted', 'folder-open', 'empty', 'markdown-repo'] as const;
+const SUITES = ['installed', 'restricted', 'drafts', 'folder-open', 'empty', 'markdown-repo'] as const;
 type Suite = (typeof SUITES)[number];
 const TODAY = '2026-11-26';
 const DESKTOP = process.env.E2E_VSCODE === 'desktop';
@@ -96,6 +98,13 @@ function makeNotesOnly(dir: string): void {
   fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'interviewFollowup.today': TODAY }, null, 2));
 }
 
+/** The example job search (its config file signs the drafts), the built-in templates, today pinned. */
+function makeDraftsWorkspace(dir: string): void {
+  fs.cpSync(path.join(REPO, 'examples/notes'), dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'interviewFollowup.today': TODAY }, null, 2));
+}
+
 /**
  * A documentation repository: 3,000 markdown files (E2E_MARKDOWN_FILES for another size) in
  * 60 folders, two in three with front matter, none an interview note.
@@ -115,6 +124,7 @@ function makeMarkdownRepo(dir: string): void {
 function makeSuiteWorkspace(suite: Suite, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   if (suite === 'installed' || suite === 'restricted') makeWorkspace(dir);
+  else if (suite === 'drafts') makeDraftsWorkspace(dir);
   else if (suite === 'folder-open') makeNotesOnly(dir);
   else if (suite === 'markdown-repo') makeMarkdownRepo(dir);
   // empty: nothing at all

@@ -19,7 +19,8 @@ import {
   CancellationTokenSource, ClientCapabilities, CodeAction, CodeActionRequest, CodeActionResolveRequest, CodeLens, CodeLensRequest, CompletionItem,
   CompletionRequest, Diagnostic, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, DocumentDiagnosticReport, DocumentDiagnosticRequest, DocumentSymbol, DocumentSymbolRequest,
+  DidOpenTextDocumentNotification, DocumentDiagnosticReport, DocumentDiagnosticRequest, DocumentLink, DocumentLinkRequest, DocumentSymbol,
+  DocumentSymbolRequest, ExecuteCommandRequest,
   FileChangeType, Hover, HoverRequest, InitializedNotification, InitializeRequest, InlayHint, InlayHintRequest, Position,
   PreviousResultId, Range,
   TextDocumentContentChangeEvent, WorkspaceDiagnosticReport, WorkspaceDiagnosticRequest,
@@ -190,6 +191,15 @@ export class LspClient extends LspSession {
 
   async codeLenses(uri: string): Promise<CodeLens[]> {
     return (await this.within('codeLens', this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) ?? [];
+  }
+
+  async documentLinks(uri: string): Promise<DocumentLink[]> {
+    return (await this.within('documentLink', this.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } }))) ?? [];
+  }
+
+  /** workspace/executeCommand; what the server asks meanwhile lands in applyEdits, shownDocuments, messages. */
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.within(`executeCommand ${command}`, this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }));
   }
 
   async inlayHints(uri: string, range: Range): Promise<InlayHint[]> {

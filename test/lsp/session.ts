@@ -1,17 +1,17 @@
 /**
  * One connection to a server process, as an editor holds it: it answers what the server asks
- * (configuration, capability registration, progress), records every message the server sends
- * with the time it arrived, and lets a test wait for an event, never for a fixed time. The
- * typed requests and notifications are in client.ts.
+ * (configuration, capability registration, progress, workspace/applyEdit, window/showDocument),
+ * records every message the server sends with the time it arrived, and lets a test wait for an
+ * event, never for a fixed time. The typed requests and notifications are in client.ts.
  */
 import { ChildProcess } from 'node:child_process';
 import { promises as fsp, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  ClientCapabilities, ConfigurationRequest, createProtocolConnection, Diagnostic, DiagnosticRefreshRequest, ErrorCodes,
+  ApplyWorkspaceEditParams, ApplyWorkspaceEditRequest, ClientCapabilities, ConfigurationRequest, createProtocolConnection, Diagnostic, DiagnosticRefreshRequest, ErrorCodes,
   ExitNotification, InitializeResult, LogMessageNotification, MessageType,
   ProgressToken, ProtocolConnection, PublishDiagnosticsNotification, Registration, RegistrationRequest, ResponseError,
-  ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, UnregistrationRequest, WorkDoneProgress,
+  ShowDocumentParams, ShowDocumentRequest, ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, UnregistrationRequest, WorkDoneProgress,
   WorkDoneProgressBegin, WorkDoneProgressCreateRequest, WorkDoneProgressEnd, WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 import { Notifications, ScanDoneParams, SETTINGS_SECTION } from '../../server/src/protocol';
@@ -25,7 +25,7 @@ export interface SessionOptions {
   /** Adjusts the capabilities sent with initialize (a VS Code-like set); a returned value replaces them. */
   capabilities?: (caps: ClientCapabilities) => ClientCapabilities | void;
   /** Answer these server requests with an error, as some clients do. */
-  refuse?: { registrations?: boolean; configuration?: boolean; progress?: boolean };
+  refuse?: { registrations?: boolean; configuration?: boolean; progress?: boolean; applyEdit?: boolean; showDocument?: boolean };
   /** false: no workspaceFolders and no rootUri in initialize (single-file mode). Default true. */
   workspace?: boolean;
   initializationOptions?: unknown;
@@ -58,6 +58,10 @@ export class LspSession {
   /** Tokens the server created with window/workDoneProgress/create, and every $/progress, in order. */
   readonly progressTokens: ProgressToken[] = [];
   readonly progress: ProgressEntry[] = [];
+  /** workspace/applyEdit requests, in order (answered applied unless refused: the test applies them to its text). */
+  readonly applyEdits: ApplyWorkspaceEditParams[] = [];
+  /** window/showDocument requests, in order (answered success unless refused). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
   configurationRequests = 0;
   diagnosticRefreshes = 0;
   settings: Record<string, unknown>;
@@ -130,6 +134,14 @@ export class LspSession {
       this.progressTokens.push(p.token);
       connection.onProgress(WorkDoneProgress.type, p.token, (value) => record(this.progress, { token: p.token, value }));
       this.notify();
+    });
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      record(this.applyEdits, p);
+      return refuse.applyEdit ? { applied: false, failureReason: 'refused by the test' } : { applied: true };
+    });
+    connection.onRequest(ShowDocumentRequest.type, (p) => {
+      record(this.shownDocuments, p);
+      return { success: !refuse.showDocument };
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.diagnosticRefreshes++;

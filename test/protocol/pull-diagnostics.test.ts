@@ -48,7 +48,7 @@ describe('protocol: pull diagnostics (negotiated)', function () {
 
   it('announces diagnosticProvider to a pulling client and answers document pulls with full and unchanged reports', async () => {
     client = await LspClient.start({ files: { 'acme.md': ACME }, capabilities: pulling });
-    assert.deepEqual(client.initializeResult?.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(client.initializeResult?.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
     const uri = await client.open('acme.md');
 
     const first = full(await client.pullDiagnostics(uri));

@@ -6,6 +6,8 @@ import { mergeConfig } from '../../server/src/service';
 import { fix, note, service, TODAY, URI } from './helpers';
 
 const options = { today: TODAY, config: mergeConfig() };
+/** A client that runs Open and Copy itself (VS Code). */
+const VSCODE = { clientCommands: true };
 const NOTE = note(['company: Acme Corp', 'role: Dev', 'contact: {name: Jane Doe, email: jane@acme.example}', 'interviewed: 2026-11-25',
   'status: waiting  # still hoping'], '\nMy notes.\n');
 
@@ -21,7 +23,7 @@ describe('draft lenses', () => {
   const line = headingLine(drafted, '## Draft: thank-you email to Jane Doe (2026-11-26)');
 
   it('an email draft gets Open in mail app (its mailto: link), Copy and Mark sent, on its heading', () => {
-    const lenses = service.draftLenses({ uri: URI, text: drafted });
+    const lenses = service.draftLenses({ uri: URI, text: drafted }, VSCODE);
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
       [line, 'Open in mail app', DraftCommands.open], [line, 'Copy', DraftCommands.copy], [line, 'Mark sent', DraftCommands.markSent]]);
     const [uri, mailto, withBody, body] = lenses[0].command!.arguments!;
@@ -34,8 +36,30 @@ describe('draft lenses', () => {
 
   it('a card has no mail link; a sent draft no lens', () => {
     const card = fix(NOTE, 'thank-you-due', 'Draft thank-you card to Jane Doe');
-    assert.deepEqual(service.draftLenses({ uri: URI, text: card }).map((l) => l.command?.title), ['Copy', 'Mark sent']);
-    assert.deepEqual(service.draftLenses({ uri: URI, text: markSent(drafted, line) }), []);
+    assert.deepEqual(service.draftLenses({ uri: URI, text: card }, VSCODE).map((l) => l.command?.title), ['Copy', 'Mark sent']);
+    assert.deepEqual(service.draftLenses({ uri: URI, text: markSent(drafted, line) }, VSCODE), []);
+  });
+
+  it('for a client without Open and Copy of its own: the server\'s Open where it shows documents, no Copy', () => {
+    const shown = service.draftLenses({ uri: URI, text: drafted }, { showDocument: true });
+    assert.deepEqual(shown.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
+      [line, 'Open in mail app', DraftCommands.serverOpen], [line, 'Mark sent', DraftCommands.markSent]]);
+    const client = service.draftLenses({ uri: URI, text: drafted }, VSCODE);
+    assert.deepEqual(shown[0].command!.arguments, client[0].command!.arguments!.slice(0, 2), '[uri, mailto]');
+    assert.deepEqual(shown[1].command!.arguments, [URI, line]);
+    const plain = service.draftLenses({ uri: URI, text: drafted }, {});
+    assert.deepEqual(plain.map((l) => [l.command?.title, l.command?.command]), [['Mark sent', DraftCommands.markSent]]);
+  });
+
+  it('the To: line links to the draft\'s mailto: URI, the address as written its text', () => {
+    const links = service.documentLinks({ uri: URI, text: drafted });
+    const toLine = line + 2;
+    assert.equal(drafted.split('\n')[toLine], 'To: Jane Doe <jane@acme.example>');
+    assert.deepEqual(links.map((l) => l.range), [{ start: { line: toLine, character: 4 }, end: { line: toLine, character: 32 } }]);
+    assert.equal(links[0].target, service.draftLenses({ uri: URI, text: drafted }, VSCODE)[0].command!.arguments![1]);
+    const card = fix(NOTE, 'thank-you-due', 'Draft thank-you card to Jane Doe');
+    assert.deepEqual(service.documentLinks({ uri: URI, text: card }), [], 'a card has no To:');
+    assert.deepEqual(service.documentLinks({ uri: URI, text: markSent(drafted, line) }), [], 'nor a sent draft');
   });
 
   it('Mark sent on a thank-you records thank_you_sent and renames the heading, nothing else', () => {

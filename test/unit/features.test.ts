@@ -1,6 +1,7 @@
 /** What the server offers depends on what the client declares in initialize: ClientFeatures, pure. */
 import * as assert from 'node:assert/strict';
 import { ClientFeatures, foldersOf } from '../../server/src/lsp/features';
+import { DraftCommands } from '../../server/src/protocol';
 
 const init = (capabilities: object, initializationOptions?: object) =>
   ClientFeatures.from({ processId: null, rootUri: null, capabilities, initializationOptions } as never);
@@ -28,7 +29,7 @@ describe('ClientFeatures', () => {
     assert.equal(f.pull, true);
     assert.equal(f.deferDrafts, true);
     assert.equal(f.documentChanges, true);
-    assert.deepEqual(f.capabilities().diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(f.capabilities().diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
     assert.deepEqual(f.capabilities().codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true });
   });
 
@@ -39,6 +40,18 @@ describe('ClientFeatures', () => {
     assert.equal(f.workspaceTrusted, false);
     assert.equal(f.lensCommand, undefined, 'no command: the next-action lens is a label');
     assert.equal(init({}, { nextActionCommand: 'interviewFollowup.nextAction' }).lensCommand, 'interviewFollowup.nextAction');
+  });
+
+  it('draft lenses: the client\'s own Open and Copy only when it says so; Open by showDocument where it is supported', () => {
+    assert.equal(init({}).draftCommands, false);
+    assert.equal(init({}, { draftCommands: 'yes' }).draftCommands, false, 'only true');
+    assert.equal(init({}, { draftCommands: true }).draftCommands, true);
+    assert.equal(init({}).showDocument, false);
+    assert.equal(init({ window: { showDocument: { support: false } } }).showDocument, false);
+    assert.equal(init({ window: { showDocument: { support: true } } }).showDocument, true);
+    const caps = init({}).capabilities();
+    assert.deepEqual(caps.executeCommandProvider, { commands: [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal] });
+    assert.deepEqual(caps.documentLinkProvider, { resolveProvider: false });
   });
 
   it('registers configuration only with the client\'s consent', () => {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, InitializeParams, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { SERVER_COMMANDS } from '../protocol';
 import { negotiateEncoding, PositionEncoding } from '../service';
 
 /** A client's initialization options that the server reads. */
@@ -16,6 +17,8 @@ interface InitOptions {
   positionEncoding?: unknown;
   /** A command of the client's own that the next-action lens runs (VS Code's extension has one). */
   nextActionCommand?: unknown;
+  /** true: the client runs DraftCommands.open and .copy itself (the VS Code extension). */
+  draftCommands?: unknown;
 }
 
 export class ClientFeatures {
@@ -39,10 +42,14 @@ export class ClientFeatures {
     readonly documentChanges: boolean,
     /** The client's command for the next-action lens; undefined: the lens is a label. */
     readonly lensCommand: string | undefined,
+    /** The client runs the draft lenses' Open and Copy (DraftCommands.open, .copy) itself. */
+    readonly draftCommands: boolean,
+    /** The client opens what `window/showDocument` names (the mail app for a `mailto:`, a note at a selection). */
+    readonly showDocument: boolean,
   ) {}
 
   /** Before initialize: nothing negotiated. */
-  static readonly none = new ClientFeatures('utf-16', false, false, false, true, false, false, false, false, false, false, false, undefined);
+  static readonly none = new ClientFeatures('utf-16', false, false, false, true, false, false, false, false, false, false, false, undefined, false, false);
 
   static from(params: InitializeParams): ClientFeatures {
     const caps = params.capabilities ?? {};
@@ -63,6 +70,8 @@ export class ClientFeatures {
       !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
       !!caps.workspace?.workspaceEdit?.documentChanges,
       typeof init.nextActionCommand === 'string' && init.nextActionCommand !== '' ? init.nextActionCommand : undefined,
+      init.draftCommands === true,
+      !!caps.window?.showDocument?.support,
     );
   }
 
@@ -71,10 +80,13 @@ export class ClientFeatures {
       positionEncoding: this.encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], ...(this.deferDrafts ? { resolveProvider: true } : {}) },
-      ...(this.pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+      // withdraw-others and weigh-offer read the other notes of the search.
+      ...(this.pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       hoverProvider: true,
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
       completionProvider: { triggerCharacters: [' ', '-'] },
       documentSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -113,7 +113,8 @@ export class Host {
     const resolved = this.configFor(uri);
     return {
       today: this.today(), config: resolved.config, templates: templateLookup(resolved, this.builtinDir, this.features.workspaceTrusted),
-      deferDrafts: this.features.deferDrafts, documentChanges: this.features.documentChanges, ...this.searchOf(uri),
+      deferDrafts: this.features.deferDrafts, documentChanges: this.features.documentChanges, revealDrafts: this.features.showDocument,
+      ...this.searchOf(uri),
     };
   }
 

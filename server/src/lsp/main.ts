@@ -19,6 +19,7 @@ import { registerAgenda } from './handlers/agenda';
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCommands } from './handlers/commands';
 import { registerConfiguration } from './handlers/configuration';
+import { registerDrafts } from './handlers/drafts';
 import { registerEditorHelp } from './handlers/editorHelp';
 import { registerFiles } from './handlers/files';
 import { registerLifecycle } from './handlers/lifecycle';
@@ -51,7 +52,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const store = new DiagnosticStore(host);
   const checker = new Checker(host, store);
   const server: Server = { host, store, checker, scanner: new Scanner(host, checker) };
-  for (const register of [registerLifecycle, registerConfiguration, registerFiles, registerCodeActions, registerEditorHelp, registerPull, registerCommands, registerAgenda]) {
+  for (const register of [registerLifecycle, registerConfiguration, registerFiles, registerCodeActions, registerEditorHelp, registerDrafts, registerPull, registerCommands, registerAgenda]) {
     register(server);
   }
   host.documents.all.listen(connection);

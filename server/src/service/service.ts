@@ -5,7 +5,7 @@
  * one small provider each (features/), sharing one parse of the note (NoteView).
  */
 import type {
-  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, InlayHint, Position, Range, TextEdit,
+  CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, Hover, InlayHint, Position, Range, TextEdit,
 } from 'vscode-languageserver-types';
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
@@ -15,7 +15,7 @@ import { ActionOptions, codeActions, resolveCodeAction } from './features/codeAc
 import { codeLenses, LensOptions } from './features/codeLens';
 import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
 import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
-import { draftLenses, markSentEdits } from './features/draftLenses';
+import { draftLenses, DraftLensOptions, draftLinks, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -34,6 +34,7 @@ export type { CheckOptions } from './features/diagnostics';
 export type { DraftOffer } from './features/drafts';
 export type { AgendaOptions, NoteAgenda } from './features/agenda';
 export type { LensOptions } from './features/codeLens';
+export type { DraftLensOptions } from './features/draftLenses';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -56,8 +57,14 @@ export interface LanguageService {
   /** Hints in `range` (all of them without one). */
   inlayHints(doc: NoteDocument, range: Range | undefined, options: EditorOptions): InlayHint[];
   codeLenses(doc: NoteDocument, options: LensOptions): CodeLens[];
-  /** On each draft heading in the body: Open in mail app (email drafts), Copy, Mark sent (DraftCommands). */
-  draftLenses(doc: NoteDocument): CodeLens[];
+  /**
+   * On each draft heading in the body: Open in mail app (email drafts), Copy, Mark sent
+   * (DraftCommands): the client's Open and Copy, or the server's Open (where the client shows
+   * documents) and no Copy.
+   */
+  draftLenses(doc: NoteDocument, options: DraftLensOptions): CodeLens[];
+  /** The `To:` line of each draft, a link to its `mailto:` URI. */
+  documentLinks(doc: NoteDocument): DocumentLink[];
   /**
    * Mark sent for the draft whose heading is on `line`: records it (the thank-you date, a
    * follow-up with its channel, nothing for a closing message) and renames the heading to
@@ -114,7 +121,8 @@ export function createLanguageService(): LanguageService {
     hover: (doc, position, options) => hover(view(doc), position, options),
     inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),
     codeLenses: (doc, options) => codeLenses(view(doc), options),
-    draftLenses: (doc) => draftLenses(view(doc)),
+    draftLenses: (doc, options) => draftLenses(view(doc), options),
+    documentLinks: (doc) => draftLinks(view(doc)),
     markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
     agenda: (doc, options) => noteAgenda(view(doc), options),
     completion: (doc, position, options) => completion(view(doc), position, options),

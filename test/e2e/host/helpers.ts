@@ -51,6 +51,8 @@ export interface Api {
   walkthrough: { senderName: string | undefined; hasNotes: boolean; draftedThankYou: boolean };
   serverTrusted: boolean;
   restrictedNotice: string | undefined;
+  /** The extension's own `vscode.env` (not the tests'): its openExternal can be replaced to see what leaves the editor. */
+  env: { openExternal(target: unknown): Thenable<boolean> };
 }
 
 /** The view's groups as [title, companies], once `ok` holds for them. */

@@ -1,5 +1,5 @@
-/** Hover, inlay hints, the next-action lens, completion and document symbols: the service's answers, in the client's encoding. */
-import { CodeLens, CompletionItem, DocumentSymbol, Hover, InlayHint, Range } from 'vscode-languageserver/node';
+/** Hover, inlay hints, completion and document symbols: the service's answers, in the client's encoding (the lenses: drafts.ts). */
+import { CompletionItem, DocumentSymbol, Hover, InlayHint } from 'vscode-languageserver/node';
 import { PositionConverter } from '../../service';
 import { Server } from '../parts';
 
@@ -22,18 +22,6 @@ export function registerEditorHelp({ host }: Server): void {
     if (!o) return [];
     return service.inlayHints(o.doc, o.c.rangeFromClient(range), host.editorOptions(textDocument.uri))
       .map((h) => ({ ...h, position: o.c.toClient(h.position) }));
-  }));
-
-  connection.onCodeLens(safe.request('codeLens', [] as CodeLens[], ({ textDocument }) => {
-    const o = open(textDocument.uri);
-    if (!o) return [];
-    const lenses = service.codeLenses(o.doc, { ...host.editorOptions(textDocument.uri), command: host.features.lensCommand });
-    return lenses.map((l) => {
-      // The command's second argument is the range to act at: in the client's encoding too.
-      const args = l.command?.arguments;
-      const command = args?.[1] ? { ...l.command!, arguments: [args[0], o.c.rangeToClient(args[1] as Range), ...args.slice(2)] } : l.command;
-      return { ...l, range: o.c.rangeToClient(l.range), command };
-    });
   }));
 
   connection.onCompletion(safe.request('completion', [] as CompletionItem[], ({ textDocument, position }) => {

@@ -3,16 +3,20 @@
  * finding's fixes come from its rule module; findings are recomputed from the text, so stale
  * client state cannot produce a wrong edit.
  */
-import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { Command, CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { DraftCommands } from '../../protocol';
 import { ASSISTS } from '../assists';
+import { formatDay } from '../dates';
 import { NoteView, overlaps } from '../document';
 import { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
-import { Edit } from '../edits';
+import { appendToBody, Edit } from '../edits';
 import { FixContext, PlannedAction, ruleModule } from '../rules';
-import { renderDraft } from '../rules/fixes';
+import { personNamed, renderDraft } from '../rules/fixes';
+import { timelineOf } from '../rules/timeline';
 import { Search } from '../search';
 import { RuleId } from '../types';
 import { CheckOptions, findingsOf, RatedFinding, toDiagnostic } from './diagnostics';
+import { appendedHeadingLine, draftKindOf, DraftSection, unsentDraft } from './draftLenses';
 
 export interface ActionOptions extends CheckOptions {
   templates: TemplateLookup;
@@ -26,6 +30,12 @@ export interface ActionOptions extends CheckOptions {
    * name the document version they were computed for, and a client refuses them on newer text.
    */
   documentChanges?: boolean;
+  /**
+   * The client shows what `window/showDocument` names: each draft action carries the command
+   * DraftCommands.reveal [uri, the new heading's line], which the client runs once the edit is
+   * applied, so the draft is scrolled to and selected.
+   */
+  revealDrafts?: boolean;
 }
 
 /** The `data` of a deferred draft action: enough to find its finding again. Range in UTF-16. */
@@ -67,6 +77,8 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
   const asked = new Set(context.map((c) => at(c?.code, c?.range?.start)));
   const out: CodeAction[] = [];
   const titles = new Set<string>();
+  /** "Show the draft" actions, with the <what> of their draft, to tell two to one person apart. */
+  const shows = new Map<CodeAction, string>();
   for (const f of findingsOf(view, options)) {
     const diag = toDiagnostic(view, f);
     if (!overlaps(diag.range, range) && !asked.has(at(diag.code, diag.range.start))) continue;
@@ -88,14 +100,61 @@ export function codeActions(view: NoteView, range: Range, context: Diagnostic[],
     settle(action, a, { template: a.template!, range, to: a.to });
     out.push(action);
   }
+  // Two drafts to one person shown: each says which.
+  const twice = [...shows.keys()].filter((a, _, all) => all.some((b) => b !== a && b.title === a.title));
+  for (const action of twice) action.title = action.title.replace('the draft', `the ${shows.get(action)} draft`);
   return out;
 
-  /** Its edit; or, for a deferred draft, the data to render it by; or why it cannot apply. */
-  function settle(action: CodeAction, a: { edits?: Edit[]; template?: TemplateName; disabled?: string }, data: DraftActionData): void {
+  /**
+   * Its edit; or, for a deferred draft, the data to render it by; or why it cannot apply. A
+   * draft already in the note, unsent, is shown rather than written twice.
+   */
+  function settle(action: CodeAction, a: { edits?: Edit[]; template?: TemplateName; disabled?: string; to?: string }, data: DraftActionData): void {
+    const existing = a.template && existingDraft(view, ctx!, a.template, a.to);
+    if (existing) {
+      const name = existing.draft.to;
+      action.title = `Show the draft${name ? ` to ${name}` : ''}`;
+      action.command = revealCommand(view.doc.uri, existing.draft.line);
+      shows.set(action, existing.what);
+      return;
+    }
     if (a.edits) action.edit = noteEdit(view, a.edits, options);
     else if (a.template && a.disabled === undefined) action.data = data;
     else action.disabled = { reason: a.disabled ?? 'Not available' };
+    if (a.template && options.revealDrafts && !action.disabled) action.command = revealCommand(view.doc.uri, headingLine(view, a.edits));
   }
+}
+
+/** Shows the draft whose heading is on `line` (the server's `window/showDocument` with a selection). */
+const revealCommand = (uri: string, line: number): Command => ({ title: 'Show the draft', command: DraftCommands.reveal, arguments: [uri, line] });
+
+/** Where an appended draft's heading lands: from its edit, or (deferred, not rendered yet) where appending puts a first line. */
+function headingLine(view: NoteView, edits: Edit[] | undefined): number {
+  const e = edits?.[0] ?? (view.note && appendToBody(view.note, '#'));
+  return e ? appendedHeadingLine(view, e) : view.positionAt(view.doc.text.length).line;
+}
+
+/**
+ * The unsent draft in the note of the kind `template` writes, to the person it would go to,
+ * written for what is due now: since the latest interview held, and for a check-in after the
+ * latest check-in recorded (a draft left as `## Draft:` once its sending was recorded otherwise
+ * is not taken for the next one).
+ */
+function existingDraft(view: NoteView, ctx: FixContext, template: TemplateName, to: string | undefined): { draft: DraftSection; what: string } | undefined {
+  const source = ctx.templates(template);
+  const what = source && draftKindOf(source.text);
+  if (!what) return undefined;
+  const person = personNamed(ctx, to);
+  if (!person) return undefined;
+  const t = timelineOf(ctx.interview, ctx.today);
+  let since: { day: string; after: boolean } | undefined;
+  if (t?.current) {
+    since = { day: formatDay(t.current.day), after: false };
+    const last = t.followUps.reduce((m, f) => Math.max(m, f.day ?? -Infinity), -Infinity); // no spread: a note may hold 10,000
+    if (template.startsWith('check-in') && last > t.current.day) since = { day: formatDay(last), after: true };
+  }
+  const draft = unsentDraft(view, what, person.name, since);
+  return draft && { draft, what };
 }
 
 const assistsAt = (ctx: FixContext, at: { start: number; end: number }) => ASSISTS.flatMap((assist) => assist(ctx, at));
@@ -133,6 +192,9 @@ export function resolveCodeAction(view: NoteView, action: CodeAction, options: A
 
   function rendered(r: { edits?: Edit[]; disabled?: string }): CodeAction {
     if (!r.edits) return gone(r.disabled ?? 'Not available');
-    return { ...action, edit: noteEdit(view, r.edits, options) };
+    const out: CodeAction = { ...action, edit: noteEdit(view, r.edits, options) };
+    // The heading's line, now that the draft is rendered (and the note may have changed).
+    if (options.revealDrafts) out.command = revealCommand(view.doc.uri, headingLine(view, r.edits));
+    return out;
   }
 }

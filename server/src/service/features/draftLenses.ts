@@ -4,7 +4,7 @@
  * Mark sent, which record what was sent (the thank-you date, a follow-up with its channel, or
  * for closing messages nothing) and rename the heading to `## Sent: ...`, nothing else.
  */
-import { CodeLens, TextEdit } from 'vscode-languageserver-types';
+import { CodeLens, DocumentLink, TextEdit } from 'vscode-languageserver-types';
 import { DraftCommands } from '../../protocol';
 import { formatDay } from '../dates';
 import { NoteView } from '../document';
@@ -62,7 +62,19 @@ export function draftSections(view: NoteView): DraftSection[] {
   return out;
 }
 
-export function draftLenses(view: NoteView): CodeLens[] {
+/** Which commands a draft heading's lenses run: the client's own, or the server's. */
+export interface DraftLensOptions {
+  /**
+   * The client runs DraftCommands.open and .copy itself (VS Code). Otherwise Open is the
+   * server's (DraftCommands.serverOpen, by `window/showDocument`) and there is no Copy lens:
+   * the editor's own yank does that.
+   */
+  clientCommands?: boolean;
+  /** Without client commands: the client opens what `window/showDocument` names. No Open lens otherwise. */
+  showDocument?: boolean;
+}
+
+export function draftLenses(view: NoteView, options: DraftLensOptions): CodeLens[] {
   const uri = view.doc.uri;
   return draftSections(view).flatMap((d) => {
     const range = { start: { line: d.line, character: 0 }, end: { line: d.line, character: 0 } };
@@ -70,12 +82,62 @@ export function draftLenses(view: NoteView): CodeLens[] {
     const lenses: CodeLens[] = [];
     if (parts.to !== undefined || parts.subject !== undefined) {
       const { uri: mailto, withBody } = mailtoOf(parts);
-      lenses.push({ range, command: { title: 'Open in mail app', command: DraftCommands.open, arguments: [uri, mailto, withBody, parts.body] } });
+      const title = 'Open in mail app';
+      if (options.clientCommands) lenses.push({ range, command: { title, command: DraftCommands.open, arguments: [uri, mailto, withBody, parts.body] } });
+      else if (options.showDocument) lenses.push({ range, command: { title, command: DraftCommands.serverOpen, arguments: [uri, mailto] } });
     }
-    lenses.push({ range, command: { title: 'Copy', command: DraftCommands.copy, arguments: [d.text.split('\n').slice(1).join('\n').replace(/^\s+/, '')] } });
+    if (options.clientCommands) {
+      lenses.push({ range, command: { title: 'Copy', command: DraftCommands.copy, arguments: [d.text.split('\n').slice(1).join('\n').replace(/^\s+/, '')] } });
+    }
     lenses.push({ range, command: { title: 'Mark sent', command: DraftCommands.markSent, arguments: [uri, d.line] } });
     return lenses;
   });
+}
+
+/**
+ * The `To:` line of each draft, a link to the draft's `mailto:` URI (To, Subject and the body,
+ * or the subject only past MAILTO_LIMIT): the address as written is the link's text.
+ */
+export function draftLinks(view: NoteView): DocumentLink[] {
+  return draftSections(view).flatMap((d) => {
+    const parts = parseDraft(d.text);
+    // The header's To: line (parseDraft reads headers only, right after the heading).
+    const to = /^To:[ \t]*(.*?)[ \t]*\r?$/im.exec(d.text);
+    if (parts.to === undefined || !to || to[1] === '') return [];
+    const start = d.start + to.index + to[0].indexOf(to[1], 3);
+    return [{ range: view.rangeOf({ start, end: start + to[1].length }), target: mailtoOf(parts).uri, tooltip: 'Open the draft in the mail app' }];
+  });
+}
+
+/**
+ * The <what> of the drafts a template writes, read from its first line, e.g. "thank-you email"
+ * of `## Draft: thank-you email{{#if person.name}} to ...`; undefined when that line is not a
+ * draft heading with a plain <what> (the offer checklist).
+ */
+export function draftKindOf(template: string): string | undefined {
+  const first = template.replace(/^\s+/, '').split(/\r?\n/, 1)[0];
+  const m = /^## Draft: ([^{}()]+?)(?=\s*\{\{|\s+to\s|\s*\(|\s*$)/.exec(first);
+  return m?.[1];
+}
+
+/**
+ * The latest unsent draft (a `## Draft:` heading) of kind `what` to `to` (a name; undefined: a
+ * draft to nobody named) dated on or after `since`, or after it when `after`.
+ */
+export function unsentDraft(view: NoteView, what: string, to: string | undefined, since?: { day: string; after: boolean }): DraftSection | undefined {
+  const fits = (d: DraftSection) => d.what === what && d.to === to && (!since || (since.after ? d.date > since.day : d.date >= since.day));
+  return draftSections(view).filter(fits).pop();
+}
+
+/**
+ * The line the heading of an appended draft lands on once `edit` is applied: the first heading
+ * line of the inserted text (else its first line that is not blank).
+ */
+export function appendedHeadingLine(view: NoteView, edit: Edit): number {
+  const lines = edit.newText.split(/\r?\n/);
+  let k = lines.findIndex((l) => /^#{1,6}\s/.test(l));
+  if (k < 0) k = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+  return view.positionAt(edit.span.start).line + k;
 }
 
 /** The edits of Mark sent for the draft whose heading is on `line`; undefined when there is none there or the record cannot be made exactly. */
