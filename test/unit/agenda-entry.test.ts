@@ -45,14 +45,20 @@ describe('the agenda entry of a note', () => {
     assert.match(lineOf(globex, g.range), /^2026-11-26/);
   });
 
-  it('without a finding (not due yet, or the rule off): at the date it counts from, and no rule', () => {
+  it('without a finding (not due yet): at the date it counts from, and no rule', () => {
     const initech = example('initech-data.md');
     const r = open(initech);
     assert.deepEqual([r.item?.group, r.rule], ['waiting', undefined]);
     assert.match(lineOf(initech, r.range), /^within two weeks/, 'the promised date');
+  });
+
+  it('passes over an action whose rule the configuration turned off, as it does one a directive turned off', () => {
     const acme = example('acme-backend.md');
-    const off = open(acme, { ...options, config: mergeConfig({ rules: { 'check-in-due': 'off' } }) });
-    assert.deepEqual([off.item?.group, off.rule], ['overdue', undefined]);
-    assert.match(lineOf(acme, off.range), /^2026-11-12/);
+    assert.equal(open(acme).item?.kind, 'check-in');
+    const off = { ...options, config: mergeConfig({ checkInGraceDays: 3, checkInWaitDays: 7, letGoDays: 14, rules: { 'check-in-due': 'off' } }) };
+    // No check-in sent: nothing to let go of either; the process is left out, as a directive leaves it.
+    assert.deepEqual(entry(acme, off), { skipped: 'quiet' }, 'the server\'s agenda');
+    assert.deepEqual(agendaOf(parseNote(acme)!, off.today, off.config, 7), { skipped: 'quiet' }, 'the CLI\'s agenda');
+    assert.deepEqual(entry(acme.replace('status: waiting', 'status: waiting\n# interview-followup-disable check-in-due')), { skipped: 'quiet' }, 'the same as the directive');
   });
 });

@@ -63,13 +63,14 @@ export function withdrawItem(self: NoteSummary, search: Search, today: Day): Age
 /**
  * The next action for a note; `horizon` is how many days ahead counts as "coming up". With
  * its search (`cross`), an accepted offer elsewhere makes it a withdrawal. An action whose rule
- * the note turned off (`# interview-followup-disable`) is passed over for the next.
+ * the note (`# interview-followup-disable`) or the configuration (`rules: {id: off}`) turned off
+ * is passed over for the next.
  */
 export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number, cross?: { self: NoteSummary; search: Search }): AgendaResult {
   if (silenceOf(note)?.all) return { skipped: 'quiet' };
   let hushed = false;
   const on = (rule: RuleId): boolean => {
-    if (!silenced(note, rule)) return true;
+    if (!silenced(note, rule) && config.rules[rule] !== 'off') return true;
     hushed = true;
     return false;
   };
