@@ -122,6 +122,106 @@ describe('CLI calendar', () => {
     assert.equal(uids(ics).length, 3);
   });
 
+  /** Each VEVENT's alarms, contact and link, as ical.js reads them (unescaped, unfolded). */
+  function details(ics: string) {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    return cal.getAllSubcomponents('vevent').map((v: any) => {
+      const e = new ICAL.Event(v);
+      const alarms = v.getAllSubcomponents('valarm').map((a: any) => {
+        const trigger = a.getFirstProperty('trigger');
+        // Where the trigger lands: the all-day start (a floating local midnight) plus the duration.
+        const at = e.startDate.clone();
+        at.isDate = false;
+        at.addDuration(trigger.getFirstValue());
+        return { action: a.getFirstPropertyValue('action'), description: a.getFirstPropertyValue('description'), related: trigger.getParameter('related') ?? 'START', at: at.toString() };
+      });
+      const contact = v.getFirstProperty('contact');
+      return {
+        summary: e.summary as string, start: e.startDate.toString() as string, description: e.description as string, alarms,
+        contact: contact?.getFirstValue() as string | undefined, altrep: contact?.getParameter('altrep') as string | undefined,
+        url: v.getFirstPropertyValue('url') as string | undefined,
+      };
+    });
+  }
+
+  /** A mailto: URI as a mail app reads it (RFC 6068). */
+  function mailto(uri: string) {
+    assert.match(uri, /^mailto:/);
+    const [to, query = ''] = uri.slice('mailto:'.length).split('?');
+    const fields = Object.fromEntries(query.split('&').filter(Boolean).map((kv) => kv.split('=').map(decodeURIComponent) as [string, string]));
+    return { to: decodeURIComponent(to), subject: fields.subject, body: fields.body };
+  }
+
+  it('every event reminds at 09:00 on its own day; each names the contact; a check-in carries its draft', () => {
+    const r = run(['calendar', 'examples/notes', '--today', '2026-11-26']);
+    assert.equal(r.status, 0, r.stderr);
+    const all = details(r.stdout);
+    assert.ok(all.length > 10);
+    for (const e of all) {
+      assert.equal(e.alarms.length, 1, e.summary);
+      assert.deepEqual(e.alarms[0], { action: 'DISPLAY', description: e.summary, related: 'START', at: `${e.start}T09:00:00` }, e.summary);
+    }
+    assert.match(r.stdout, /\r\nTRIGGER;RELATED=START:PT9H\r\n/);
+    const acme = all.filter((e: { description: string }) => e.description.includes('acme-backend.md'));
+    for (const e of acme) {
+      assert.equal(e.contact, 'Jane Doe, jane.doe@acme.example');
+      assert.equal(e.altrep, 'mailto:jane.doe@acme.example');
+      assert.match(e.description, /\nContact: Jane Doe\nEmail: jane\.doe@acme\.example\n/);
+    }
+    const checkIn = acme.find((e: { summary: string }) => e.summary === 'Check in: Acme Corp')!;
+    assert.ok(checkIn.url, 'the check-in has the link');
+    assert.ok(checkIn.description.includes(`ready to send in your mail app: ${checkIn.url}\n`), 'and says it in the description');
+    const m = mailto(checkIn.url!);
+    assert.equal(m.to, 'jane.doe@acme.example');
+    assert.equal(m.subject, 'Following up on the Senior Backend Engineer position');
+    assert.match(m.body, /^Dear Jane,\r\n\r\nI hope you are well\. I am writing to follow up on my interview on Monday, 2 November 2026 /);
+    // Overdue: the draft of today, as `draft --format mailto` prints it.
+    const draft = run(['draft', 'examples/notes/acme-backend.md', '--kind', 'check-in-email', '--format', 'mailto', '--today', '2026-11-26']);
+    assert.equal(checkIn.url, draft.stdout.trim());
+    assert.ok(!acme.some((e: { summary: string; url?: string }) => e.summary !== checkIn.summary && e.url), 'only the check-in has a link');
+    // A phone, where the note has one.
+    const piedPiper = all.find((e: { summary: string }) => e.summary === 'Send the thank-you note: Pied Piper')!;
+    assert.equal(piedPiper.contact, 'Monica Hall, monica.hall@piedpiper.example, +1 555 0177');
+    assert.match(piedPiper.description, /\nContact: Monica Hall\nEmail: monica\.hall@piedpiper\.example\nPhone: \+1 555 0177\n/);
+  });
+
+  it('a name with a comma, a semicolon, a backslash and accents round-trips; lines fold on UTF-8 boundaries', () => {
+    const name = 'Zoë Ødegård-Ñúñez, Jr.; "Åsa" \\ Jörg';
+    const dir = tempDir({
+      '.interview-followup.yaml': 'sender: { name: Alex Rivera, email: alex@example.com }\ncheckInWaitDays: 1\n',
+      'acme.md': [
+        '---', 'company: Ærøskøbing Café; Bäckerei, GmbH', 'role: Backend Engineer', 'contact:', `  name: '${name.replace(/'/g, "''")}'`,
+        '  email: zoe@acme.example', '  phone: "+45 12 34 56 78"', 'interviewed: 2026-11-26', 'thank_you_sent: 2026-11-26', 'status: waiting', '---', '',
+      ].join('\n'),
+    });
+    const r = run(['calendar', '.', '--today', '2026-11-26'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /\uFFFD/, 'no character cut in two by a fold');
+    const lines = r.stdout.split('\r\n');
+    for (const line of lines) assert.ok(Buffer.byteLength(line) <= 75, `folded: ${line}`);
+    // eslint-disable-next-line no-control-regex
+    const wide = /[^\x00-\x7f]/;
+    assert.ok(lines.some((l, k) => l.startsWith(' ') && (wide.test(l[1]) || wide.test(lines[k - 1].slice(-1)))), 'a fold next to a multi-byte character');
+    // As written, unfolded: TEXT escaping (RFC 5545 3.3.11) of the comma, the semicolon and the backslash.
+    assert.ok(r.stdout.replace(/\r\n /g, '').includes('\r\nCONTACT;ALTREP="mailto:zoe@acme.example":Zoë Ødegård-Ñúñez\\, Jr.\\; "Åsa" \\\\ Jörg\\, zoe@acme.example\\, +45 12 34 56 78\r\n'));
+    const all = details(r.stdout);
+    assert.deepEqual(all.map((e: { summary: string; start: string }) => [e.summary, e.start]), [
+      ['Thank-you note sent: Ærøskøbing Café; Bäckerei, GmbH', '2026-11-26'],
+      ['Check in: Ærøskøbing Café; Bäckerei, GmbH', '2026-11-27'],
+    ]);
+    for (const e of all) {
+      assert.equal(e.contact, `${name}, zoe@acme.example, +45 12 34 56 78`);
+      assert.ok(e.description.includes(`\nContact: ${name}\nEmail: zoe@acme.example\nPhone: +45 12 34 56 78\n`), e.description);
+      assert.equal(e.alarms[0].at, `${e.start}T09:00:00`);
+    }
+    const m = mailto(all[1].url!);
+    assert.equal(m.to, 'zoe@acme.example');
+    assert.equal(m.subject, 'Following up on the Backend Engineer position');
+    assert.match(m.body, /^Dear Zoë,\r\n/);
+    // Written as on the day it is sent: the interview was the day before the check-in.
+    assert.match(m.body, /follow up on my interview yesterday for the Backend Engineer position at Ærøskøbing Café; Bäckerei, GmbH\./);
+  });
+
   it('puts an all-day event on its calendar date in every time zone', () => {
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC', 'Asia/Tokyo']) {
       const r = run(['calendar', 'examples/notes/acme-backend.md', '--today', '2026-11-26'], { env: { TZ: tz } as Record<string, string> });

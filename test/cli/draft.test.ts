@@ -66,6 +66,23 @@ describe('CLI draft', () => {
     assert.match(r.stdout, /^## Draft: thank-you card to Sam Lee \(2026-11-26\)\n\nDear Sam,\n/);
   });
 
+  it('reads the other notes of its search: a withdrawal after an accepted offer says so; the checklist lists the others', () => {
+    const withdraw = run(['examples/notes/accepted/black-mesa.md']);
+    assert.equal(withdraw.status, 0, withdraw.stderr);
+    assert.match(withdraw.stdout, /^## Draft: withdrawal email to Eli Vance \(2026-11-26\)\n/, 'withdraw-others makes it the draft due');
+    assert.match(withdraw.stdout, /Black Mesa\. I have accepted another offer, so I am writing to withdraw from the process\.\n/);
+    const checklist = run(['examples/notes/wayne-analytics.md']).stdout;
+    assert.match(checklist, /\nYour other open processes:\n- Acme Corp, Senior Backend Engineer: waiting \(acme-backend\.md\)\n/);
+    assert.doesNotMatch(checklist, /Black Mesa|Aperture/, 'accepted/ has its own config file: a search of its own');
+  });
+
+  it("prints the README's sample draft, byte for byte", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const m = /```text\n\$ interview-followup draft (\S+) --today 2026-11-26\n([\s\S]*?)```/.exec(readme)!;
+    assert.ok(m, 'the README has a draft sample');
+    assert.equal(run([m[1]]).stdout, m[2]);
+  });
+
   it('exit 2 with one line when nothing fits', () => {
     const cases: [string[], RegExp][] = [
       [[acme, '--to', 'Bob'], /^interview-followup: nobody named 'Bob' in 'examples\/notes\/acme-backend\.md' \(Jane Doe, Sam Lee\)\n$/],

@@ -1,14 +1,16 @@
 /**
  * `calendar`: an iCalendar file (RFC 5545) of all-day events for each open process, written
- * with ical-generator (CRLF lines folded at 75 octets, escaping done right). Event ids are
- * derived from what identifies the interview, so a re-import updates instead of duplicating.
+ * with ical-generator (CRLF lines folded at 75 octets on UTF-8 boundaries, TEXT values escaped:
+ * backslash, semicolon, comma, line breaks as \n). Event ids are derived from what identifies
+ * the interview, so a re-import updates instead of duplicating. Each event has a reminder at
+ * 09:00 on its day, the contact, and for a check-in the draft's mailto: link.
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import ical from 'ical-generator';
-import { calendarOf, CalendarEntry, Day, LAST_DAY, parseNote } from '../service';
+import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
+import { CalendarEntry, createLanguageService, Day, LAST_DAY, mailtoEncode } from '../service';
 import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
-import { writeNewFile, WriteError } from '../node';
+import { builtinTemplatesDir, templateLookup, writeNewFile, WriteError } from '../node';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -20,13 +22,49 @@ export function eventId(entry: CalendarEntry): string {
   return `${entry.kind}-${hash}@interview-followup`;
 }
 
+/**
+ * The reminder: 9 hours after the start of the all-day event's day, i.e. 09:00 local time
+ * wherever the calendar is shown. A relative trigger on a DATE (floating) DTSTART is what
+ * Apple Calendar itself writes for "on the day of the event (09:00)" and what Thunderbird
+ * reads as such; an absolute `TRIGGER;VALUE=DATE-TIME` must be in UTC (RFC 5545 3.8.6.3), so
+ * it would fix 09:00 of the time zone the file was made in, wrong after a move or a trip.
+ * Google Calendar drops the reminders of an imported file whatever their form (it applies its
+ * own defaults), and Outlook keeps only reminders before the start (it may fall back to its
+ * all-day default). RELATED=START is written out: ical-generator would relate a positive
+ * trigger to the end, which for an all-day event is 09:00 the day after.
+ */
+export const REMINDER_SECONDS = 9 * 3600;
+
+/**
+ * CONTACT (RFC 5545 3.8.4.2): "Jane Doe, jane@acme.example, +1 555 0100" as escaped TEXT, with
+ * the address as ALTREP (percent-encoded as in mailtoOf, so no DQUOTE ends the parameter early).
+ */
+function contactLine(contact: NonNullable<CalendarEntry['contact']>): string | undefined {
+  const text = [contact.name, contact.email, contact.phone].filter((x) => x).join(', ');
+  if (!text) return undefined;
+  const at = contact.email?.lastIndexOf('@') ?? -1;
+  const altrep = contact.email && at > 0 ? `;ALTREP="mailto:${mailtoEncode(contact.email.slice(0, at))}@${mailtoEncode(contact.email.slice(at + 1))}"` : '';
+  return `CONTACT${altrep}:${escape(text, false)}`;
+}
+
+/**
+ * Properties ical-generator has no place for (CONTACT), or writes after the VALARM (URL), go in
+ * after the event's UID: RFC 5545 puts an event's properties before its alarms. The calendar
+ * folds them with the rest.
+ */
+function addProperties(event: ICalEvent, lines: string[]): void {
+  if (lines.length === 0) return;
+  const toString = event.toString.bind(event);
+  event.toString = () => toString().replace(/^UID:[^\r\n]*\r\n/m, (uid) => `${uid}${lines.map((l) => `${l}\r\n`).join('')}`);
+}
+
 export function buildCalendar(entries: (CalendarEntry & { file: string })[], stamp: Day): string {
   const cal = ical({
     name: 'Interview follow-ups',
     prodId: { company: 'interview-followup', product: 'interview-followup', language: 'EN' },
   });
   for (const e of entries) {
-    cal.createEvent({
+    const event = cal.createEvent({
       id: eventId(e),
       start: utc(e.day),
       // An all-day event without an end lasts its day (RFC 5545 3.6.1): 9999-12-31 has no next day to end on.
@@ -37,6 +75,12 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
       // A fixed stamp keeps the output byte-stable for the same notes and day.
       stamp: utc(stamp),
     });
+    event.createAlarm({ type: ICalAlarmType.display, triggerAfter: REMINDER_SECONDS, description: e.summary })
+      .relatesTo(ICalAlarmRelatesTo.start); // not taken from the constructor's data (ical-generator 10)
+    const contact = e.contact && contactLine(e.contact);
+    // A mailto: URI has nothing to escape (mailtoOf percent-encodes all but letters, digits, -._~ and @).
+    // Apple Calendar shows URL as a link; the description has it too, for the others.
+    addProperties(event, [...(contact ? [contact] : []), ...(e.mailto ? [`URL;VALUE=URI:${e.mailto}`] : [])]);
   }
   return cal.toString();
 }
@@ -46,10 +90,12 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   const today = todayFrom(values, io);
   const output = values['-o'] ?? values['--output'];
   const entries: (CalendarEntry & { file: string })[] = [];
+  const service = createLanguageService();
+  const builtin = builtinTemplatesDir();
   const g = await gather(positional, io, (note) => {
-    const parsed = parseNote(note.text);
-    if (!parsed) return;
-    for (const e of calendarOf(parsed, note.resolved.config, today)) {
+    // The templates as `draft` reads them (the workspace's own, else the built-in): a check-in's link is that draft.
+    const options = { today, config: note.resolved.config, templates: templateLookup(note.resolved, builtin) };
+    for (const e of service.calendar({ uri: note.file, text: note.text }, options) ?? []) {
       // A date computed past 9999-12-31 (a check-in after an interview on 9999-12-30) has no DATE to write.
       if (e.day <= LAST_DAY) entries.push({ ...e, file: note.shown });
     }

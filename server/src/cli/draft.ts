@@ -6,7 +6,8 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, emlOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName } from '../service';
 import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
-import { CliIO, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
+import { CliIO, gather, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
+import { Searches } from './searches';
 
 const FORMATS = ['text', 'eml', 'mailto'] as const;
 
@@ -35,7 +36,17 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
   reportRefusals(resolver, io);
   const service = createLanguageService();
   const doc = { uri: file, text };
-  const options = { today, config: resolved.config, templates: templateLookup(resolved, builtinTemplatesDir()) };
+  // The notes of its search, as `check` groups them (the config file's folder, else the note's):
+  // withdraw-others, the withdrawal after an accepted offer and the offer checklist read them.
+  const root = resolved.file?.dir ?? path.dirname(file);
+  const searches = new Searches();
+  let name = path.basename(file);
+  await gather([root], io, (note) => {
+    if (note.search !== root) return; // a folder below with its own config file is a search of its own
+    if (note.file === file) name = note.name;
+    searches.add(root, service.summarize({ uri: note.file, text: note.text }, note.name, today));
+  });
+  const options = { today, config: resolved.config, templates: templateLookup(resolved, builtinTemplatesDir()), search: searches.of(root), name };
   const people = service.draftPeople(doc, options);
   if (!people) throw new UsageError(`'${shown}' is not an interview note`);
   const toArg = values['--to'];

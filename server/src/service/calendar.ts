@@ -1,7 +1,7 @@
 /** The dates worth a calendar entry, from the same timeline and plans the rules fire on. */
 import { Config } from './config';
 import { Day, formatDay } from './dates';
-import { ParsedNote } from './model';
+import { mainContact, ParsedNote, Person } from './model';
 import { silenced } from './directives';
 import { checkInPlan, statusOf } from './rules/common';
 import { timelineOf } from './rules/timeline';
@@ -12,9 +12,14 @@ export interface CalendarEntry {
   kind: CalendarKind;
   day: Day;
   summary: string;
+  /** Lines: what the day is about, then the contact's name, email and phone, each on its own line. */
   description: string;
   /** What identifies the entry across edits of the note, for stable event ids. */
   identity: string;
+  /** The person the process goes through (the contact, else the first interviewer), as the note has them. */
+  contact?: Pick<Person, 'name' | 'email' | 'phone'>;
+  /** A check-in's draft as a `mailto:` URI (LanguageService.calendar renders it; calendarOf leaves it out). */
+  mailto?: string;
 }
 
 /**
@@ -29,33 +34,38 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
   if (status !== 'waiting' && status !== 'advanced') return [];
   const company = i.company.kind === 'ok' ? i.company.value : '[company]';
   const role = i.role.kind === 'ok' ? i.role.value : '[role]';
-  const contact = i.contact.kind === 'ok' ? i.contact.value : undefined;
+  const person = mainContact(i);
+  // Only what was written: a contact with none of the three adds nothing.
+  const contact = person && (person.name || person.email || person.phone) ? { name: person.name, email: person.email, phone: person.phone } : undefined;
   const first = t.meetings[0].day;
   // The process is known by its first interview: adding a round keeps every event's id.
   const identity = `${company}\u0000${role}\u0000${formatDay(first)}`;
   const about = `${company}, ${role} (interviewed ${formatDay(t.current?.day ?? first)})`;
-  const reach = contact?.name ? `\nContact: ${contact.name}${contact.email ? ` <${contact.email}>` : ''}` : '';
+  const reach = [
+    contact?.name && `\nContact: ${contact.name}`, contact?.email && `\nEmail: ${contact.email}`, contact?.phone && `\nPhone: ${contact.phone}`,
+  ].filter(Boolean).join('');
   const out: CalendarEntry[] = [];
+  const push = (e: Omit<CalendarEntry, 'contact'>) => out.push(contact ? { ...e, contact } : e);
   for (const m of t.meetings.filter((x) => x.day > today)) {
     const what = m.stage ?? 'interview';
-    out.push({ kind: 'interview', day: m.day, identity: `${identity}\u0000${formatDay(m.day)}`, summary: `Interview (${what}): ${company}`, description: `${company}, ${role}: ${what}${reach}` });
+    push({ kind: 'interview', day: m.day, identity: `${identity}\u0000${formatDay(m.day)}`, summary: `Interview (${what}): ${company}`, description: `${company}, ${role}: ${what}${reach}` });
   }
   const current = t.current;
   if (!current) return out;
   if (current.thankYouSent.kind === 'ok') {
-    out.push({ kind: 'thank-you', day: current.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
+    push({ kind: 'thank-you', day: current.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
   } else if (current.thankYouSent.kind === 'absent' && !silenced(note, 'thank-you-due')) {
-    out.push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
+    push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
   }
   if (status !== 'waiting') return out;
   if (t.promise && !t.next) {
     const words = t.promise.phrase ? ` ('${t.promise.phrase}')` : '';
-    out.push({ kind: 'reply-promised', day: t.promise.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
+    push({ kind: 'reply-promised', day: t.promise.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
   }
   const checkIn = checkInPlan(i, config, today);
   // The two reminders follow their rules' directives; what was sent, promised or scheduled stays.
   if (checkIn && !silenced(note, 'check-in-due')) {
-    out.push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
+    push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
   }
   return out;
 }

@@ -14,6 +14,8 @@ import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './dr
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
 import { codeLenses, LensOptions } from './features/codeLens';
 import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
+import { calendarEntries } from './features/calendar';
+import type { CalendarEntry } from './calendar';
 import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
 import { draftLenses, DraftLensOptions, draftLinks, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
@@ -76,6 +78,11 @@ export interface LanguageService {
    * when the text is not an interview note.
    */
   agenda(doc: NoteDocument, options: AgendaOptions): NoteAgenda | undefined;
+  /**
+   * The note's calendar entries (calendarOf), a check-in's with the `mailto:` link of its
+   * check-in email, rendered from `options.templates`; undefined when it is not an interview note.
+   */
+  calendar(doc: NoteDocument, options: ActionOptions): CalendarEntry[] | undefined;
   completion(doc: NoteDocument, position: Position, options: EditorOptions): CompletionItem[];
   documentSymbols(doc: NoteDocument): DocumentSymbol[];
   /**
@@ -125,6 +132,7 @@ export function createLanguageService(): LanguageService {
     documentLinks: (doc) => draftLinks(view(doc)),
     markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
     agenda: (doc, options) => noteAgenda(view(doc), options),
+    calendar: (doc, options) => calendarEntries(view(doc), options, renderer),
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),
