@@ -58,6 +58,19 @@ describe('CLI agenda', () => {
     assert.match(text, /Left out, with errors to fix first .*cyberdyne-ml\.md, examples\/notes\/tyrell-design\.md/);
   });
 
+  it('an accepted offer makes every other open process a withdrawal, even one with nothing else to do; not one that turned withdraw-others off', () => {
+    const note = (company: string, status: string, extra = '') => `---\ncompany: ${company}\nrole: Engineer\ninterviewed: 2026-11-02\nthank_you_sent: 2026-11-02\nexpect_reply_by: 2026-11-12\nstatus: ${status}\n${extra}---\n`;
+    const dir = tempDir({
+      'a.md': note('Aperture', 'accepted'),
+      'b.md': note('Black Mesa', 'waiting', '# interview-followup-disable check-in-due\n'),
+      'c.md': note('Combine', 'waiting', '# interview-followup-disable withdraw-others\n'),
+    });
+    const r = run(['agenda', dir, '--today', '2026-11-26', '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { company: string; kind: string }[];
+    assert.deepEqual(rows.map((x) => [x.company, x.kind]).sort(), [['Black Mesa', 'withdraw'], ['Combine', 'check-in']]);
+  });
+
   it('--days widens "coming up", and agrees with check on what is due', () => {
     const r = run(['agenda', 'examples/notes', '--today', '2026-11-26', '--days', '14', '--format', 'json']);
     assert.equal(r.status, 0, r.stderr);
@@ -101,6 +114,23 @@ describe('CLI calendar', () => {
     assert.ok(all.some((e: { summary: string; start: string }) => e.summary === 'Send the thank-you note: Globex' && e.start === '2026-11-26'));
     assert.ok(!all.some((e: { summary: string }) => /Soylent/.test(e.summary)), 'a closed process has no events');
     assert.equal(new Set(all.map((e: { uid: string }) => e.uid)).size, all.length, 'UIDs are unique');
+  });
+
+  it('an accepted offer turns the other open processes\' reminders into one withdrawal today; what was sent or promised stays', () => {
+    const r = run(['calendar', 'examples/notes', '--today', '2026-11-26']);
+    assert.equal(r.status, 0, r.stderr);
+    const of = (name: string) => events(r.stdout).filter((e: { description: string }) => e.description.includes(name))
+      .map((e: { summary: string; start: string }) => [e.summary, e.start]);
+    assert.deepEqual(of('black-mesa.md'), [
+      ['Thank-you note sent: Black Mesa', '2026-11-18'],
+      ['Withdraw: Black Mesa', '2026-11-26'],
+      ['Reply promised: Black Mesa', '2026-12-02'],
+    ]);
+    assert.deepEqual(of('xen-labs.md'), [['Withdraw: Xen Labs', '2026-11-26']]);
+    const quiet = fs.readFileSync(path.join(ROOT, 'examples/notes/accepted/black-mesa.md'), 'utf8').replace('status: waiting', 'status: waiting\n# interview-followup-disable withdraw-others');
+    const dir = tempDir({ 'aperture.md': fs.readFileSync(path.join(ROOT, 'examples/notes/accepted/aperture-backend.md'), 'utf8'), 'black-mesa.md': quiet });
+    const kept = events(run(['calendar', dir, '--today', '2026-11-26']).stdout).map((e: { summary: string }) => e.summary);
+    assert.ok(kept.includes('Check in: Black Mesa') && !kept.some((x: string) => x.startsWith('Withdraw')), kept.join(', '));
   });
 
   it('folds lines at 75 octets with CRLF, and keeps UIDs stable across runs, days and moves', () => {

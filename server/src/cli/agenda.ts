@@ -1,7 +1,7 @@
 /** `agenda`: what to do, grouped by urgency, one line per note. */
 import {
-  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, createLanguageService, Day, formatDay, GROUP_TITLES, longDay, NoteSummary, parseNote,
-  weekdayShort, withdrawItem,
+  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, createLanguageService, Day, formatDay, GROUP_TITLES, isOpen, longDay, NoteSummary, parseNote,
+  reminds, weekdayShort, withdrawItem,
 } from '../service';
 import { Searches } from './searches';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
@@ -20,7 +20,7 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
   const horizon = Number(horizonText);
   const invalid: string[] = [];
   const searches = new Searches();
-  const found: { item: AgendaItem; file: string; summary?: NoteSummary; search: string }[] = [];
+  const found: { item?: AgendaItem; file: string; summary?: NoteSummary; search: string; invalid: boolean }[] = [];
   const service = createLanguageService();
   const g = await gather(positional, io, (note) => {
     const parsed = parseNote(note.text);
@@ -28,13 +28,16 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
     const summary = service.summarize({ uri: note.file, text: note.text }, note.name, today);
     searches.add(note.search, summary);
     const r = agendaOf(parsed, today, note.resolved.config, horizon);
-    if (r.item) found.push({ item: r.item, file: note.shown, summary, search: note.search });
+    // An open process may have to be withdrawn from, whatever else it has (or has not) to do.
+    const withdrawable = summary && isOpen(summary) && reminds(summary.silence, note.resolved.config, 'withdraw-others') ? summary : undefined;
+    if (r.item || withdrawable) found.push({ item: r.item, file: note.shown, summary: withdrawable, search: note.search, invalid: 'skipped' in r && r.skipped === 'invalid' });
     else if (r.skipped === 'invalid') invalid.push(note.shown);
   });
   // An offer accepted in one note makes every other open process of its search a withdrawal.
-  const rows: AgendaRow[] = found.map(({ item, file, summary, search }) => {
+  const rows: AgendaRow[] = found.flatMap(({ item, file, summary, search, invalid: bad }) => {
     const row = (summary && withdrawItem(summary, searches.of(search), today)) ?? item;
-    return { ...row, date: formatDay(row.day), file };
+    if (!row && bad) invalid.push(file);
+    return row ? [{ ...row, date: formatDay(row.day), file }] : [];
   });
   const unreadable = reportProblems(g, io);
   rows.sort((a, b) => compareAgenda(a, b) || a.file.localeCompare(b.file));

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
-import { CalendarEntry, createLanguageService, Day, LAST_DAY, mailtoEncode } from '../service';
+import { CalendarEntry, Config, createLanguageService, Day, LAST_DAY, mailtoEncode, NoteSummary, withdrawing } from '../service';
+import { Searches } from './searches';
 import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 import { builtinTemplatesDir, templateLookup, writeNewFile, WriteError } from '../node';
 
@@ -89,17 +90,24 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = parseArgs(args, { '--today': 'value', '-o': 'value', '--output': 'value', '--force': 'bool' });
   const today = todayFrom(values, io);
   const output = values['-o'] ?? values['--output'];
-  const entries: (CalendarEntry & { file: string })[] = [];
   const service = createLanguageService();
   const builtin = builtinTemplatesDir();
+  const searches = new Searches();
+  // Per note until all are read: an accepted offer in one note turns the others' reminders into a withdrawal.
+  const notes: { entries: CalendarEntry[]; file: string; summary?: NoteSummary; search: string; config: Config }[] = [];
   const g = await gather(positional, io, (note) => {
     // The templates as `draft` reads them (the workspace's own, else the built-in): a check-in's link is that draft.
     const options = { today, config: note.resolved.config, templates: templateLookup(note.resolved, builtin) };
-    for (const e of service.calendar({ uri: note.file, text: note.text }, options) ?? []) {
-      // A date computed past 9999-12-31 (a check-in after an interview on 9999-12-30) has no DATE to write.
-      if (e.day <= LAST_DAY) entries.push({ ...e, file: note.shown });
-    }
+    const doc = { uri: note.file, text: note.text };
+    const entries = service.calendar(doc, options);
+    if (!entries) return;
+    const summary = service.summarize(doc, note.name, today);
+    searches.add(note.search, summary);
+    notes.push({ entries, file: note.shown, summary, search: note.search, config: note.resolved.config });
   });
+  const entries = notes.flatMap((n) => (n.summary ? withdrawing(n.entries, n.summary, searches.of(n.search), n.config, today) : n.entries)
+    // A date computed past 9999-12-31 (a check-in after an interview on 9999-12-30) has no DATE to write.
+    .filter((e) => e.day <= LAST_DAY).map((e) => ({ ...e, file: n.file })));
   const unreadable = reportProblems(g, io);
   entries.sort((a, b) => a.day - b.day || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
   const text = buildCalendar(entries, today);

@@ -6,7 +6,7 @@
 import { Config } from './config';
 import { Day, formatDay, relativeDay } from './dates';
 import { mainContact, ParsedNote } from './model';
-import { silenced, silenceOf } from './directives';
+import { reminds, silenceOf } from './directives';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
 import { Meeting, timelineOf } from './rules/timeline';
 import { isOpen, NoteSummary, Search } from './search';
@@ -70,7 +70,7 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
   if (silenceOf(note)?.all) return { skipped: 'quiet' };
   let hushed = false;
   const on = (rule: RuleId): boolean => {
-    if (!silenced(note, rule) && config.rules[rule] !== 'off') return true;
+    if (reminds(silenceOf(note), config, rule)) return true;
     hushed = true;
     return false;
   };

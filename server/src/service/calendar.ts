@@ -2,11 +2,12 @@
 import { Config } from './config';
 import { Day, formatDay } from './dates';
 import { mainContact, ParsedNote, Person } from './model';
-import { silenced } from './directives';
+import { reminds, silenceOf } from './directives';
 import { checkInPlan, statusOf } from './rules/common';
 import { timelineOf } from './rules/timeline';
+import { isOpen, NoteSummary, Search } from './search';
 
-export type CalendarKind = 'reply-promised' | 'check-in' | 'thank-you' | 'interview';
+export type CalendarKind = 'reply-promised' | 'check-in' | 'thank-you' | 'interview' | 'withdraw';
 
 export interface CalendarEntry {
   kind: CalendarKind;
@@ -20,7 +21,14 @@ export interface CalendarEntry {
   contact?: Pick<Person, 'name' | 'email' | 'phone'>;
   /** A check-in's draft as a `mailto:` URI (LanguageService.calendar renders it; calendarOf leaves it out). */
   mailto?: string;
+  /** Something to do (a thank-you or a check-in due), not a fact (sent, promised, scheduled). */
+  reminder?: true;
 }
+
+/** The contact's name, email and phone, each on a line of its own (after the line before). */
+const reachOf = (contact: CalendarEntry['contact']): string => [
+  contact?.name && `\nContact: ${contact.name}`, contact?.email && `\nEmail: ${contact.email}`, contact?.phone && `\nPhone: ${contact.phone}`,
+].filter(Boolean).join('');
 
 /**
  * All-day entries for an open process: each interview still to come, the thank-you note of the
@@ -41,9 +49,7 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
   // The process is known by its first interview: adding a round keeps every event's id.
   const identity = `${company}\u0000${role}\u0000${formatDay(first)}`;
   const about = `${company}, ${role} (interviewed ${formatDay(t.current?.day ?? first)})`;
-  const reach = [
-    contact?.name && `\nContact: ${contact.name}`, contact?.email && `\nEmail: ${contact.email}`, contact?.phone && `\nPhone: ${contact.phone}`,
-  ].filter(Boolean).join('');
+  const reach = reachOf(contact);
   const out: CalendarEntry[] = [];
   const push = (e: Omit<CalendarEntry, 'contact'>) => out.push(contact ? { ...e, contact } : e);
   for (const m of t.meetings.filter((x) => x.day > today)) {
@@ -54,8 +60,8 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
   if (!current) return out;
   if (current.thankYouSent.kind === 'ok') {
     push({ kind: 'thank-you', day: current.thankYouSent.value, identity, summary: `Thank-you note sent: ${company}`, description: `${about}${reach}` });
-  } else if (current.thankYouSent.kind === 'absent' && !silenced(note, 'thank-you-due')) {
-    push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}` });
+  } else if (current.thankYouSent.kind === 'absent' && reminds(silenceOf(note), config, 'thank-you-due')) {
+    push({ kind: 'thank-you', day: current.day, identity, summary: `Send the thank-you note: ${company}`, description: `Right after the interview: ${about}${reach}`, reminder: true });
   }
   if (status !== 'waiting') return out;
   if (t.promise && !t.next) {
@@ -63,9 +69,30 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
     push({ kind: 'reply-promised', day: t.promise.day, identity, summary: `Reply promised: ${company}`, description: `They said you would hear by this date${words}: ${about}${reach}` });
   }
   const checkIn = checkInPlan(i, config, today);
-  // The two reminders follow their rules' directives; what was sent, promised or scheduled stays.
-  if (checkIn && !silenced(note, 'check-in-due')) {
-    push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}` });
+  // The two reminders follow their rules (directives, configuration); what was sent, promised or scheduled stays.
+  if (checkIn && reminds(silenceOf(note), config, 'check-in-due')) {
+    push({ kind: 'check-in', day: checkIn.due, identity, summary: `Check in: ${company}`, description: `No word yet? Send one brief, polite check-in: ${about}${reach}`, reminder: true });
   }
   return out;
+}
+
+/**
+ * An open process once another offer of its search is accepted (`withdraw-others`, where the
+ * note and the configuration leave that rule on): its reminders give way to one event today,
+ * the withdrawal, as the agenda has it; what was sent, promised or scheduled stays.
+ */
+export function withdrawing(entries: CalendarEntry[], self: NoteSummary, search: Search, config: Config, today: Day): CalendarEntry[] {
+  const accepted = isOpen(self) && reminds(self.silence, config, 'withdraw-others') ? search.acceptedOtherThan(self.name) : undefined;
+  if (!accepted) return entries;
+  const company = self.company ?? '[company]';
+  const role = self.role ?? '[role]';
+  const contact = entries.find((e) => e.contact)?.contact;
+  const reach = reachOf(contact);
+  const withdraw: CalendarEntry = {
+    kind: 'withdraw', day: today, identity: `${company}\u0000${role}\u0000withdraw`, reminder: true,
+    summary: `Withdraw: ${company}`,
+    description: `You accepted the offer from ${accepted.company ?? accepted.name}: withdraw from ${company}, ${role}, with a short, gracious note${reach}`,
+    ...(contact ? { contact } : {}),
+  };
+  return [...entries.filter((e) => !e.reminder), withdraw];
 }

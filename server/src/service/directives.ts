@@ -10,6 +10,7 @@
  * says what is a comment). While it does not parse, no directive is read, so `yaml-syntax`
  * is never silenced by one: a broken front matter cannot say for sure what is a comment.
  */
+import type { Config } from './config';
 import { CST, Parser } from 'yaml';
 import type { Span } from './frontmatter';
 import type { ParsedNote } from './model';
@@ -59,6 +60,14 @@ export function silenceOf(note: ParsedNote): Silence | undefined {
 export function silenced(note: ParsedNote, rule: RuleId): boolean {
   const s = silenceOf(note);
   return !!s && (s.all || s.rules.has(rule));
+}
+
+/**
+ * Does a note with these directives (silenceOf; a summary's `silence`) remind of `rule`, the
+ * configuration (`rules: {id: off}`) leaving it on too?
+ */
+export function reminds(silence: Silence | undefined, config: Pick<Config, 'rules'>, rule: RuleId): boolean {
+  return !(silence && (silence.all || silence.rules.has(rule))) && config.rules[rule] !== 'off';
 }
 
 function read(note: ParsedNote): Directive[] {

@@ -13,7 +13,7 @@ export { DEFAULT_SEVERITY } from './rules';
 export type { RuleId, Severity } from './types';
 export { agendaOf, AGENDA_GROUPS, compareAgenda, GROUP_TITLES, withdrawItem } from './agenda';
 export type { AgendaGroup, AgendaItem } from './agenda';
-export { calendarOf } from './calendar';
+export { calendarOf, withdrawing } from './calendar';
 export type { CalendarEntry } from './calendar';
 export { newNoteFileName, renderNewNote, slug, yamlScalar } from './newnote';
 export type { NewNoteFields } from './newnote';
@@ -22,6 +22,7 @@ export { longDay, relativeDay, shortDay, weekdayName, weekdayShort } from './dat
 export { negotiateEncoding, PositionConverter } from './positions';
 export type { PositionEncoding } from './positions';
 export { isOpen, Search } from './search';
+export { reminds } from './directives';
 export type { NoteSummary } from './search';
 export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
 export type { DraftParts } from './mail';
