@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, emlOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName } from '../service';
 import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
-import { CliIO, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
+import { CliIO, parseArgs, printable, printableLines, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 
 const FORMATS = ['text', 'eml', 'mailto'] as const;
 
@@ -60,7 +60,7 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
   const rendered = service.draftText(doc, kind, to, options)!;
   if (rendered.text === undefined) throw new UsageError(`cannot draft ${kind}: ${rendered.disabled}`);
   if (format === 'text') {
-    io.stdout(rendered.text.replace(/\s+$/, '') + '\n');
+    io.stdout(printableLines(rendered.text.trimEnd()) + '\n');
     return 0;
   }
   const parts = parseDraft(rendered.text);
