@@ -6,7 +6,7 @@
  */
 import { CodeLens, DocumentLink, TextEdit } from 'vscode-languageserver-types';
 import { DraftCommands } from '../../protocol';
-import { formatDay } from '../dates';
+import { formatDay, parseIsoDay } from '../dates';
 import { NoteView } from '../document';
 import { appendToList, Edit, setInRound, setValue } from '../edits';
 import { mailtoOf, parseDraft } from '../mail';
@@ -126,7 +126,7 @@ export function draftLenses(view: NoteView, options: DraftLensOptions): CodeLens
     if (options.clientCommands) {
       lenses.push({ range, command: { title: 'Copy', command: DraftCommands.copy, arguments: [d.text.split('\n').slice(1).join('\n').replace(/^\s+/, '')] } });
     }
-    lenses.push({ range, command: { title: 'Mark sent', command: DraftCommands.markSent, arguments: [uri, d.line] } });
+    lenses.push({ range, command: { title: 'Mark sent', command: DraftCommands.markSent, arguments: [uri, d.line, headingOf(d)] } });
     return lenses;
   });
 }
@@ -203,25 +203,41 @@ export function appendedHeadingLine(view: NoteView, edit: Edit): number {
   return view.positionAt(edit.span.start).line + k;
 }
 
-/** The edits of Mark sent for the draft whose heading is on `line`; undefined when there is none there or the record cannot be made exactly. */
-export function markSentEdits(view: NoteView, line: number, options: EditorOptions): TextEdit[] | undefined {
-  const d = draftSections(view).find((s) => s.line === line);
+/** The heading line of a draft, as written. */
+const headingOf = (d: DraftSection): string => d.text.split('\n', 1)[0].replace(/\r$/, '');
+
+/** What Mark sent does: its edits, or why it cannot. */
+export type MarkSent = { edits: TextEdit[] } | { reason: string };
+
+/**
+ * The edits of Mark sent for the draft whose heading is on `line`. With `heading` (the lens's
+ * own, as it was when computed), the draft with that heading nearest `line` when the note moved
+ * since; a thank-you is recorded on the round the draft was written for (the latest held on
+ * its date). A reason instead when there is no such draft or the record cannot be made exactly.
+ */
+export function markSentEdits(view: NoteView, line: number, options: EditorOptions, heading?: string): MarkSent {
+  const sections = draftSections(view);
   const note = view.note;
-  if (!d || !note?.interview) return undefined;
+  const at = sections.find((s) => s.line === line);
+  const d = heading === undefined || (at && headingOf(at) === heading)
+    ? at
+    : sections.filter((s) => headingOf(s) === heading).sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
+  if (!d || !note?.interview) return { reason: `no draft heading on line ${line + 1} of the note any more` };
   const today = formatDay(options.today);
   const edits: Edit[] = [{ span: { start: d.start + 3, end: d.start + 8 }, newText: 'Sent' }]; // "## Draft:" -> "## Sent:"
   const record = RECORDS[d.what];
   if (record === 'thank-you') {
-    const current = timelineOf(note.interview, options.today)?.current;
+    const written = parseIsoDay(d.date);
+    const current = timelineOf(note.interview, written !== undefined && written < options.today ? written : options.today)?.current;
     if (current && current.thankYouSent.kind === 'absent') {
       const e = current.round !== undefined ? setInRound(note, current.round, 'thank_you_sent', today) : setValue(note, 'thank_you_sent', today);
-      if (!e) return undefined;
+      if (!e) return { reason: 'thank_you_sent cannot be set exactly (record it by hand, then rename the heading)' };
       edits.push(e);
     }
   } else if (record) {
     const e = appendToList(note, 'follow_ups', record === 'call' ? `{date: ${today}, channel: call}` : today);
-    if (!e) return undefined;
+    if (!e) return { reason: 'follow_ups cannot be added to exactly (record the check-in by hand, then rename the heading)' };
     edits.push(e);
   }
-  return edits.map((e) => ({ range: view.rangeOf(e.span), newText: e.newText }));
+  return { edits: edits.map((e) => ({ range: view.rangeOf(e.span), newText: e.newText })) };
 }
