@@ -119,7 +119,11 @@ export const DraftCommands = {
   copy: 'interviewFollowup.copyDraft',
   /** Server. Arguments: [uri: string, mailto: string] */
   serverOpen: 'interviewFollowup.server.openDraft',
-  /** Server. Arguments: [uri: string, line: number] (the heading's 0-based line): records what was sent, renames the heading `## Sent:`. */
+  /**
+   * Server. Arguments: [uri: string, line: number, heading?: string] (the heading's 0-based line,
+   * and its text: a lens computed before an edit still marks its own draft): records what was
+   * sent, renames the heading `## Sent:`.
+   */
   markSent: 'interviewFollowup.markDraftSent',
   /** Server. Arguments: [uri: string, line: number]: shows the draft whose heading is on `line` (window/showDocument with a selection). */
   reveal: 'interviewFollowup.revealDraft',

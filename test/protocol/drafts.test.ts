@@ -92,7 +92,7 @@ describe('protocol: drafts leave the editor', function () {
   it('Mark sent: one workspace/applyEdit that renames the heading and records thank_you_sent, nothing else', async () => {
     const { client, uri, text, line } = await drafted({});
     const mark = (await client.codeLenses(uri)).find((l) => l.command?.title === 'Mark sent')!.command!;
-    assert.deepEqual(mark.arguments, [uri, line]);
+    assert.deepEqual(mark.arguments, [uri, line, HEADING]);
     await client.executeCommand(mark.command, mark.arguments!);
     const { edit, label } = await client.waitUntil('workspace/applyEdit', () => client.applyEdits[0]);
     assert.equal(label, 'Mark sent');
@@ -123,6 +123,19 @@ describe('protocol: drafts leave the editor', function () {
     assert.deepEqual(said, { type: MessageType.Warning, message: 'Mark sent: no draft heading on line 2 of the note any more' });
     assert.equal(client.applyEdits.length, 1, 'no second edit');
     assert.deepEqual(client.errors(), []);
+  });
+
+  it('Mark sent from a lens computed before an edit that moved the draft: that draft, not the one now on its line', async () => {
+    const { client, uri, text } = await drafted({});
+    const mark = (await client.codeLenses(uri)).find((l) => l.command?.title === 'Mark sent')!.command!;
+    const moved = text.replace('Notes.\n', 'Notes.\n\n## Draft: withdrawal email to Zoë Ångström (2026-11-26)\n\nTo: Zoë\n');
+    await client.change(uri, { text: moved });
+    await client.executeCommand(mark.command, mark.arguments!);
+    const { edit } = await client.waitUntil('workspace/applyEdit', () => client.applyEdits[0]);
+    assert.equal(applyEdits(edit, { [uri]: moved })[uri], moved
+      .replace('status: waiting  # hoping\n', 'status: waiting  # hoping\nthank_you_sent: 2026-11-26\n')
+      .replace('## Draft: thank-you email', '## Sent: thank-you email'));
+    assert.deepEqual(client.messages, []);
   });
 
   it('the To: line is a mailto: link, its range in the client\'s encoding (UTF-8 here)', async () => {

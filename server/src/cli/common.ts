@@ -21,6 +21,15 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/**
+ * Text of several lines (a draft) safe for a terminal: its line breaks and tabs kept, every
+ * other control character (an escape sequence in a name, a lone carriage return) escaped as
+ * `printable` does.
+ */
+export function printableLines(text: string): string {
+  return text.split(/\r?\n/).map((line) => line.split('\t').map(printable).join('\t')).join('\n');
+}
+
 /** Flags a command takes: `value` ones need an argument (`--x v` or `--x=v`). */
 export type FlagSpec = Record<string, 'value' | 'bool'>;
 

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, emlOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName } from '../service';
 import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
-import { CliIO, gather, parseArgs, printable, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
+import { CliIO, gather, parseArgs, printable, printableLines, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 import { Searches } from './searches';
 
 const FORMATS = ['text', 'eml', 'mailto'] as const;
@@ -71,7 +71,7 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
   const rendered = service.draftText(doc, kind, to, options)!;
   if (rendered.text === undefined) throw new UsageError(`cannot draft ${kind}: ${rendered.disabled}`);
   if (format === 'text') {
-    io.stdout(rendered.text.replace(/\s+$/, '') + '\n');
+    io.stdout(printableLines(rendered.text.trimEnd()) + '\n');
     return 0;
   }
   const parts = parseDraft(rendered.text);

@@ -17,7 +17,7 @@ export interface DraftParts {
 
 /** Reads a draft as the templates write it: heading, `To:` and `Subject:` lines, a blank line, the body. */
 export function parseDraft(text: string): DraftParts {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
+  const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
   let k = 0;
   const out: DraftParts = { body: '' };
   if (/^#{1,6}\s/.test(lines[0] ?? '')) {
@@ -38,21 +38,40 @@ export function parseDraft(text: string): DraftParts {
 
 /** The address of "Jane Doe <jane@acme.example>" or of a bare one; undefined for a placeholder. */
 export function addressOf(to: string | undefined): { name?: string; address: string } | undefined {
-  if (!to) return undefined;
-  const m = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(to.trim());
-  if (m) return { name: m[1].trim() || undefined, address: m[2] };
-  return /^[^\s<>[\]]+@[^\s<>[\]]+$/.test(to.trim()) ? { address: to.trim() } : undefined;
+  const text = to?.trim();
+  if (!text) return undefined;
+  // By search rather than one regular expression (`^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$`), which
+  // backtracks quadratically on a long run of blanks or of "@": the address is after the last "<".
+  const open = text.lastIndexOf('<');
+  if (open >= 0 && text.endsWith('>')) {
+    const address = text.slice(open + 1, -1);
+    if (isAddress(address, /[<>\s]/)) return { name: text.slice(0, open).trim() || undefined, address };
+  }
+  return isAddress(text, /[\s<>[\]]/) ? { address: text } : undefined;
+}
+
+/** `local@domain`: an "@" with something on each side, and no character of `forbidden`. */
+function isAddress(text: string, forbidden: RegExp): boolean {
+  return text.slice(1, -1).includes('@') && !forbidden.test(text);
 }
 
 /** Past this, some clients and OSes cut or refuse a URI: the body goes to the clipboard instead. */
 export const MAILTO_LIMIT = 2000;
 
 /**
+ * The text with each lone surrogate (a YAML `"\ud800"` escape can make one) as U+FFFD, as
+ * TextEncoder writes it: encodeURIComponent throws on one.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
  * RFC 6068 percent-encoding: UTF-8, every octet outside the unreserved set escaped, so a space is
  * `%20` (never `+`, which mailto does not decode) and a line break `%0D%0A`.
  */
 export function mailtoEncode(text: string): string {
-  return encodeURIComponent(text.replace(/\r\n?|\n/g, '\r\n')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(wellFormed(text).replace(/\r\n?|\n/g, '\r\n')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

@@ -17,7 +17,7 @@ import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
 import { calendarEntries } from './features/calendar';
 import type { CalendarEntry } from './calendar';
 import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
-import { draftLenses, DraftLensOptions, draftLinks, markSentEdits } from './features/draftLenses';
+import { draftLenses, DraftLensOptions, draftLinks, MarkSent, markSentEdits } from './features/draftLenses';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -36,7 +36,7 @@ export type { CheckOptions } from './features/diagnostics';
 export type { DraftOffer } from './features/drafts';
 export type { AgendaOptions, NoteAgenda } from './features/agenda';
 export type { LensOptions } from './features/codeLens';
-export type { DraftLensOptions } from './features/draftLenses';
+export type { DraftLensOptions, MarkSent } from './features/draftLenses';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */
@@ -70,9 +70,10 @@ export interface LanguageService {
   /**
    * Mark sent for the draft whose heading is on `line`: records it (the thank-you date, a
    * follow-up with its channel, nothing for a closing message) and renames the heading to
-   * `## Sent: ...`; undefined when no draft heading is there.
+   * `## Sent: ...`; with `heading` (the lens's), that draft even when an edit moved it. Why not,
+   * when no such draft is there or the record cannot be made exactly.
    */
-  markDraftSent(doc: NoteDocument, line: number, options: EditorOptions): TextEdit[] | undefined;
+  markDraftSent(doc: NoteDocument, line: number, options: EditorOptions, heading?: string): MarkSent;
   /**
    * The note's next action, as the CLI's agenda has it, and where the note says it; undefined
    * when the text is not an interview note.
@@ -130,7 +131,7 @@ export function createLanguageService(): LanguageService {
     codeLenses: (doc, options) => codeLenses(view(doc), options),
     draftLenses: (doc, options) => draftLenses(view(doc), options),
     documentLinks: (doc) => draftLinks(view(doc)),
-    markDraftSent: (doc, line, options) => markSentEdits(view(doc), line, options),
+    markDraftSent: (doc, line, options, heading) => markSentEdits(view(doc), line, options, heading),
     agenda: (doc, options) => noteAgenda(view(doc), options),
     calendar: (doc, options) => calendarEntries(view(doc), options, renderer),
     completion: (doc, position, options) => completion(view(doc), position, options),

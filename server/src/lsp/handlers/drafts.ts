@@ -40,14 +40,14 @@ export function registerDrafts({ host }: Server): void {
   }));
 
   connection.onExecuteCommand(safe.request('executeCommand', null, async ({ command, arguments: args = [] }: ExecuteCommandParams) => {
-    const [uri, second] = args as unknown[];
+    const [uri, second, third] = args as unknown[];
     if (typeof uri !== 'string') {
       tell(MessageType.Error, `${command}: no document named`);
       return null;
     }
     switch (command) {
       case DraftCommands.serverOpen: await openMail(String(second)); break;
-      case DraftCommands.markSent: await markSent(uri, Number(second)); break;
+      case DraftCommands.markSent: await markSent(uri, Number(second), typeof third === 'string' ? third : undefined); break;
       case DraftCommands.reveal: await reveal(uri, Number(second)); break;
       default: tell(MessageType.Error, `interview-followup has no command ${command}`);
     }
@@ -63,12 +63,15 @@ export function registerDrafts({ host }: Server): void {
     if (!r.success) tell(MessageType.Warning, `Open in mail app: the editor could not open the link${'why' in r ? ` (${r.why})` : ''}; the link is ${mailto}`);
   }
 
-  /** Records the draft on `line` as sent and renames its heading, as one edit the client applies. */
-  async function markSent(uri: string, line: number): Promise<void> {
+  /**
+   * Records the draft on `line` as sent and renames its heading, as one edit the client applies.
+   * `heading`: the lens's, so that a lens computed before an edit marks the draft it was on.
+   */
+  async function markSent(uri: string, line: number, heading: string | undefined): Promise<void> {
     const o = open(uri);
-    const edits = o && Number.isInteger(line) ? service.markDraftSent(o.doc, line, host.editorOptions(uri)) : undefined;
-    if (!o || !edits) return tell(MessageType.Warning, `Mark sent: no draft heading on line ${line + 1} of the note any more`);
-    const clientEdits: TextEdit[] = edits.map((e) => ({ ...e, range: o.c.rangeToClient(e.range) }));
+    const marked = o && Number.isInteger(line) ? service.markDraftSent(o.doc, line, host.editorOptions(uri), heading) : undefined;
+    if (!o || !marked || 'reason' in marked) return tell(MessageType.Warning, `Mark sent: ${marked && 'reason' in marked ? marked.reason : 'the note cannot be read'}`);
+    const clientEdits: TextEdit[] = marked.edits.map((e) => ({ ...e, range: o.c.rangeToClient(e.range) }));
     const version = host.documents.get(uri)?.version;
     const edit: WorkspaceEdit = host.features.documentChanges && version !== undefined
       ? { documentChanges: [{ textDocument: { uri, version }, edits: clientEdits }] }

@@ -36,11 +36,21 @@ export function styled(value: string, like: Node | null | undefined): string {
   return value;
 }
 
+/**
+ * The line without the spaces and tabs it ends with. Not `/[ \t]+$/`, which is tried at each
+ * character of a run of blanks not at the end (quadratic: a template can write 200 KB of them).
+ */
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
 /** Appends a block of text at the end of the note, after its last line. */
 export function appendToBody(note: ParsedNote, block: string): Edit {
   const { text } = note;
   const { eol } = note.frontMatter;
-  const lines = block.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = block.replace(/\r\n?/g, '\n').trimEnd().split('\n').map(withoutTrailingBlanks);
   const body = lines.join(eol);
   // Never address the empty "line" after a final newline: some clients then add or join
   // lines. Insert at the end of the last real line instead; the final newline stays last.

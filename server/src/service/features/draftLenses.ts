@@ -6,7 +6,7 @@
  */
 import { CodeLens, DocumentLink, TextEdit } from 'vscode-languageserver-types';
 import { DraftCommands } from '../../protocol';
-import { formatDay } from '../dates';
+import { formatDay, parseIsoDay } from '../dates';
 import { NoteView } from '../document';
 import { appendToList, Edit, setInRound, setValue } from '../edits';
 import { mailtoOf, parseDraft } from '../mail';
@@ -30,9 +30,35 @@ export interface DraftSection {
   start: number;
 }
 
-const HEADING = /^## Draft: (.+?)(?: to (.+?))? \((\d{4}-\d\d-\d\d)\)[ \t]*$/;
+const HEADING_START = '## Draft: ';
+const HEADING_END = /^ \((\d{4}-\d\d-\d\d)\)[ \t]*$/;
 
-/** The drafts in the body, in order. */
+/**
+ * `## Draft: <what> to <name> (<date>)` read apart: <what> up to the first " to ", the rest
+ * the name. By string search rather than one regular expression, whose lazy groups backtrack
+ * quadratically on a long heading of many " to ".
+ */
+function draftHeading(line: string): { what: string; to?: string; date: string } | undefined {
+  if (!line.startsWith(HEADING_START)) return undefined;
+  const open = line.lastIndexOf(' (');
+  const date = open < 0 ? null : HEADING_END.exec(line.slice(open));
+  const middle = line.slice(HEADING_START.length, open);
+  if (!date || middle === '' || /[\r\n\u2028\u2029]/.test(middle)) return undefined;
+  const at = middle.indexOf(' to ', 1);
+  return at < 0 || at + 4 === middle.length ? { what: middle, date: date[1] } : { what: middle.slice(0, at), to: middle.slice(at + 4), date: date[1] };
+}
+
+/** The marker of an opening code fence (CommonMark: up to 3 spaces, 3 or more backticks, with no backtick after them, or tildes). */
+function fenceOf(line: string): string | undefined {
+  const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  return m && !(m[1][0] === '`' && line.includes('`', m[0].length)) ? m[1] : undefined;
+}
+
+/**
+ * The drafts in the body, in order. A line is a heading only outside fenced code blocks and
+ * HTML comments, as a markdown reader sees it: a `## Draft:` shown as an example in a code
+ * block is no draft, and a `# comment` in a draft's code block does not end the draft.
+ */
 export function draftSections(view: NoteView): DraftSection[] {
   const note = view.note;
   if (!note?.interview || !note.frontMatter.close) return [];
@@ -40,21 +66,32 @@ export function draftSections(view: NoteView): DraftSection[] {
   const out: DraftSection[] = [];
   let open: DraftSection | undefined;
   let offset = note.frontMatter.close.end;
+  /** The marker of the fenced code block, or `<!--` for the HTML comment, the line is in. */
+  let inside: string | undefined;
   const close = (end: number) => {
-    if (open) open.text = text.slice(open.start, end).replace(/\s+$/, '');
+    if (open) open.text = text.slice(open.start, end).trimEnd();
     open = undefined;
   };
   while (offset < text.length) {
     const nl = text.indexOf('\n', offset);
     const end = nl < 0 ? text.length : nl + 1;
     const line = text.slice(offset, end).replace(/\r?\n$/, '');
-    if (/^#{1,2}\s/.test(line)) {
+    if (inside === '<!--') {
+      if (line.includes('-->')) inside = undefined;
+    } else if (inside !== undefined) {
+      const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+      if (m && m[1][0] === inside[0] && m[1].length >= inside.length) inside = undefined;
+    } else if (/^#{1,2}\s/.test(line)) {
       close(offset);
-      const m = HEADING.exec(line);
+      const m = draftHeading(line);
       if (m) {
-        open = { line: view.positionAt(offset).line, what: m[1], to: m[2], date: m[3], text: '', start: offset };
+        open = { line: view.positionAt(offset).line, ...m, text: '', start: offset };
         out.push(open);
       }
+    } else {
+      const fence = fenceOf(line);
+      if (fence) inside = fence;
+      else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) inside = '<!--';
     }
     offset = end;
   }
@@ -89,7 +126,7 @@ export function draftLenses(view: NoteView, options: DraftLensOptions): CodeLens
     if (options.clientCommands) {
       lenses.push({ range, command: { title: 'Copy', command: DraftCommands.copy, arguments: [d.text.split('\n').slice(1).join('\n').replace(/^\s+/, '')] } });
     }
-    lenses.push({ range, command: { title: 'Mark sent', command: DraftCommands.markSent, arguments: [uri, d.line] } });
+    lenses.push({ range, command: { title: 'Mark sent', command: DraftCommands.markSent, arguments: [uri, d.line, headingOf(d)] } });
     return lenses;
   });
 }
@@ -101,12 +138,36 @@ export function draftLenses(view: NoteView, options: DraftLensOptions): CodeLens
 export function draftLinks(view: NoteView): DocumentLink[] {
   return draftSections(view).flatMap((d) => {
     const parts = parseDraft(d.text);
-    // The header's To: line (parseDraft reads headers only, right after the heading).
-    const to = /^To:[ \t]*(.*?)[ \t]*\r?$/im.exec(d.text);
-    if (parts.to === undefined || !to || to[1] === '') return [];
-    const start = d.start + to.index + to[0].indexOf(to[1], 3);
-    return [{ range: view.rangeOf({ start, end: start + to[1].length }), target: mailtoOf(parts).uri, tooltip: 'Open the draft in the mail app' }];
+    const to = toValueOf(d.text);
+    if (parts.to === undefined || !to) return [];
+    const start = d.start + to.start;
+    return [{ range: view.rangeOf({ start, end: start + to.length }), target: mailtoOf(parts).uri, tooltip: 'Open the draft in the mail app' }];
   });
+}
+
+/**
+ * Where the value of a draft's `To:` header is in its section: the header line that parseDraft
+ * reads (after the heading and blank lines, among the `To:` and `Subject:` lines, the last),
+ * without the blanks around the value; undefined when it has none or it is empty.
+ */
+function toValueOf(section: string): { start: number; length: number } | undefined {
+  let found: { start: number; length: number } | undefined;
+  let headers = false;
+  for (let offset = section.indexOf('\n') + 1; offset > 0 && offset < section.length;) {
+    const nl = section.indexOf('\n', offset);
+    const line = section.slice(offset, nl < 0 ? section.length : nl).replace(/\r$/, '');
+    const header = /^(To|Subject):/i.exec(line);
+    if (header) {
+      headers = true;
+      const rest = line.slice(header[0].length);
+      const value = rest.trim();
+      if (header[1].toLowerCase() === 'to') found = value === '' ? undefined : { start: offset + 3 + rest.length - rest.trimStart().length, length: value.length };
+    } else if (headers || line.trim() !== '') {
+      break;
+    }
+    offset = nl + 1;
+  }
+  return found;
 }
 
 /**
@@ -116,7 +177,9 @@ export function draftLinks(view: NoteView): DocumentLink[] {
  */
 export function draftKindOf(template: string): string | undefined {
   const first = template.replace(/^\s+/, '').split(/\r?\n/, 1)[0];
-  const m = /^## Draft: ([^{}()]+?)(?=\s*\{\{|\s+to\s|\s*\(|\s*$)/.exec(first);
+  // Ending on a character that is not blank: tried inside a run of blanks, the lookahead would
+  // scan the rest of the run at each of its characters (quadratic on a long run).
+  const m = /^## Draft: ([^{}()]*?[^{}()\s])(?=\s*\{\{|\s+to\s|\s*\(|\s*$)/.exec(first);
   return m?.[1];
 }
 
@@ -140,25 +203,41 @@ export function appendedHeadingLine(view: NoteView, edit: Edit): number {
   return view.positionAt(edit.span.start).line + k;
 }
 
-/** The edits of Mark sent for the draft whose heading is on `line`; undefined when there is none there or the record cannot be made exactly. */
-export function markSentEdits(view: NoteView, line: number, options: EditorOptions): TextEdit[] | undefined {
-  const d = draftSections(view).find((s) => s.line === line);
+/** The heading line of a draft, as written. */
+const headingOf = (d: DraftSection): string => d.text.split('\n', 1)[0].replace(/\r$/, '');
+
+/** What Mark sent does: its edits, or why it cannot. */
+export type MarkSent = { edits: TextEdit[] } | { reason: string };
+
+/**
+ * The edits of Mark sent for the draft whose heading is on `line`. With `heading` (the lens's
+ * own, as it was when computed), the draft with that heading nearest `line` when the note moved
+ * since; a thank-you is recorded on the round the draft was written for (the latest held on
+ * its date). A reason instead when there is no such draft or the record cannot be made exactly.
+ */
+export function markSentEdits(view: NoteView, line: number, options: EditorOptions, heading?: string): MarkSent {
+  const sections = draftSections(view);
   const note = view.note;
-  if (!d || !note?.interview) return undefined;
+  const at = sections.find((s) => s.line === line);
+  const d = heading === undefined || (at && headingOf(at) === heading)
+    ? at
+    : sections.filter((s) => headingOf(s) === heading).sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
+  if (!d || !note?.interview) return { reason: `no draft heading on line ${line + 1} of the note any more` };
   const today = formatDay(options.today);
   const edits: Edit[] = [{ span: { start: d.start + 3, end: d.start + 8 }, newText: 'Sent' }]; // "## Draft:" -> "## Sent:"
   const record = RECORDS[d.what];
   if (record === 'thank-you') {
-    const current = timelineOf(note.interview, options.today)?.current;
+    const written = parseIsoDay(d.date);
+    const current = timelineOf(note.interview, written !== undefined && written < options.today ? written : options.today)?.current;
     if (current && current.thankYouSent.kind === 'absent') {
       const e = current.round !== undefined ? setInRound(note, current.round, 'thank_you_sent', today) : setValue(note, 'thank_you_sent', today);
-      if (!e) return undefined;
+      if (!e) return { reason: 'thank_you_sent cannot be set exactly (record it by hand, then rename the heading)' };
       edits.push(e);
     }
   } else if (record) {
     const e = appendToList(note, 'follow_ups', record === 'call' ? `{date: ${today}, channel: call}` : today);
-    if (!e) return undefined;
+    if (!e) return { reason: 'follow_ups cannot be added to exactly (record the check-in by hand, then rename the heading)' };
     edits.push(e);
   }
-  return edits.map((e) => ({ range: view.rangeOf(e.span), newText: e.newText }));
+  return { edits: edits.map((e) => ({ range: view.rangeOf(e.span), newText: e.newText })) };
 }
