@@ -130,6 +130,15 @@ describe('directives: completion', () => {
     assert.equal(edit.range.start.character, '# interview-followup-disable ask-timeline, '.length, 'replaces the word typed');
   });
 
+  it('a directive line of 200,000 characters ending in a blank is answered at once, not in quadratic time', () => {
+    const text = acme(`# interview-followup-disable ${'x'.repeat(200_000)} `);
+    const started = process.hrtime.bigint();
+    const items = at(text, 4);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(items.some((i) => i.label === 'check-in-due'));
+    assert.ok(ms < 1000, `${ms.toFixed(0)} ms`); // quadratic: minutes
+  });
+
   it('offers the marker on a comment line, nothing in the body', () => {
     assert.deepEqual(at(acme('# interview-f'), 4).map((i) => i.label), ['interview-followup-disable']);
     assert.deepEqual(at(note(ACME, '# interview-followup-disable '), 5), []);

@@ -80,7 +80,10 @@ function directiveItems(word: string, rest: string, position: Position): Complet
     return [{ label: DIRECTIVE, kind: CompletionItemKind.Keyword, detail: 'turn rules off for this note', textEdit: { range: at(word.length), newText: `${DIRECTIVE} ` } }];
   }
   if (word !== DIRECTIVE || !/^[ \t,]/.test(rest)) return [];
-  const partial = /[^\s,]*$/.exec(rest)![0];
+  // The word being typed: scanned back from the end (a regex anchored at $ retries every start: quadratic).
+  let from = rest.length;
+  while (from > 0 && !/[\s,]/.test(rest[from - 1])) from--;
+  const partial = rest.slice(from);
   const named = new Set(rest.slice(0, rest.length - partial.length).split(/[\s,]+/));
   return RULE_IDS.filter((id) => id !== 'yaml-syntax' && !named.has(id)).map((id, i) => ({
     label: id,
