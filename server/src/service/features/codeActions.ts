@@ -16,7 +16,7 @@ import { timelineOf } from '../rules/timeline';
 import { Search } from '../search';
 import { RuleId } from '../types';
 import { CheckOptions, findingsOf, RatedFinding, toDiagnostic } from './diagnostics';
-import { appendedHeadingLine, draftKindOf, DraftSection, unsentDraft } from './draftLenses';
+import { appendedHeadingLine, draftKindOf, DraftSection, draftSections, unsentDraft } from './draftLenses';
 
 export interface ActionOptions extends CheckOptions {
   templates: TemplateLookup;
@@ -141,6 +141,8 @@ function headingLine(view: NoteView, edits: Edit[] | undefined): number {
  * is not taken for the next one).
  */
 function existingDraft(view: NoteView, ctx: FixContext, template: TemplateName, to: string | undefined): { draft: DraftSection; what: string } | undefined {
+  // Most notes hold no draft: then no template needs to be looked up (the host may read a file for it).
+  if (draftSections(view).length === 0) return undefined;
   const source = ctx.templates(template);
   const what = source && draftKindOf(source.text);
   if (!what) return undefined;

@@ -60,9 +60,20 @@ function fenceOf(line: string): string | undefined {
  * block is no draft, and a `# comment` in a draft's code block does not end the draft.
  */
 export function draftSections(view: NoteView): DraftSection[] {
+  let found = SECTIONS.get(view);
+  if (!found) SECTIONS.set(view, (found = readSections(view)));
+  return found;
+}
+
+/** Each view's drafts, read once: a request asks for them once per draft action it offers. */
+const SECTIONS = new WeakMap<NoteView, DraftSection[]>();
+
+function readSections(view: NoteView): DraftSection[] {
   const note = view.note;
   if (!note?.interview || !note.frontMatter.close) return [];
   const text = view.doc.text;
+  // Most notes hold no draft: one search instead of a walk over every line of the body.
+  if (text.indexOf(HEADING_START, note.frontMatter.close.end) < 0) return [];
   const out: DraftSection[] = [];
   let open: DraftSection | undefined;
   let offset = note.frontMatter.close.end;
