@@ -7,8 +7,12 @@
  */
 import { AbstractMessageWriter, Message, MessageWriter } from 'vscode-languageserver/node';
 
-/** Past this much waiting output, write at once rather than at the end of the turn. */
-const FLUSH_BYTES = 1 << 20;
+/**
+ * Past this much waiting output, write at once rather than at the end of the turn: the client
+ * starts reading while the server is still producing (accept p50/p95 at 10,000 notes 194/258 ->
+ * 154/210 ms against 1 MB; the client takes one message per turn, so overlap is what counts).
+ */
+const FLUSH_BYTES = 1 << 16;
 
 export class BatchedWriter extends AbstractMessageWriter implements MessageWriter {
   private chunks: string[] = [];
