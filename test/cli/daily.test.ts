@@ -133,6 +133,28 @@ describe('CLI calendar', () => {
     assert.ok(kept.includes('Check in: Black Mesa') && !kept.some((x: string) => x.startsWith('Withdraw')), kept.join(', '));
   });
 
+  it('two notes of one company and role (a round each, or applied twice) and an accepted offer: each withdrawal has its own UID, stable across days and moves', () => {
+    const note = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
+    const dir = tempDir({
+      'winner.md': note(['company: Winner', 'role: Engineer', 'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', 'status: accepted']),
+      'acme-phone.md': note(['company: Acme', 'role: Engineer', 'interviewed: 2026-11-01', 'thank_you_sent: 2026-11-01', 'status: advanced']),
+      'acme-onsite.md': note(['company: Acme', 'role: Engineer', 'interviewed: 2026-11-15', 'status: waiting']),
+      'acme-offer.md': note(['company: Acme', 'role: Engineer', 'interviewed: 2026-10-01', 'thank_you_sent: 2026-10-01', 'status: offer']),
+    });
+    const withdrawals = (cwd: string, today: string) => {
+      const r = run(['calendar', '.', '--today', today], { cwd });
+      assert.equal(r.status, 0, r.stderr);
+      const all = events(r.stdout);
+      assert.equal(new Set(all.map((e: { uid: string }) => e.uid)).size, all.length, `UIDs are unique: ${all.map((e: { uid: string; summary: string }) => `${e.summary} ${e.uid}`).join(', ')}`);
+      return all.filter((e: { summary: string }) => e.summary === 'Withdraw: Acme').map((e: { uid: string }) => e.uid).sort();
+    };
+    const first = withdrawals(dir, '2026-11-26');
+    assert.equal(first.length, 3);
+    fs.mkdirSync(path.join(dir, 'archive'));
+    fs.renameSync(path.join(dir, 'acme-onsite.md'), path.join(dir, 'archive/acme-onsite.md'));
+    assert.deepEqual(withdrawals(dir, '2026-11-27'), first);
+  });
+
   it('folds lines at 75 octets with CRLF, and keeps UIDs stable across runs, days and moves', () => {
     const dir = tempDir();
     fs.cpSync(path.join(ROOT, 'examples/notes'), dir, { recursive: true });

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { agendaOf, mergeConfig, NoteAgenda, parseNote } from '../../server/src/service';
+import { agendaOf, mergeConfig, NoteAgenda, parseNote, Search } from '../../server/src/service';
 import { service, TODAY, URI } from './helpers';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/notes');
@@ -60,5 +60,17 @@ describe('the agenda entry of a note', () => {
     assert.deepEqual(entry(acme, off), { skipped: 'quiet' }, 'the server\'s agenda');
     assert.deepEqual(agendaOf(parseNote(acme)!, off.today, off.config, 7), { skipped: 'quiet' }, 'the CLI\'s agenda');
     assert.deepEqual(entry(acme.replace('status: waiting', 'status: waiting\n# interview-followup-disable check-in-due')), { skipped: 'quiet' }, 'the same as the directive');
+  });
+
+  it('withdraw-others turned off (configuration or directive) leaves the note as it was: one with errors is still left out as invalid, as the CLI has it', () => {
+    const bad = ['---', 'company: Bad Dates', 'role: Engineer', 'interviewed: 2026-11-20', 'thank_you_sent: 2026-11-20', 'expect_reply_by: 2026-13-45', 'status: waiting', '---', ''].join('\n');
+    const search = new Search([]);
+    const configOff = { ...options, config: mergeConfig({ rules: { 'withdraw-others': 'off' } }) };
+    const directive = bad.replace('status: waiting', 'status: waiting\n# interview-followup-disable withdraw-others');
+    for (const [what, text, o] of [['configuration', bad, configOff], ['directive', directive, options]] as const) {
+      const cli = agendaOf(parseNote(text)!, o.today, o.config, 7);
+      assert.deepEqual(cli, { skipped: 'invalid' }, `the CLI's agenda (${what})`);
+      assert.deepEqual(service.agenda({ uri: URI, text }, { ...o, search, name: 'bad.md' }), cli, `the server's agenda, in a search (${what})`);
+    }
   });
 });

@@ -11,7 +11,7 @@
  */
 import { format } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { Connection, createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
+import { Connection, createConnection, MessageReader, ProposedFeatures } from 'vscode-languageserver/node';
 import { Checker } from './checker';
 import { registerPull } from './diagnostics/pull';
 import { DiagnosticStore } from './diagnostics/store';
@@ -43,7 +43,16 @@ function stdioConnection(): { connection: Connection; writer: BatchedWriter } {
   }
   const writer = new BatchedWriter(process.stdout);
   process.on('exit', () => writer.flush());
-  return { connection: createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer), writer };
+  // An editor gone (stdout broken): nobody can hear the server any more. It ends, quietly;
+  // else the connection, closed, throws at the next notification, with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`interview-followup: cannot write to the client: ${err.message}: exiting\n`);
+    process.exit(1);
+  });
+  // The input passed as a stream, not a reader: vscode-languageserver then ends the process
+  // when stdin ends (status 1 without shutdown), as with its own stdio connection; given a
+  // reader it would not, and the server outlived its editor's pipe.
+  return { connection: createConnection(ProposedFeatures.all, input as unknown as MessageReader, writer), writer };
 }
 
 /**

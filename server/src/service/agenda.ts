@@ -74,7 +74,8 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     hushed = true;
     return false;
   };
-  const withdraw = cross && on('withdraw-others') && withdrawItem(cross.self, cross.search, today);
+  // withdraw-others turned off leaves the process as it was: not a rule passed over (`quiet`).
+  const withdraw = cross && reminds(silenceOf(note), config, 'withdraw-others') && withdrawItem(cross.self, cross.search, today);
   if (withdraw) return { item: withdraw };
   const i = note.interview;
   const t = i && i.followUps.kind !== 'invalid' ? timelineOf(i, today) : undefined;

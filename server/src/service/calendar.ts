@@ -89,7 +89,9 @@ export function withdrawing(entries: CalendarEntry[], self: NoteSummary, search:
   const contact = entries.find((e) => e.contact)?.contact;
   const reach = reachOf(contact);
   const withdraw: CalendarEntry = {
-    kind: 'withdraw', day: today, identity: `${company}\u0000${role}\u0000withdraw`, reminder: true,
+    // The process as the note's other events know it (by its first interview): two notes of one
+    // company and role (a round each, or applied twice) are two withdrawals, not one UID twice.
+    kind: 'withdraw', day: today, identity: `${company}\u0000${role}\u0000${self.first === undefined ? '' : formatDay(self.first)}\u0000withdraw`, reminder: true,
     summary: `Withdraw: ${company}`,
     description: `You accepted the offer from ${accepted.company ?? accepted.name}: withdraw from ${company}, ${role}, with a short, gracious note${reach}`,
     ...(contact ? { contact } : {}),

@@ -28,6 +28,8 @@ export interface NoteSummary {
   anchorRange: Range;
   /** What the note's `# interview-followup-disable` directives turn off, when it has any. */
   silence?: Silence;
+  /** The day of its first interview: with company and role, what identifies the process (the calendar's event ids). */
+  first?: Day;
 }
 
 /** An open process: one you could still withdraw from, or weigh an offer against. */
@@ -39,7 +41,9 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
   const i = note?.interview;
   if (!note || !i) return undefined;
   const status = statusOf(i);
-  const next = i && timelineOf(i, today)?.next;
+  const t = timelineOf(i, today);
+  const next = t?.next;
+  const first = t?.meetings[0]?.day;
   const anchor = i.status.kind === 'ok' ? i.status.span : note.frontMatter.open;
   const silence = silenceOf(note);
   return {
@@ -51,6 +55,7 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
     anchor,
     anchorRange: view.rangeOf(anchor),
     ...(silence ? { silence } : {}),
+    ...(first !== undefined ? { first } : {}),
   };
 }
 
