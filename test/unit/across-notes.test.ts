@@ -34,6 +34,12 @@ describe('across notes', () => {
     assert.equal(initech.range.start.line, 0, 'no status written: on the first line, the opening ---');
   });
 
+  it('an offer once another is accepted: withdraw-others, not weigh-offer (the two would contradict each other)', () => {
+    assert.deepEqual(checkIn(notes, 'wayne.md').map((x) => x.code).filter((c) => c === 'weigh-offer' || c === 'withdraw-others'), ['withdraw-others']);
+    const declined = { ...notes, 'acme.md': notes['acme.md'].replace('status: accepted', 'status: declined') };
+    assert.deepEqual(checkIn(declined, 'wayne.md').map((x) => x.code).filter((c) => c === 'weigh-offer' || c === 'withdraw-others'), ['weigh-offer']);
+  });
+
   it('clears when the accepted note changes', () => {
     const changed = { ...notes, 'acme.md': notes['acme.md'].replace('status: accepted', 'status: declined') };
     assert.deepEqual(checkIn(changed, 'globex.md').filter((x) => x.code === 'withdraw-others'), []);

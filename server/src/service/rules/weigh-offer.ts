@@ -4,12 +4,16 @@ import { RuleModule } from './rule';
 /** At most this many processes named in the message; the checklist lists them all. */
 const NAMED = 5;
 
-/** weigh-offer: an offer is in; weigh it against your other open processes before accepting or declining. */
+/**
+ * weigh-offer: an offer is in; weigh it against your other open processes before accepting or
+ * declining. Not once an offer elsewhere in the search is accepted: then withdraw-others says
+ * what to do with this one, and weighing it would contradict that.
+ */
 export const weighOffer: RuleModule = {
   id: 'weigh-offer',
   severity: 'information',
   cross(self, search) {
-    if (self.status !== 'offer') return [];
+    if (self.status !== 'offer' || search.acceptedOtherThan(self.name)) return [];
     const { count, first } = search.openSample(self.name, NAMED);
     if (count === 0) {
       return [{ rule: 'weigh-offer', message: 'An offer: weigh your options (other processes, pay, role, team, timing) before accepting or declining' }];
