@@ -114,9 +114,11 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (!agenda && this.server.launching) return; // still 'loading': it refreshes once started
     // The same answer again (a refresh that changed nothing): no re-render under the pointer.
     const same = JSON.stringify(agenda) === JSON.stringify(this.agenda);
-    this.agenda = agenda;
     const entries = agenda?.groups.reduce((n, g) => n + g.entries.length, 0) ?? 0;
     await this.setState(!agenda || agenda.notes === 0 ? 'none' : entries === 0 ? 'empty' : 'ready');
+    // The agenda, the badge and the message change together, after the await: whoever sees the
+    // new agenda (the tests, getChildren) sees the rest of it too.
+    this.agenda = agenda;
     const due = agenda?.groups.filter((g) => DUE_GROUPS.has(g.id)).reduce((n, g) => n + g.entries.length, 0) ?? 0;
     this.tree.badge = due > 0 ? { value: due, tooltip: `${due} follow-up${due === 1 ? '' : 's'} due today or overdue` } : undefined;
     this.tree.message = agenda?.invalid.length
