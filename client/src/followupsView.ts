@@ -48,6 +48,14 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private midnight: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /**
+   * Whether VS Code has read the tree's root since it was last told the tree changed. Telling it
+   * again before it has read costs a second full refresh, delivered late (the extension host
+   * debounces it 200 ms) and typically just after the view first shows: and while a refresh
+   * re-reads the rows, an inline action clicked on one reaches its command with no element (the
+   * extension host forgot them all at once, and knows them again only as it re-reads each group).
+   */
+  private read = false;
 
   constructor(private readonly server: Server) {
     this.tree = vscode.window.createTreeView(Views.followUps, { treeDataProvider: this, showCollapseAll: true });
@@ -106,14 +114,20 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (!agenda && this.server.launching) return; // still 'loading': it refreshes once started
     // The same answer again (a refresh that changed nothing): no re-render under the pointer.
     const same = JSON.stringify(agenda) === JSON.stringify(this.agenda);
-    this.agenda = agenda;
     const entries = agenda?.groups.reduce((n, g) => n + g.entries.length, 0) ?? 0;
     await this.setState(!agenda || agenda.notes === 0 ? 'none' : entries === 0 ? 'empty' : 'ready');
+    // The agenda, the badge and the message change together, after the await: whoever sees the
+    // new agenda (the tests, getChildren) sees the rest of it too.
+    this.agenda = agenda;
     const due = agenda?.groups.filter((g) => DUE_GROUPS.has(g.id)).reduce((n, g) => n + g.entries.length, 0) ?? 0;
     this.tree.badge = due > 0 ? { value: due, tooltip: `${due} follow-up${due === 1 ? '' : 's'} due today or overdue` } : undefined;
     this.tree.message = agenda?.invalid.length
       ? `${agenda.invalid.length} note${agenda.invalid.length === 1 ? ' has' : 's have'} errors to fix first (Problems panel)` : undefined;
-    if (!same) this.changed.fire(undefined);
+    // Nothing to tell a view that has not read the previous agenda: it reads this one when it does.
+    if (!same && this.read) {
+      this.read = false;
+      this.changed.fire(undefined);
+    }
     this.refreshed.fire(agenda);
   }
 
@@ -130,7 +144,10 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.agenda?.groups.map((group) => ({ group })) ?? [];
+    if (!node) {
+      this.read = true;
+      return this.agenda?.groups.map((group) => ({ group })) ?? [];
+    }
     return 'group' in node ? node.group.entries.map((entry) => ({ entry })) : [];
   }
 
