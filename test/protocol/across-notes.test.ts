@@ -33,4 +33,16 @@ describe('protocol: across notes', function () {
     await client.change(acme, { range: { start: { line: at, character: 8 }, end: { line: at, character: 16 } }, text: 'declined' });
     await client.waitForDiagnostics(globex, (d) => byRule(d, 'withdraw-others').length === 0);
   });
+
+  it('a workspace scan publishes an offer once, weighed against every open process: not first against the few read so far', async () => {
+    // More notes than the scan reads at once: the offer, first in order, is checked before most of the others.
+    const files: Record<string, string> = { 'a-offer.md': ACME, 'hooli.md': HOOLI };
+    for (let i = 0; i < 40; i++) files[`b${String(i).padStart(2, '0')}.md`] = GLOBEX.replace('company: Globex', `company: Globex ${i}`);
+    client = await LspClient.start({ files });
+    await client.waitForScan();
+    const offer = client.uri('a-offer.md');
+    const mine = client.published.filter((p) => p.uri === offer);
+    assert.equal(mine.length, 1, mine.map((p) => p.diagnostics.map((d) => d.message).join(' | ')).join('\n'));
+    assert.match(byRule(mine[0].diagnostics, 'weigh-offer')[0].message as string, /^An offer: weigh it against 40 open processes: /);
+  });
 });

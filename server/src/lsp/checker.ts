@@ -22,6 +22,8 @@ export class Checker {
    * changed are sent). Dependents are not listed one change at a time meanwhile.
    */
   private holding = false;
+  /** Notes held back during a full check (see publish): published at its end, whether or not the check listed them. */
+  private readonly waiting = new Set<string>();
   /**
    * When each note was last checked or re-published (a counter): what is derived from a note
    * (the agenda) is current while its stamp is unchanged. Every change of its text, of a note
@@ -84,12 +86,21 @@ export class Checker {
     })().catch((err) => this.host.error(`republishing failed: ${(err as Error)?.stack ?? err}`));
   }
 
-  /** Publishes a note's own diagnostics with those that read the other notes of its search, by position. */
+  /**
+   * Publishes a note's own diagnostics with those that read the other notes of its search, by
+   * position. During a full check, a note with findings across notes waits for the end, when
+   * every note is summarized: an offer published early would say "weigh it against 3 open
+   * processes", then "against 8,000".
+   */
   private publish(file: string): void {
     this.stamps.set(file, ++this.stamp);
     const e = this.host.searches.get(file);
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
+    if (this.holding && cross.length > 0) {
+      this.waiting.add(file);
+      return;
+    }
     this.store.publishFileJson(file, mergeJson(e.local, cross));
   }
 
@@ -194,7 +205,9 @@ export class Checker {
     }
     // Every note is summarized: publish again, a slice at a time; only what changed is sent.
     const yielder = new Yielder();
-    for (const f of list) {
+    const held = [...this.waiting];
+    this.waiting.clear();
+    for (const f of new Set([...list, ...held])) {
       await yielder.due();
       this.publish(f);
     }
