@@ -8,27 +8,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import {
   createProtocolConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { BIN } from '../lsp/client';
+import { BIN, exitOf } from '../lsp/client';
 
 function server(): ChildProcess {
   return spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, INTERVIEW_FOLLOWUP_TODAY: '2026-11-26' } });
 }
 
-/** The exit of the child and what it said on stderr; rejects if it is still alive after `ms`. */
-function exitOf(child: ChildProcess, ms = 5000): Promise<{ code: number | null; stderr: string }> {
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the server is still running ${ms} ms after a broken frame (deaf); stderr: ${stderr}`));
-    }, ms);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
 
 describe('hostile: frames and order', function () {
   this.timeout(10_000);
@@ -40,7 +25,7 @@ describe('hostile: frames and order', function () {
   ] as const) {
     it(`a frame with ${what}: the server exits with the reason, never stays deaf`, async () => {
       const child = server();
-      const exited = exitOf(child);
+      const exited = exitOf(child, 5000, 'deaf after a broken frame: still running');
       child.stdin!.on('error', () => undefined);
       child.stdin!.write(`${header}{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`);
       const { code, stderr } = await exited;

@@ -8,28 +8,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BIN } from '../lsp/client';
+import { BIN, exitOf } from '../lsp/client';
 
 function frame(message: object): string {
   const body = JSON.stringify(message);
   return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
-/** The exit of the child and its stderr; rejects if it still runs after `ms`. */
-function exitOf(child: ChildProcess, ms = 5000): Promise<{ code: number | null; stderr: string }> {
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the server still runs ${ms} ms later; stderr: ${stderr}`));
-    }, ms);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
 
 describe('hostile: the server when its client goes away', function () {
   this.timeout(15_000);

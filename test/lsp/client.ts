@@ -30,7 +30,7 @@ import { launch, ProcessOptions, tempDir } from './process';
 import { LspSession, SessionOptions } from './session';
 
 export * from './edits';
-export { BIN, DEFAULT_TODAY, EXAMPLES, REPO, tempDir } from './process';
+export { BIN, DEFAULT_TODAY, EXAMPLES, exitOf, REPO, tempDir } from './process';
 export type { ExitStatus, LogEntry, ProgressEntry, Publication, ScanDone } from './session';
 export { FileChangeType };
 

@@ -96,6 +96,25 @@ export function releaseSpare(): void {
 }
 
 /** A server for a new client: the spare when the options allow, else a new process. */
+/**
+ * The exit of a server process driven by hand (a broken frame, a closed pipe) and what it said
+ * on stderr; rejects, killing it, if it still runs `ms` later: `why` says what that means.
+ */
+export function exitOf(child: ChildProcess, ms = 5000, why = 'still running'): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the server is ${why} ${ms} ms later; stderr: ${stderr}`));
+    }, ms);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
 export function launch(o: ProcessOptions): ServerProcess {
   const today = o.today === undefined ? DEFAULT_TODAY : o.today;
   const plain = o.dir === undefined && o.env === undefined && !o.nodeArgs?.length && today === DEFAULT_TODAY;
