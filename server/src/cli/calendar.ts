@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
 import { CalendarEntry, Config, createLanguageService, Day, LAST_DAY, mailtoEncode, NoteSummary, withdrawing } from '../service';
+import { foldLines } from './fold';
 import { Searches } from './searches';
 import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 import { builtinTemplatesDir, templateLookup, writeNewFile, WriteError } from '../node';
@@ -64,6 +65,10 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
     name: 'Interview follow-ups',
     prodId: { company: 'interview-followup', product: 'interview-followup', language: 'EN' },
   });
+  // The calendar's own lines, written before it has events; the events go in before its END,
+  // and all is folded here (ical-generator's folding took seconds on a large calendar: fold.ts).
+  const frame = cal.toString();
+  const events: string[] = [];
   for (const e of entries) {
     const event = cal.createEvent({
       id: eventId(e),
@@ -82,8 +87,10 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
     // A mailto: URI has nothing to escape (mailtoOf percent-encodes all but letters, digits, -._~ and @).
     // Apple Calendar shows URL as a link; the description has it too, for the others.
     addProperties(event, [...(contact ? [contact] : []), ...(e.mailto ? [`URL;VALUE=URI:${e.mailto}`] : [])]);
+    events.push(event.toString());
   }
-  return cal.toString();
+  const end = frame.lastIndexOf('END:VCALENDAR');
+  return foldLines(`${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`);
 }
 
 export async function calendar(args: string[], io: CliIO): Promise<number> {
