@@ -4,7 +4,6 @@
  * here to be pulled, and held workspace pulls are woken.
  */
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { CancellationToken, Diagnostic, PreviousResultId, PublishDiagnosticsNotification, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { toPath } from '../features';
 import { Host } from '../host';
@@ -62,11 +61,10 @@ export class DiagnosticStore {
   }
 
   publishFileJson(file: string, json: string, parsed?: Diagnostic[]): void {
-    const open = this.host.documents.atPath(file);
-    if (open) return this.deliverJson(file, open.uri, json, parsed);
     // A URL per path costs microseconds: thousands republished at once reuse the last one.
-    const prev = this.published.get(file);
-    this.deliverJson(file, prev?.fromPath ? prev.uri : pathToFileURL(file).href, json, parsed, true);
+    const fromPath = !this.host.documents.atPath(file);
+    const prev = fromPath ? this.published.get(file) : undefined;
+    this.deliverJson(file, prev?.fromPath ? prev.uri : this.host.uriFor(file), json, parsed, fromPath);
   }
 
   /** Records the diagnostics of `key` (a path, or an untitled URI); a push client is sent them when they changed. */
