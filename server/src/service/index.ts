@@ -15,7 +15,8 @@ export { agendaOf, AGENDA_GROUPS, compareAgenda, GROUP_TITLES, withdrawItem } fr
 export type { AgendaGroup, AgendaItem } from './agenda';
 export { calendarOf, withdrawing } from './calendar';
 export type { CalendarEntry } from './calendar';
-export { newNoteFileName, renderNewNote, slug, yamlScalar } from './newnote';
+export { newNoteFileName, renderNewNote, slug } from './newnote';
+export { yamlString } from './safe/yaml';
 export type { NewNoteFields } from './newnote';
 export { DraftRenderer, TemplateError } from './drafts';
 export { longDay, relativeDay, shortDay, weekdayName, weekdayShort } from './dates';
