@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
+import { terminalLine, terminalLines } from '../service/safe/terminal';
 import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk } from '../node';
 
 export interface CliIO {
@@ -15,20 +16,14 @@ export interface CliIO {
 
 export class UsageError extends Error {}
 
-/** One line whatever a path or a value holds: control characters (a newline in a file name) escaped. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
 /**
- * Text of several lines (a draft) safe for a terminal: its line breaks and tabs kept, every
- * other control character (an escape sequence in a name, a lone carriage return) escaped as
- * `printable` does.
+ * One line whatever a path or a value holds: C0 and C1 controls (a newline in a file name, a
+ * CSI from a note), separators and bidi overrides escaped (service/safe/terminal.ts).
  */
-export function printableLines(text: string): string {
-  return text.split(/\r?\n/).map((line) => line.split('\t').map(printable).join('\t')).join('\n');
-}
+export const printable = terminalLine;
+
+/** Text of several lines (a draft) safe for a terminal: its line breaks and tabs kept, all else as `printable`. */
+export const printableLines = terminalLines;
 
 /** Flags a command takes: `value` ones need an argument (`--x v` or `--x=v`). */
 export type FlagSpec = Record<string, 'value' | 'bool'>;

@@ -25,5 +25,7 @@ export type { PositionEncoding } from './positions';
 export { isOpen, Search } from './search';
 export { reminds } from './directives';
 export type { NoteSummary } from './search';
-export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
+export { mailboxOf, mailboxesOf } from './safe/address';
+export type { Mailbox } from './safe/address';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './mail';
 export type { DraftParts } from './mail';
