@@ -8,6 +8,7 @@
 const EXTENSION = /^(.*?\d.*?)[\s,;]*(?:;?ext=|ext\.?|extn\.?|extension|x|#)\s*(\d[\d\s.-]*)$/i;
 
 export function telUri(phone: string): string | undefined {
+  if (/^(?:;?ext=|ext\.?|extn\.?|extension)\s*\d/i.test(phone.trim())) return undefined; // an extension with no number to dial
   const m = EXTENSION.exec(phone.trim());
   const number = digitsOf(m ? m[1] : phone);
   if (!/\d/.test(number)) return undefined;
