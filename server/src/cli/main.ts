@@ -132,7 +132,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     if (summary) late.push({ starts: findings.map(startOf), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
   });
   for (const c of late) {
-    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config }).map((d) => finding(c.shown, d));
+    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today }).map((d) => finding(c.shown, d));
     // After the note's own findings that start at or before it, as if sorted with them.
     for (const f of cross.sort((a, b) => startOf(a) - startOf(b))) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;

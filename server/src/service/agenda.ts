@@ -93,7 +93,8 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
   });
   if (status === 'offer') {
     if (!on('weigh-offer')) return { skipped: 'quiet' };
-    return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: 'weigh the offer before accepting or declining', when: 'today' } };
+    const by = i.offerDeadline.kind === 'ok' ? `; they need your answer by ${formatDay(i.offerDeadline.value)} (${relativeDay(i.offerDeadline.value, today, 'due')})` : '';
+    return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: `weigh the offer before accepting or declining${by}`, when: 'today' } };
   }
   if (status !== 'waiting' && status !== 'advanced') return { skipped: 'closed' };
   const { current } = t;

@@ -95,7 +95,7 @@ export interface LanguageService {
    * The findings that read other notes (withdraw-others, weigh-offer), from summaries alone: for
    * a host that checked every note with `deferCross` and re-checks one for a change elsewhere.
    */
-  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[];
+  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): Diagnostic[];
   /**
    * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
    * about it (the node side's refusals: a workspace template not used).
