@@ -24,5 +24,5 @@ export type { PositionEncoding } from './positions';
 export { isOpen, Search } from './search';
 export { reminds } from './directives';
 export type { NoteSummary } from './search';
-export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
-export type { DraftParts } from './mail';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './drafts';
+export type { DraftParts } from './drafts';
