@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { toLayer } from '../../server/src/service/config';
 import { parseIsoDay } from '../../server/src/service/dates';
-import { DraftRenderer } from '../../server/src/service/drafts';
+import { DraftRenderer } from '../../server/src/service/drafts/render';
 import { newNoteFileName, renderNewNote } from '../../server/src/service/newnote';
 import { NOTE_TEMPLATE } from '../../server/src/protocol';
 import { builtinTemplatesDir, ConfigResolver, findTemplate } from '../../server/src/node';

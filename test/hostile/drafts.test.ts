@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createLanguageService, mailtoOf, mergeConfig, parseIsoDay } from '../../server/src/service';
-import { draftKindOf } from '../../server/src/service/features/draftLenses';
+import { draftKindOf } from '../../server/src/service/drafts';
 import { action, withTemplates } from '../unit/helpers';
 import { cli } from './run-cli';
 

@@ -27,5 +27,5 @@ export { reminds } from './directives';
 export type { NoteSummary } from './search';
 export { mailboxOf, mailboxesOf } from './safe/address';
 export type { Mailbox } from './safe/address';
-export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './mail';
-export type { DraftParts } from './mail';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './drafts';
+export type { DraftParts } from './drafts';

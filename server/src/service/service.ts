@@ -10,14 +10,15 @@ import type {
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
-import { DraftRenderer, sampleContext, TemplateName, TemplateSource } from './drafts';
 import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
 import { codeLenses, LensOptions } from './features/codeLens';
 import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
 import { calendarEntries } from './features/calendar';
 import type { CalendarEntry } from './calendar';
-import { DraftOffer, draftOffers, draftPeople, draftText } from './features/drafts';
-import { draftLenses, DraftLensOptions, draftLinks, MarkSent, markSentEdits } from './features/draftLenses';
+import {
+  DraftLensOptions, draftLenses, draftLinks, DraftOffer, draftOffers, draftPeople, DraftRenderer, draftText, MarkSent, markSentEdits, sampleContext,
+  TemplateName, TemplateSource,
+} from './drafts';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
@@ -33,10 +34,10 @@ export type { NoteDocument } from './document';
 export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
 export type { CheckOptions } from './features/diagnostics';
-export type { DraftOffer } from './features/drafts';
+export type { DraftOffer } from './drafts';
 export type { AgendaOptions, NoteAgenda } from './features/agenda';
 export type { LensOptions } from './features/codeLens';
-export type { DraftLensOptions, MarkSent } from './features/draftLenses';
+export type { DraftLensOptions, MarkSent } from './drafts';
 
 export interface LanguageService {
   /** Diagnostics for a note; undefined when the text is not an interview note. */

@@ -3,7 +3,8 @@
  * offers them): a gracious reply to a rejection, a polite withdrawal from an open process.
  */
 import { touches } from '../frontmatter';
-import { addressee, plannedDraft } from '../rules/fixes';
+import { plannedDraft } from '../drafts';
+import { addressee } from '../rules/fixes';
 import { statusOf } from '../rules/common';
 import type { AssistProvider } from './index';
 

@@ -6,10 +6,8 @@
 import { calendarOf, CalendarEntry } from '../calendar';
 import { LAST_DAY } from '../dates';
 import { NoteView } from '../document';
-import { DraftRenderer } from '../drafts';
-import { mailtoOf, parseDraft } from '../mail';
+import { DraftRenderer, mailtoOf, parseDraft, renderText } from '../drafts';
 import { Interview } from '../model';
-import { renderText } from '../rules/fixes';
 import { timelineOf } from '../rules/timeline';
 import { ActionOptions, fixContext } from './codeActions';
 

@@ -8,15 +8,14 @@ import { DraftCommands } from '../../protocol';
 import { ASSISTS } from '../assists';
 import { formatDay } from '../dates';
 import { NoteView, overlaps } from '../document';
-import { DraftRenderer, TemplateLookup, TemplateName } from '../drafts';
+import { DraftRenderer, personNamed, renderDraft, TemplateLookup, TemplateName } from '../drafts';
 import { appendToBody, Edit } from '../edits';
 import { FixContext, PlannedAction, ruleModule } from '../rules';
-import { personNamed, renderDraft } from '../rules/fixes';
 import { timelineOf } from '../rules/timeline';
 import { Search } from '../search';
 import { RuleId } from '../types';
 import { CheckOptions, findingsOf, RatedFinding, toDiagnostic } from './diagnostics';
-import { appendedHeadingLine, draftKindOf, DraftSection, draftSections, unsentDraft } from './draftLenses';
+import { appendedHeadingLine, draftKindOf, DraftSection, draftSections, unsentDraft } from '../drafts';
 
 export interface ActionOptions extends CheckOptions {
   templates: TemplateLookup;

@@ -1,7 +1,8 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
 import { checkInPlan, dueText } from './common';
-import { addressee, dontRemind, draft, edit, personNamed } from './fixes';
+import { personNamed } from '../drafts';
+import { addressee, dontRemind, draft, edit } from './fixes';
 import { FixContext, PlannedAction, RuleModule } from './rule';
 import { Finding } from '../types';
 

@@ -16,11 +16,11 @@ export interface DraftParts {
   body: string;
 }
 
-import { Mailbox, mailboxesOf } from './safe/address';
-import { addressField, textField } from './safe/header';
-import { mailtoUri } from './safe/mailto';
-export { mailtoEncode } from './safe/mailto';
-export { UnsafeHeader } from './safe/header';
+import { Mailbox, mailboxesOf } from '../safe/address';
+import { addressField, textField } from '../safe/header';
+import { mailtoUri } from '../safe/mailto';
+export { mailtoEncode } from '../safe/mailto';
+export { UnsafeHeader } from '../safe/header';
 
 /** Reads a draft as the templates write it: heading, `To:` and `Subject:` lines, a blank line, the body. */
 export function parseDraft(text: string): DraftParts {

@@ -3,12 +3,13 @@
  * placeholders in brackets where the note lacks something, so a gap is visible in the draft
  * rather than papered over with generic words.
  */
-import { Config } from './config';
-import { Day, formatDay, longDay, weekdayName } from './dates';
-import { Interview, mainContact, Person } from './model';
-import { timelineOf } from './rules/timeline';
-import type { NoteSummary } from './search';
-import { telUri } from './safe/tel';
+import { Config } from '../config';
+import { Day, formatDay, longDay, weekdayName } from '../dates';
+import { Interview, mainContact, Person } from '../model';
+import { timelineOf } from '../rules/timeline';
+import type { NoteSummary } from '../search';
+import { Addressee } from './recipients';
+import { telUri } from '../safe/tel';
 
 export { telUri };
 
@@ -18,11 +19,6 @@ export interface DateInfo {
   weekday: string;
 }
 
-/** A person a draft can be addressed to: the contact, or an interviewer of the latest round. */
-export interface Addressee extends Person {
-  /** An interviewer (not the contact): the thank-you mentions their title. */
-  interviewer: boolean;
-}
 
 export interface DraftContext {
   company: string;
@@ -65,33 +61,6 @@ function when(day: Day, today: Day): string {
   return day === today ? 'today' : day === today - 1 ? 'yesterday' : `on ${longDay(day)}`;
 }
 
-
-/**
- * Who the messages of the process can go to: the contact (or, without one, the first
- * interviewer), then each interviewer of the latest round held (of the note, without rounds),
- * each once. One unnamed entry when the note names nobody.
- */
-/** The most people a thank-you is offered to: the contact and the first interviewers. */
-export const MAX_PEOPLE = 8;
-
-export function peopleOf(i: Interview, today: Day): Addressee[] {
-  const out: Addressee[] = [];
-  const seen = new Set<string>();
-  const add = (p: Person | undefined, interviewer: boolean) => {
-    const key = p?.name?.trim().toLowerCase();
-    if (!p || !key || seen.has(key)) return;
-    seen.add(key);
-    out.push({ ...p, interviewer });
-  };
-  const main = mainContact(i);
-  add(main, i.contact.kind !== 'ok');
-  const current = timelineOf(i, today)?.current;
-  const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
-  const met = rounds && current?.round !== undefined ? rounds[current.round]?.interviewers ?? [] : i.interviewers.kind === 'ok' ? i.interviewers.value : [];
-  // A panel is a handful of people: past that, a list of hundreds would offer hundreds of actions.
-  for (const p of met) if (out.length < MAX_PEOPLE) add(p, true);
-  return out.length > 0 ? out : [{ ...main, interviewer: false }];
-}
 
 /**
  * Data for a trial render when a template is checked: some errors (`{{#each}}` with no

@@ -7,7 +7,7 @@
 import type HandlebarsNs from 'handlebars';
 import { rejectTooManyExpressions, RenderBudget, sandboxedHandlebars } from './sandbox';
 
-import { TEMPLATE_NAMES, TemplateName } from '../protocol';
+import { TEMPLATE_NAMES, TemplateName } from '../../protocol';
 
 export { TEMPLATE_NAMES };
 export type { TemplateName };
@@ -105,6 +105,3 @@ function toTemplateError(origin: string, err: unknown): TemplateError {
   const reason = message.filter((l) => !/^[-\s^]*$/.test(l) && !l.startsWith('...')).join(' ').replace(/\s+/g, ' ');
   return new TemplateError(origin, reason, line ? Number(line[1] ?? line[2]) : undefined);
 }
-
-export { dateInfo, draftContext, peopleOf, sampleContext } from './draftContext';
-export type { DateInfo, DraftContext, Addressee } from './draftContext';

@@ -3,12 +3,13 @@
  * its code actions do, and one draft's text by kind and addressee, never an edit to the note.
  */
 import { NoteView } from '../document';
-import { DraftRenderer, peopleOf, TemplateName } from '../drafts';
+import { DraftRenderer, TemplateName } from './render';
+import { peopleOf } from './recipients';
 import { ruleModule } from '../rules';
-import { renderText } from '../rules/fixes';
+import { renderText } from '.';
 import { ASSISTS } from '../assists';
-import { ActionOptions, fixContext } from './codeActions';
-import { findingsOf } from './diagnostics';
+import { ActionOptions, fixContext } from '../features/codeActions';
+import { findingsOf } from '../features/diagnostics';
 
 export interface DraftOffer {
   kind: TemplateName;

@@ -9,9 +9,9 @@ import { DraftCommands } from '../../protocol';
 import { formatDay, parseIsoDay } from '../dates';
 import { NoteView } from '../document';
 import { appendToList, Edit, setInRound, setValue } from '../edits';
-import { mailtoOf, parseDraft } from '../mail';
+import { mailtoOf, parseDraft } from './message';
 import { timelineOf } from '../rules/timeline';
-import { EditorOptions } from './dateSites';
+import { EditorOptions } from '../features/dateSites';
 
 /** What each heading's <what> records when sent. */
 const RECORDS: Record<string, 'thank-you' | 'email' | 'call' | undefined> = {
