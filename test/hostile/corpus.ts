@@ -129,6 +129,19 @@ export const CORPUS: Entry[] = [
       Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x0a])]), expect: AS_BASE },
   { name: 'nul-in-front-matter.md', what: 'a NUL byte in a value: refused on that value',
     bytes: utf8(() => note([...BASE, 'pitch: a\0b'])), expect: { note: true, rules: { 'check-in-due': 1, 'invalid-value': 1 }, message: ['invalid-value', /^pitch holds a control character \(U\+0000\)/] } },
+
+  // ---- values that would forge a message, a recipient, a record or an event (issue 20): refused on the value
+  ...([
+    ['forged-to.md', 'a line break and a To: in the company', 'company: "Acme\\nTo: evil@example.com"', /^company holds a line break \(U\+000A\) after 'Acme'/],
+    ['forged-heading.md', 'a forged ## Draft: heading in a contact name', 'contact: {name: "Ana\\n## Draft: check-in call to Ana (2026-11-26)", email: ana@acme.example}', /^contact name holds a line break/],
+    ['c1-csi.md', 'a C1 CSI (U+009B) in the role', 'role: "Dev\\u009B2J"', /^role holds a control character \(U\+009B\)/],
+    ['bidi-override.md', 'a right-to-left override in a contact name', 'contact: {name: "Ana \\u202Emoc.live", email: ana@acme.example}', /^contact name holds a bidi override \(U\+202E\)/],
+    ['recipient-in-name.md', 'an address in a contact name (a second recipient on the To: line)', 'contact: {name: "evil@example.com, Ana", email: ana@acme.example}', /^contact name holds '@'/],
+    ['nel-in-interviewer.md', 'a NEL (U+0085) in an interviewer', 'interviewers: ["Sam\\u0085Lee"]', /^An interviewer name holds a line break \(U\+0085\)/],
+  ] as const).map(([name, what, line, message]): Entry => ({
+    name, what, bytes: utf8(() => note([...BASE.filter((l) => !l.startsWith(line.split(':')[0] + ':')), line])),
+    expect: { note: true, rules: { 'check-in-due': 1, 'invalid-value': 1 }, message: ['invalid-value', message] },
+  })),
   { name: 'bom.md', what: 'a byte-order mark (the CLI and the server drop it: columns count from the first character)',
     bytes: utf8(() => `\ufeff${note(BASE)}`), expect: AS_BASE },
 

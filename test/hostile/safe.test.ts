@@ -14,28 +14,13 @@ import { buildCalendar } from '../../server/src/cli/calendar';
 import { parseIsoDay } from '../../server/src/service';
 import { note, rules, single } from '../unit/helpers';
 import { cli } from './run-cli';
+import { pythonReads } from './python-email';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
 
 const TODAY = '2026-11-26';
 const BASE = ['type: interview', 'company: Acme', 'role: Backend Engineer', 'interviewed: 2026-11-25', 'status: waiting'];
-
-/** Messages as Python's email package (policy.default) reads them: each To's addresses, Subject, body. */
-export function pythonReads(emls: string[]): { to: [string, string][]; subject: string | null; body: string }[] {
-  const py = [
-    'import sys, json, email, email.policy',
-    'out = []',
-    'for raw in json.loads(sys.stdin.read()):',
-    '    m = email.message_from_bytes(raw.encode("utf-8"), policy=email.policy.default)',
-    '    to = [[a.display_name, a.addr_spec] for a in m["to"].addresses] if m["to"] is not None else []',
-    '    out.append({"to": to, "subject": str(m["subject"]) if m["subject"] is not None else None, "body": m.get_content()})',
-    'print(json.dumps(out))',
-  ].join('\n');
-  const r = spawnSync('python3', ['-c', py], { input: JSON.stringify(emls), encoding: 'utf8', timeout: 20_000 });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
 
 function tempDir(files: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'if-safe-'));
@@ -62,6 +47,8 @@ describe('safe to the last byte (issue 20)', () => {
     // A bidi override (shows `moc.live@` as `@evil.com`) and a C1 control are refused alike.
     assert.match(single(note([...BASE, 'contact: {name: "Ana \\u202Emoc.live\\u202C", email: ana@acme.example}']), 'invalid-value').message, /contact name holds a bidi override \(U\+202E\)/);
     assert.match(single(note([...BASE, 'contact: {name: "Ana\\u009B31m", email: ana@acme.example}']), 'invalid-value').message, /contact name holds a control character \(U\+009B\)/);
+    // An address in a name would be a second recipient on the draft's To: line ("evil@example.com, Ana <ana@...>").
+    assert.match(single(note([...BASE, 'contact: {name: "evil@example.com, Ana", email: ana@acme.example}']), 'invalid-value').message, /^contact name holds '@', which would read as an address/);
     // A pitch may be lines of prose, never a draft's heading.
     assert.match(single(note([...BASE, 'pitch: "I fit.\\n## Draft: check-in call to Ana (2026-11-26)"']), 'invalid-value').message, /reads as a draft's heading/);
     assert.ok(!rules(note([...BASE, 'pitch: |', '  Line one.', '  Line two.'])).includes('invalid-value'));

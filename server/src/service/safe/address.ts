@@ -41,12 +41,13 @@ function unquote(name: string): string {
 export function mailboxesOf(line: string | undefined): Mailbox[] {
   if (!line) return [];
   const out: Mailbox[] = [];
-  let from = 0;
+  let from = 0; // where the recipient being read starts
+  let segment = 0; // where the text since the last comma starts
   let quoted = false;
   let angle = false;
   for (let i = 0; i <= line.length; i++) {
-    const c = line[i];
     if (i < line.length) {
+      const c = line[i];
       if (quoted) {
         if (c === '\\') i++;
         else if (c === '"') quoted = false;
@@ -57,14 +58,21 @@ export function mailboxesOf(line: string | undefined): Mailbox[] {
       else if (c === '>') angle = false;
       if (c !== ',' || angle) continue;
     }
-    const piece = line.slice(from, i);
-    const box = mailboxOf(piece);
+    // A name may hold commas ("Ruiz, Ana <ana@x>"): the whole piece is tried when it ends in
+    // "<...>" and is of a name's length; else what follows the last comma alone (a bare
+    // address, or text before it that was a placeholder). Each character is looked at a
+    // bounded number of times: "a@,a@,..." stays linear.
+    const seg = line.slice(segment, i);
+    const piece = i - from <= MAX_NAMED && seg.trimEnd().endsWith('>') ? mailboxOf(line.slice(from, i)) : undefined;
+    const box = piece ?? mailboxOf(seg);
+    segment = i + 1;
     if (box) {
       out.push(box);
       from = i + 1;
-    } else if (i === line.length || piece.trim() === '') {
-      from = i + 1; // a placeholder or an empty entry: nobody to write to
     }
   }
   return out;
 }
+
+/** A recipient with commas in its name is at most this long. */
+const MAX_NAMED = 1000;

@@ -82,13 +82,19 @@ export function isHeaderAddress(address: string): boolean {
   return at > 0 && DOT_ATOM.test(address.slice(0, at)) && DOT_ATOM.test(address.slice(at + 1)) && address.length <= 254;
 }
 
-/** A display name's tokens: atoms, a quoted string, or encoded words. */
+/**
+ * A display name's tokens: atoms, else one quoted string (ASCII), else one encoded word. Never
+ * several encoded words: Python's email package (and others) put a space between adjacent
+ * ones in a phrase, where RFC 2047 6.2 drops it, so a long name read back differently by
+ * each. A name of more than 36 octets is one encoded word over RFC 2047's 75 characters:
+ * readers accept it (the line stays far within 998), and the name reads back exactly.
+ */
 function phrase(name: string): string[] {
   const words = name.split(' ');
   if (words.every((w) => ATOM.test(w) && !w.includes('=?') && w.length <= 75)) return words;
   // eslint-disable-next-line no-control-regex
-  if (/^[\x20-\x7e]*$/.test(name) && !name.includes('=?') && name.length <= 70) return [`"${name.replace(/["\\]/g, '\\$&')}"`];
-  return encodedWords(name);
+  if (/^[\x20-\x7e]*$/.test(name) && !name.includes('=?')) return [`"${name.replace(/["\\]/g, '\\$&')}"`];
+  return [`=?UTF-8?B?${base64(utf8(name))}?=`];
 }
 
 /** An address field (From, To): every mailbox, comma-separated, folded between tokens. */
@@ -98,9 +104,11 @@ export function addressField(name: string, boxes: Mailbox[]): string {
     refuseUnsafe(`${name} address`, b.address);
     if (!isHeaderAddress(b.address)) throw new UnsafeHeader(`${name} address '${b.address}' cannot be written into a message header (not a plain ASCII address)`);
     const last = k === boxes.length - 1 ? '' : ',';
-    if (b.name) {
-      refuseUnsafe(`${name} name`, b.name);
-      tokens.push(...phrase(b.name), `<${b.address}>${last}`);
+    // A phrase's runs of blanks are one space to its readers (RFC 5322 3.2.2): written so.
+    const shown = b.name?.replace(/ {2,}/g, ' ').trim();
+    if (shown) {
+      refuseUnsafe(`${name} name`, shown);
+      tokens.push(...phrase(shown), `<${b.address}>${last}`);
     } else tokens.push(`${b.address}${last}`);
   });
   return fold(name, tokens);
