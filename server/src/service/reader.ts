@@ -130,15 +130,15 @@ export class Reader {
    * URI, an ICS line or the terminal. `pitch` is a paragraph of the body: lines, none a draft's heading.
    */
   safe(label: string, value: string, span: Span, paragraph = false): boolean {
+    const u = unsafeIn(value, { lineBreaks: paragraph });
+    if (u) {
+      this.problem('invalid-value', span, unsafeMessage(label, value, u), undefined, { kind: 'unsafe' });
+      return false;
+    }
     // A name goes onto the draft's To: line beside the address: "@", "<" or ">" in it would read as another recipient.
     const addressy = / name$/.test(label) ? /[@<>]/.exec(value) : null;
     if (addressy) {
       this.problem('invalid-value', span, `${label} holds '${addressy[0]}', which would read as an address on the draft's To: line: write the address in email; no draft is offered until it is fixed`, undefined, { kind: 'unsafe' });
-      return false;
-    }
-    const u = unsafeIn(value, { lineBreaks: paragraph });
-    if (u) {
-      this.problem('invalid-value', span, unsafeMessage(label, value, u), undefined, { kind: 'unsafe' });
       return false;
     }
     if (paragraph && /(?:^|\n)[ \t]*#{1,6}[ \t]+(?:draft|sent):/i.test(value)) {

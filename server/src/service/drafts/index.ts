@@ -82,7 +82,7 @@ export function renderText(ctx: FixContext, name: TemplateName, to?: string, sou
  */
 export function unsafeValue(ctx: Pick<FixContext, 'interview'>): string | undefined {
   const p = ctx.interview.problems.find((x) => x.data?.kind === 'unsafe');
-  return p && `Fix the note first: ${p.message.replace(/: a value must be.*$/, '')}`;
+  return p && `Fix the note first: ${p.message.replace(/: a value must be.*$|; no draft is offered until it is fixed$/, '')}`;
 }
 
 function templateProblem(err: unknown, origin: string): string {
