@@ -2,6 +2,7 @@
 import { isScalar, Node, Scalar } from 'yaml';
 import { Span } from '../frontmatter';
 import { ParsedNote } from '../model';
+import { yamlDoubleQuoted } from '../safe/yaml';
 
 export interface Edit {
   span: Span;
@@ -30,7 +31,7 @@ export const abs = (note: ParsedNote, node: Node): Span => ({ start: node.range!
 /** A scalar as written in the same style as `like` (plain, 'single' or "double" quoted). */
 export function styled(value: string, like: Node | null | undefined): string {
   if (isScalar(like)) {
-    if (like.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+    if (like.type === Scalar.QUOTE_DOUBLE) return yamlDoubleQuoted(value); // every unprintable character escaped (safe/yaml.ts)
     if (like.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
   }
   return value;
