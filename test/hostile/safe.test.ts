@@ -12,7 +12,7 @@ import { emlOf, mailtoOf, parseDraft } from '../../server/src/service';
 import { telUri } from '../../server/src/service/safe/tel';
 import { buildCalendar } from '../../server/src/cli/calendar';
 import { parseIsoDay } from '../../server/src/service';
-import { note, rules, single } from '../unit/helpers';
+import { actionsFor, note, rules, single } from '../unit/helpers';
 import { cli } from './run-cli';
 import { pythonReads } from './python-email';
 
@@ -156,6 +156,18 @@ describe('safe to the last byte (issue 20)', () => {
       const n = await cli(['check', named, '--today', TODAY], dir);
       assert.equal(n.code, 2, named);
       assert.match(n.stderr, new RegExp(`^interview-followup: cannot read '${named}': `));
+    }
+  });
+});
+
+describe('safe to the last byte: in the editor', () => {
+  it('the draft code actions of a note with an unsafe value are disabled, with the reason', () => {
+    const text = note([...BASE, 'contact: {name: "Ana\\u009B2J", email: ana@acme.example}']);
+    const drafts = actionsFor(text, 'thank-you-due').filter((a) => /[Dd]raft/.test(a.title));
+    assert.ok(drafts.length > 0, JSON.stringify(actionsFor(text, 'thank-you-due').map((a) => a.title)));
+    for (const a of drafts) {
+      assert.equal(a.edit, undefined, a.title);
+      assert.match(a.disabled?.reason ?? '', /^Fix the note first: contact name holds a control character \(U\+009B\) after 'Ana'$/);
     }
   });
 });
