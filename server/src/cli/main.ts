@@ -7,6 +7,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { Config, createLanguageService, Day, formatDay, isOpen, NoteSummary } from '../service';
 import { Output } from './output';
 import { Searches } from './searches';
+import { terminalJson } from '../service/safe/terminal';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export type { CliIO } from './common';
@@ -99,7 +100,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   // A JSON list: every element after a separator; the first separator becomes the opening bracket.
   const format_ = (f: CliFinding): string => (format === 'json'
     // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
-    ? `,\n  ${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`
+    ? `,\n  ${terminalJson(f, 2).replace(/\n/g, '\n  ')}`
     : `${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
   const finding = (shown: string, d: Diagnostic): CliFinding => ({
     file: shown,

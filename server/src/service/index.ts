@@ -15,7 +15,8 @@ export { agendaOf, AGENDA_GROUPS, compareAgenda, gatedAgenda, GROUP_TITLES } fro
 export type { AgendaGroup, AgendaItem, AgendaResult } from './agenda';
 export { calendarOf, withdrawing } from './calendar';
 export type { CalendarEntry } from './calendar';
-export { newNoteFileName, renderNewNote, slug, yamlScalar } from './newnote';
+export { newNoteFileName, renderNewNote, slug } from './newnote';
+export { yamlString } from './safe/yaml';
 export type { NewNoteFields } from './newnote';
 export { DraftRenderer, TemplateError } from './drafts';
 export { longDay, relativeDay, shortDay, weekdayName, weekdayShort } from './dates';
@@ -26,5 +27,7 @@ export { gateOf } from './gate';
 export type { Gate } from './gate';
 export { reminds } from './directives';
 export type { NoteSummary } from './search';
-export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
+export { mailboxOf, mailboxesOf } from './safe/address';
+export type { Mailbox } from './safe/address';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './mail';
 export type { DraftParts } from './mail';

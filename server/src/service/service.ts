@@ -50,7 +50,7 @@ export interface LanguageService {
   /** The drafts the note offers now, in the order of its code actions; undefined when it is not an interview note. */
   drafts(doc: NoteDocument, options: ActionOptions): DraftOffer[] | undefined;
   /** Who its drafts can be addressed to, the contact first. */
-  draftPeople(doc: NoteDocument, options: ActionOptions): string[] | undefined;
+  draftPeople(doc: NoteDocument, options: ActionOptions): { name: string; email?: string }[] | undefined;
   /** One draft's text, of any kind, to a person of draftPeople (the main contact without one); never an edit. */
   draftText(doc: NoteDocument, kind: TemplateName, to: string | undefined, options: ActionOptions): { text?: string; disabled?: string } | undefined;
   /** Renders a deferred draft action (one whose `data` is a DraftActionData) against the current text. */
