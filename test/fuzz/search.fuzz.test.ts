@@ -66,7 +66,7 @@ function walkDay(s: GenSearch, day: number): NoteDay[] {
       assert.equal(agenda.item, undefined, `closed elsewhere: no agenda entry: ${where}`);
       assert.deepEqual(calendar, [], `closed elsewhere: no calendar event: ${where}`);
     }
-    const acceptedHere = index.sameProcess(self).some((x) => x.status === 'accepted') || self.status === 'accepted';
+    const acceptedHere = index.sameProcess(self).first.some((x) => x.status === 'accepted') || self.status === 'accepted';
     if (acceptedHere) assert.ok(!codes.includes('withdraw-others'), `never told to withdraw from the process you accepted: ${where}`);
     if (gate?.kind === 'withdraw') {
       tally.withdrawals++;

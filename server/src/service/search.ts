@@ -98,6 +98,7 @@ export class Search {
   private readonly openProcesses: Set<string>;
   private readonly byName = new Map<string, NoteSummary>();
   private readonly processes = new Map<string, NoteSummary[]>();
+  private readonly closing = new Map<string, NoteSummary[]>();
 
   constructor(notes: Iterable<NoteSummary>) {
     const all = [...notes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -109,6 +110,11 @@ export class Search {
       else this.processes.set(s.process, [s]);
     }
     this.accepted = all.filter((s) => s.status === 'accepted');
+    // The first two closing notes of each process: one of them is another than any note's own.
+    for (const [key, list] of this.processes) {
+      const closing = list.filter(isClosing).slice(0, 2);
+      if (closing.length > 0) this.closing.set(key, closing);
+    }
     // An advanced note is followed in its next round's note: that one stands for the process.
     const stands = new Map<string, NoteSummary>();
     this.open = [];
@@ -118,7 +124,7 @@ export class Search {
         this.open.push(s);
         continue;
       }
-      if (this.processes.get(s.process)!.some(isClosing)) continue;
+      if (this.closing.has(s.process)) continue;
       const before = stands.get(s.process);
       if (!before || (before.status === 'advanced' && s.status !== 'advanced')) stands.set(s.process, s);
     }
@@ -141,15 +147,23 @@ export class Search {
     return this.accepted.find((s) => s.name !== me.name && (me.process === undefined || s.process !== me.process));
   }
 
-  /** The other notes of `self`'s process, by name. */
-  sameProcess(self: NoteSummary): NoteSummary[] {
-    if (self.process === undefined) return [];
-    return (this.processes.get(self.process) ?? []).filter((s) => s.name !== self.name);
+  /** The other notes of `self`'s process, by name: how many, and the first `n` (a process copied into thousands of notes costs `n` a note). */
+  sameProcess(self: NoteSummary, n = Infinity): { count: number; first: NoteSummary[] } {
+    const list = self.process === undefined ? undefined : this.processes.get(self.process);
+    if (!list) return { count: 0, first: [] };
+    const first: NoteSummary[] = [];
+    for (const s of list) {
+      if (first.length >= n) break;
+      if (s.name !== self.name) first.push(s);
+    }
+    return { count: list.length - (this.byName.get(self.name)?.process === self.process ? 1 : 0), first };
   }
 
   /** The first other note of `self`'s process (by name) whose status ends it: rejected, withdrawn, declined, closed or accepted. */
   closedBy(self: NoteSummary): NoteSummary | undefined {
-    return this.sameProcess(self).find(isClosing);
+    if (self.process === undefined) return undefined;
+    const closing = this.closing.get(self.process);
+    return closing?.find((s) => s.name !== self.name);
   }
 
   /** The open processes other than `self`'s, one note each, by name. */

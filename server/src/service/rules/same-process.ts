@@ -13,11 +13,11 @@ export const sameProcess: RuleModule = {
   id: 'same-process',
   severity: 'information',
   cross(self, search) {
-    const others = search.sameProcess(self);
-    if (others.length === 0) return [];
-    const named = others.slice(0, NAMED).map((s) => `${s.name} (${s.status ?? 'status unknown'})`);
-    if (others.length > NAMED) named.push(`${others.length - NAMED} more`);
-    const closing = isClosing(self) ? undefined : others.find(isClosing);
+    const { count, first } = search.sameProcess(self, NAMED);
+    if (count === 0) return [];
+    const named = first.map((s) => `${s.name} (${s.status ?? 'status unknown'})`);
+    if (count > NAMED) named.push(`${count - NAMED} more`);
+    const closing = isClosing(self) ? undefined : search.closedBy(self);
     const closed = closing ? `; ${closing.name} says ${closing.status}: the process is closed, nothing more to send here` : '';
     return [{
       rule: 'same-process',
