@@ -55,7 +55,7 @@ export interface AgendaParams {
 export interface AgendaEntry {
   /** The service's agenda group (`overdue`, `today`, `upcoming`, `waiting`, `let-go`). */
   group: string;
-  /** What kind of action: `thank-you`, `check-in`, `let-go`, `stop-following-up`, `weigh-offer`. */
+  /** What kind of action: `thank-you`, `check-in`, `let-go`, `stop-following-up`, `weigh-offer`, `interview`, `withdraw`, `waiting`. */
   kind: string;
   /** YYYY-MM-DD */
   date: string;

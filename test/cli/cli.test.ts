@@ -156,7 +156,8 @@ describe('CLI check', () => {
       'body.md': overdue() + '# interview-followup-disable\n',
     });
     const r = run(['check', '--today', '2026-11-26'], { cwd: dir });
-    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+    // Three copies of one note are one process (same-process on each): beside the point here.
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')).filter((l) => !l.endsWith('same-process')), [
       'body.md:8:18: warning check-in-due',
       'typo.md:8:18: warning check-in-due',
       'typo.md:10:30: warning unknown-field',

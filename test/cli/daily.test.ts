@@ -54,7 +54,9 @@ describe('CLI agenda', () => {
     assert.match(sections[4], /Initech .*check in on 2026-12-07/);
     assert.match(sections[5], /Hooli .*let it go/);
     assert.match(sections[5], /Stark Industries .*stop following up/);
-    assert.doesNotMatch(text, /Soylent|Vandelay/, 'closed processes and advanced ones with the thank-you sent have nothing to do');
+    assert.doesNotMatch(text, /Soylent/, 'a closed process has nothing to do');
+    // SPEC part 3: every open note appears; an advanced one, its next round followed in another note, waits.
+    assert.match(sections[4], /Vandelay Industries \(Import\/Export Analyst\): advanced after the interview on 2026-11-16: follow the next round in its note \[10 days ago\] {2}examples\/notes\/vandelay-import\.md/);
     assert.match(text, /Left out, with errors to fix first .*cyberdyne-ml\.md, examples\/notes\/tyrell-design\.md/);
   });
 

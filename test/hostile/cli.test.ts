@@ -115,7 +115,7 @@ describe('hostile: the CLI', function () {
     assert.equal(r.stderr, '');
     assert.equal(r.code, 1, 'the findings of the others decide');
     assert.ok(!r.stdout.includes('.#acme.md'));
-    assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 1 error, 1 warning$/m);
+    assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 1 error, 1 warning, 2 information$/m);
   });
 
   it('never writes: no write, rename, delete or truncate through fs while checking and listing the agenda', async () => {

@@ -38,9 +38,10 @@ function expectFindings(e: Entry, found: { rule: string; line: number; character
   }
   assert.ok(found, `${e.name}: an interview note`);
   const counts: Record<string, number> = {};
-  for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+  // The corpus's notes are variants of one note, so one process (same-process on each): beside the point here.
+  for (const f of found) if (f.rule !== 'same-process') counts[f.rule] = (counts[f.rule] ?? 0) + 1;
   if (x.rules) assert.deepEqual(counts, x.rules, `${e.name}: findings`);
-  if (x.only) assert.ok(found.length > 0 && found.every((f) => f.rule === x.only), `${e.name}: only ${x.only}: ${JSON.stringify(counts)}`);
+  if (x.only) assert.ok(found.length > 0 && found.every((f) => f.rule === x.only || f.rule === 'same-process'), `${e.name}: only ${x.only}: ${JSON.stringify(counts)}`);
   if (x.message) {
     const f = found.find((g) => g.rule === x.message![0]);
     assert.ok(f, `${e.name}: a ${x.message[0]}`);

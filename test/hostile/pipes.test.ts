@@ -50,7 +50,7 @@ describe('hostile: the CLI with a closed stdout', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const cases: [string, RegExp][] = [
-    ['check', /^a{200}\/b{200}\/c{200}\/d{200}\/n0000\.md:\d+:\d+: information ask-timeline /],
+    ['check', /^a{200}\/b{200}\/c{200}\/d{200}\/n0000\.md:\d+:\d+: information same-process /],
     ['agenda', /^Agenda for Thursday, 26 November 2026$/],
     ['calendar', /^BEGIN:VCALENDAR$/],
   ];

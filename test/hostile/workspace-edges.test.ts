@@ -137,7 +137,7 @@ describe('hostile: the edges of the workspace', function () {
       const r = await cli(['check', '--today', TODAY], ws);
       assert.equal(r.code, 1, r.stderr);
       assert.ok(!/Initech|elsewhere|root\/|leak/.test(r.stdout), r.stdout);
-      assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 2 warnings$/m);
+      assert.match(r.stdout, /^2 interview notes checked on 2026-11-26: 2 warnings, 2 information$/m);
       assert.deepEqual(r.stderr.split('\n').filter(Boolean).sort(), ['elsewhere', 'leak.md', 'root']
         .map((link) => `interview-followup: skipped '${link}': it leads outside '.'`));
     });

@@ -1,7 +1,7 @@
 /** Across notes (SPEC part 2): weigh-offer names the other open processes; withdraw-others once another note is accepted. */
 import * as assert from 'node:assert/strict';
 import { CodeAction } from 'vscode-languageserver-types';
-import { agendaOf, mergeConfig, parseNote, Search, withdrawItem } from '../../server/src/service';
+import { agendaOf, gatedAgenda, mergeConfig, parseNote, Search } from '../../server/src/service';
 import { apply, builtInTemplates, note, service, TODAY, URI } from './helpers';
 
 const config = mergeConfig({});
@@ -78,7 +78,7 @@ describe('across notes', () => {
     const globex = parseNote(notes['globex.md'])!;
     const self = service.summarize({ uri: 'globex.md', text: notes['globex.md'] }, 'globex.md', TODAY)!;
     assert.equal(agendaOf(globex, TODAY, config, 7, { self, search }).item?.group, 'withdraw');
-    assert.equal(withdrawItem(self, search, TODAY)?.action, 'withdraw: you accepted the offer from Acme Corp (acme.md)');
+    assert.equal(gatedAgenda({ skipped: 'invalid' }, self, search, config, TODAY).item?.action, 'withdraw: you accepted the offer from Acme Corp (acme.md)');
     assert.equal(agendaOf(globex, TODAY, config, 7).item?.group, 'interviews', 'alone: the onsite is next');
   });
 });

@@ -33,4 +33,26 @@ describe('CLI output held as bytes', () => {
     out.flush((s) => written.push(s), { from: ',\n  ', to: '[\n  ' });
     assert.deepEqual(JSON.parse(written.join('')), [1, 2]);
   });
+
+  it('leaves out dropped texts (findings the search silences), across pieces, with late texts inserted at their edges', () => {
+    const out = new Output();
+    const places: number[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = `note-${i}.md:1:1: warning Café 🎉 ${i}\n`;
+      places.push(out.position);
+      texts.push(t);
+      out.add(t);
+    }
+    places.push(out.position);
+    const dropped = new Set([0, 1, 700, 1499, 1500, 2999]);
+    for (const i of dropped) out.drop(places[i], places[i + 1]);
+    out.insert(places[1500], 'AT-1500\n');
+    out.insert(places[1], 'AT-1\n');
+    const written: string[] = [];
+    out.flush((s) => written.push(s));
+    const expected = texts.flatMap((t, i) => [...(i === 1 ? ['AT-1\n'] : i === 1500 ? ['AT-1500\n'] : []), ...(dropped.has(i) ? [] : [t])]).join('');
+    assert.equal(written.join(''), expected);
+    assert.equal(out.empty, true, 'flushed');
+  });
 });

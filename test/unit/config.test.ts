@@ -93,7 +93,7 @@ describe('parseConfigText', () => {
       ['42', 'include should be a glob or a list of globs, none of them empty'],
       ['Alex Kim', 'sender should be a mapping with name, email, phone'],
       ['loud', 'Rule \'let-it-go\' should be off, error, warning, information or hint, not "loud"'],
-      ['check-in-nag', "Unknown rule 'check-in-nag' (rules: thank-you-due, ask-timeline, check-in-due, let-it-go, second-follow-up, weigh-offer, withdraw-others, missing-field, invalid-date, invalid-value, unknown-field, date-order, yaml-syntax)"],
+      ['check-in-nag', "Unknown rule 'check-in-nag' (rules: thank-you-due, ask-timeline, check-in-due, let-it-go, second-follow-up, weigh-offer, withdraw-others, same-process, missing-field, invalid-date, invalid-value, unknown-field, date-order, yaml-syntax)"],
       ['colour', "Unknown setting 'colour'"],
     ]));
     assert.equal(problems.length, 8);

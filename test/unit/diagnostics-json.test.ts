@@ -40,3 +40,13 @@ describe('diagnostics kept as JSON', () => {
     assert.equal(mergeJson(toJson([]), []), '[]');
   });
 });
+
+describe('diagnostics kept as JSON, some silenced by the search', () => {
+  it('leaves out the local findings of the silenced rules (an accepted offer elsewhere), keeps the rest in order', () => {
+    const at = (line: number, code: string): Diagnostic => ({ range: { start: { line, character: 0 }, end: { line, character: 4 } }, code, source: 'interview-followup', message: code });
+    const local = toJson([at(1, 'thank-you-due'), at(2, 'date-order'), at(3, 'check-in-due')]);
+    const merged = JSON.parse(mergeJson(local, [at(0, 'withdraw-others')], new Set(['thank-you-due', 'check-in-due']))) as Diagnostic[];
+    assert.deepEqual(merged.map((d) => d.code), ['withdraw-others', 'date-order']);
+    assert.equal(mergeJson(local, [], new Set(['nothing-here'])), local.json, 'nothing silenced: the JSON kept as it was');
+  });
+});

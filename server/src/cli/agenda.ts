@@ -1,8 +1,9 @@
 /** `agenda`: what to do, grouped by urgency, one line per note. */
 import {
-  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, createLanguageService, Day, formatDay, GROUP_TITLES, isOpen, longDay, NoteSummary, parseNote,
-  reminds, weekdayShort, withdrawItem,
+  AGENDA_GROUPS, AgendaItem, agendaOf, compareAgenda, Config, createLanguageService, Day, formatDay, gatedAgenda, GROUP_TITLES, isOpen, longDay,
+  NoteSummary, parseNote, weekdayShort,
 } from '../service';
+import type { AgendaResult } from '../service';
 import { Searches } from './searches';
 import { terminalJson } from '../service/safe/terminal';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
@@ -20,37 +21,41 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
   if (!/^\d{1,4}$/.test(horizonText)) throw new UsageError(`--days must be a whole number of days, not '${horizonText}'`);
   const horizon = Number(horizonText);
   const invalid: string[] = [];
+  let quiet = 0;
   const searches = new Searches();
-  const found: { item?: AgendaItem; file: string; summary?: NoteSummary; search: string; invalid: boolean }[] = [];
+  const found: { own: AgendaResult; file: string; summary?: NoteSummary; search: string; config: Config }[] = [];
   const service = createLanguageService();
   const g = await gather(positional, io, (note) => {
     const parsed = parseNote(note.text);
     if (!parsed) return;
     const summary = service.summarize({ uri: note.file, text: note.text }, note.name, today);
     searches.add(note.search, summary);
-    const r = agendaOf(parsed, today, note.resolved.config, horizon);
-    // An open process may have to be withdrawn from, whatever else it has (or has not) to do.
-    const withdrawable = summary && isOpen(summary) && reminds(summary.silence, note.resolved.config, 'withdraw-others') ? summary : undefined;
-    if (r.item || withdrawable) found.push({ item: r.item, file: note.shown, summary: withdrawable, search: note.search, invalid: 'skipped' in r && r.skipped === 'invalid' });
-    else if (r.skipped === 'invalid') invalid.push(note.shown);
+    const own = agendaOf(parsed, today, note.resolved.config, horizon);
+    // Kept until all are read when the rest of the search may change it (gate.ts): an open note.
+    if (summary && isOpen(summary)) found.push({ own, file: note.shown, summary, search: note.search, config: note.resolved.config });
+    else found.push({ own, file: note.shown, search: note.search, config: note.resolved.config });
   });
-  // An offer accepted in one note makes every other open process of its search a withdrawal.
-  const rows: AgendaRow[] = found.flatMap(({ item, file, summary, search, invalid: bad }) => {
-    const row = (summary && withdrawItem(summary, searches.of(search), today)) ?? item;
-    if (!row && bad) invalid.push(file);
-    return row ? [{ ...row, date: formatDay(row.day), file }] : [];
+  const rows: AgendaRow[] = found.flatMap(({ own, file, summary, search, config }) => {
+    const r = summary ? gatedAgenda(own, summary, searches.of(search), config, today) : own;
+    if (!r.item) {
+      if (r.skipped === 'invalid') invalid.push(file);
+      else if (r.skipped === 'quiet') quiet++;
+      return [];
+    }
+    return [{ ...r.item, date: formatDay(r.item.day), file }];
   });
   const unreadable = reportProblems(g, io);
   rows.sort((a, b) => compareAgenda(a, b) || a.file.localeCompare(b.file));
   if (format === 'json') {
     io.stdout(terminalJson(rows.map(({ day: _day, ...row }) => row), 2) + '\n');
   } else {
-    io.stdout(renderAgenda(rows, today, horizon, invalid.sort()));
+    io.stdout(renderAgenda(rows, today, horizon, invalid.sort(), quiet));
   }
   return unreadable ? 2 : 0;
 }
 
-export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, invalid: string[]): string {
+/** `quiet`: open notes left out because their reminders are turned off (directives, `rules:`). */
+export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, invalid: string[], quiet = 0): string {
   const lines = [`Agenda for ${longDay(today)}`];
   for (const group of AGENDA_GROUPS) {
     const inGroup = rows.filter((r) => r.group === group);
@@ -59,7 +64,8 @@ export function renderAgenda(rows: AgendaRow[], today: Day, horizon: number, inv
     lines.push('', `${title}:`);
     for (const r of inGroup) lines.push(`  ${weekdayShort(r.day)} ${formatDay(r.day)}  ${r.company} (${r.role}): ${r.action} [${r.when}]  ${r.file}`);
   }
-  if (rows.length === 0) lines.push('', 'Nothing to do: no open interview notes.');
+  if (rows.length === 0 && quiet > 0) lines.push('', `Nothing to do: ${quiet === 1 ? 'the one open note has its' : `the ${quiet} open notes have their`} reminders turned off.`);
+  else if (rows.length === 0) lines.push('', 'Nothing to do: no open interview notes.');
   if (invalid.length > 0) {
     lines.push('', `Left out, with errors to fix first (see \`interview-followup check\`): ${invalid.join(', ')}`);
   }

@@ -95,7 +95,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const searches = new Searches();
   // Kept until all are read, for the notes that take part in a search only: where each of
   // their findings starts, in the note and in the output (to place those that read other notes).
-  const late: { starts: number[]; at: number[]; end: number; shown: string; summary: NoteSummary; search: string; config: Config }[] = [];
+  const late: { starts: number[]; rules: string[]; severities: number[]; at: number[]; end: number; shown: string; summary: NoteSummary; search: string; config: Config }[] = [];
   let notes = 0;
   // A JSON list: every element after a separator; the first separator becomes the opening bracket.
   const format_ = (f: CliFinding): string => (format === 'json'
@@ -118,9 +118,9 @@ async function check(args: string[], io: CliIO): Promise<number> {
     const local = service.check(doc, { today, config: note.resolved.config, deferCross: true });
     if (!local) return;
     notes++;
-    // Only an open process or an accepted offer reads or is read by other notes.
+    // Only an open process, an accepted offer or a note of a process (company and role) reads or is read by other notes.
     const found = service.summarize(doc, note.name, today);
-    const summary = found && (isOpen(found) || found.status === 'accepted') ? found : undefined;
+    const summary = found && (isOpen(found) || found.status === 'accepted' || found.process !== undefined) ? found : undefined;
     searches.add(note.search, summary);
     const findings = local.map((d) => finding(note.shown, d)).sort(byPosition);
     const at: number[] = [];
@@ -129,14 +129,23 @@ async function check(args: string[], io: CliIO): Promise<number> {
       at.push(out.position);
       out.add(format_(f));
     }
-    if (summary) late.push({ starts: findings.map(startOf), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
+    if (summary) late.push({ starts: findings.map(startOf), rules: findings.map((f) => f.rule), severities: findings.map((f) => SEVERITY_NAMES.indexOf(f.severity)), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
   });
   for (const c of late) {
-    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today }).map((d) => finding(c.shown, d));
+    const found = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today });
+    // The note's own findings the rest of the search silences (an accepted offer elsewhere, its process closed) are left out.
+    if (found.silenced) {
+      c.rules.forEach((rule, i) => {
+        if (!found.silenced!.has(rule)) return;
+        counts[c.severities[i]]--;
+        out.drop(c.at[i], i + 1 < c.at.length ? c.at[i + 1] : c.end);
+      });
+    }
+    const cross = found.map((d) => finding(c.shown, d));
     // After the note's own findings that start at or before it, as if sorted with them.
     for (const f of cross.sort((a, b) => startOf(a) - startOf(b))) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
-      const i = c.starts.findIndex((s) => s > startOf(f));
+      const i = c.starts.findIndex((x) => x > startOf(f));
       out.insert(i < 0 ? c.end : c.at[i], format_(f));
     }
   }

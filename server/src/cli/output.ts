@@ -14,9 +14,11 @@ export class Output {
   /** Bytes in `pieces`. */
   private sealed = 0;
   private inserts: { at: number; seq: number; text: string }[] = [];
+  private drops: { from: number; to: number }[] = [];
 
+  /** Nothing added but what is dropped, nothing inserted. */
   get empty(): boolean {
-    return this.position === 0 && this.inserts.length === 0;
+    return this.position === this.drops.reduce((n, x) => n + x.to - x.from, 0) && this.inserts.length === 0;
   }
 
   /** Where the next text added goes, in bytes: a place to insert at later. */
@@ -33,6 +35,11 @@ export class Output {
   /** `text` goes at `at` (a position taken before), after what was inserted there already. */
   insert(at: number, text: string): void {
     this.inserts.push({ at, seq: this.inserts.length, text });
+  }
+
+  /** The bytes from `from` to `to` (positions taken before and after a text added) are left out. */
+  drop(from: number, to: number): void {
+    if (to > from) this.drops.push({ from, to });
   }
 
   private seal(): void {
@@ -69,6 +76,22 @@ export class Output {
       buffered = [];
       size = 0;
     };
+    const drops = this.drops.sort((a, b) => a.from - b.from);
+    this.drops = [];
+    let d = 0;
+    /** A piece's bytes from `a` to `b` (offsets in it), less what is dropped. */
+    const emitKept = (piece: Buffer, offset: number, a: number, b: number) => {
+      while (d < drops.length && drops[d].to <= offset + a) d++;
+      for (let j = d; a < b; j++) {
+        const drop = drops[j];
+        if (!drop || drop.from >= offset + b) {
+          emit(piece.subarray(a, b));
+          return;
+        }
+        if (drop.from > offset + a) emit(piece.subarray(a, drop.from - offset));
+        a = Math.max(a, Math.min(b, drop.to - offset));
+      }
+    };
     let k = 0;
     let offset = 0;
     for (const piece of this.pieces) {
@@ -76,11 +99,11 @@ export class Output {
       // Positions were taken between two texts added: a cut never splits a character.
       while (k < inserts.length && inserts[k].at <= offset + piece.length) {
         const cut = inserts[k].at - offset;
-        if (cut > from) emit(piece.subarray(from, cut));
+        if (cut > from) emitKept(piece, offset, from, cut);
         from = Math.max(from, cut);
         emit(Buffer.from(inserts[k++].text, 'utf8'));
       }
-      if (from < piece.length) emit(piece.subarray(from));
+      if (from < piece.length) emitKept(piece, offset, from, piece.length);
       offset += piece.length;
     }
     while (k < inserts.length) emit(Buffer.from(inserts[k++].text, 'utf8'));

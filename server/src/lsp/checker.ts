@@ -97,11 +97,12 @@ export class Checker {
     const e = this.host.searches.get(file);
     if (!e) return;
     const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config, today: this.host.today() }) : [];
-    if (this.holding && cross.length > 0) {
+    const silenced = 'silenced' in cross ? cross.silenced : undefined;
+    if (this.holding && (cross.length > 0 || silenced)) {
       this.waiting.add(file);
       return;
     }
-    this.store.publishFileJson(file, mergeJson(e.local, cross));
+    this.store.publishFileJson(file, mergeJson(e.local, cross, silenced));
   }
 
   async checkFile(file: string): Promise<void> {

@@ -2,7 +2,8 @@
  * The server's searches: one per workspace folder. Each note's own diagnostics and its summary
  * are kept, so a change to one note re-checks exactly the notes whose findings read it
  * (withdraw-others on every open process when an acceptance comes or goes, weigh-offer on every
- * offer when an open process changes), from the summaries alone: no file read, no parse.
+ * offer when an open process changes, same-process on the notes of one process), from the
+ * summaries alone: no file read, no parse.
  */
 import * as path from 'node:path';
 import { Config, isOpen, NoteSummary, Search } from '../service';
@@ -72,19 +73,25 @@ export class Searches {
 
   /** `dependents: false` (a full check, which publishes every note anyway): the index is reset, nothing listed. */
   private changed(file: string, folder: string, before: NoteSummary | undefined, after: NoteSummary | undefined, dependents = true): string[] {
-    const accepted = (s?: NoteSummary) => (s?.status === 'accepted' ? `${s.company}\u0000${s.name}` : '');
-    const open = (s?: NoteSummary) => (s && isOpen(s) ? `${s.company}\u0000${s.next}\u0000${s.name}` : '');
+    const accepted = (s?: NoteSummary) => (s?.status === 'accepted' ? `${s.company}\u0000${s.name}\u0000${s.process}` : '');
+    const open = (s?: NoteSummary) => (s && isOpen(s) ? `${s.company}\u0000${s.next}\u0000${s.name}\u0000${s.process}` : '');
+    // same-process names the others with their statuses; a closing one closes them all.
+    const member = (s?: NoteSummary) => (s?.process !== undefined ? `${s.process}\u0000${s.status}\u0000${s.name}` : '');
     const acceptedChanged = accepted(before) !== accepted(after);
     const openChanged = open(before) !== open(after);
-    if (!acceptedChanged && !openChanged) return [];
+    const memberChanged = member(before) !== member(after);
+    if (!acceptedChanged && !openChanged && !memberChanged) return [];
     // A full check rebuilds the indexes once, at its end (invalidate): not once a note.
     if (!dependents) return [];
     this.indexes.delete(folder);
     const out: string[] = [];
     for (const [other, e] of this.entries) {
       if (other === file || e.folder !== folder || !e.summary) continue;
-      // withdraw-others reads the accepted notes (on every open process); weigh-offer, the open ones (on every offer).
-      if ((acceptedChanged && isOpen(e.summary)) || (openChanged && e.summary.status === 'offer')) out.push(other);
+      // withdraw-others reads the accepted notes (on every open process); weigh-offer, the open
+      // processes (on every offer: a process closed in one note leaves them); same-process and
+      // the gate, the notes of one process.
+      const sibling = memberChanged && e.summary.process !== undefined && (e.summary.process === before?.process || e.summary.process === after?.process);
+      if ((acceptedChanged && isOpen(e.summary)) || ((openChanged || memberChanged) && e.summary.status === 'offer') || sibling) out.push(other);
     }
     return out;
   }

@@ -9,7 +9,8 @@ import { mainContact, ParsedNote } from './model';
 import { reminds, silenceOf } from './directives';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
 import { Meeting, timelineOf } from './rules/timeline';
-import { isOpen, NoteSummary, Search } from './search';
+import { gateOf } from './gate';
+import { NoteSummary, Search } from './search';
 import { RuleId } from './types';
 
 export const AGENDA_GROUPS = ['overdue', 'today', 'withdraw', 'upcoming', 'interviews', 'waiting', 'let-go'] as const;
@@ -25,7 +26,7 @@ export const GROUP_TITLES: Record<AgendaGroup, string> = {
   'let-go': 'Let go',
 };
 
-export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer' | 'interview' | 'withdraw';
+export type AgendaKind = 'thank-you' | 'check-in' | 'let-go' | 'stop-following-up' | 'weigh-offer' | 'interview' | 'withdraw' | 'waiting';
 
 export interface AgendaItem {
   group: AgendaGroup;
@@ -50,23 +51,35 @@ function interviewText(m: Meeting): string {
   return `${m.stage ? `the ${m.stage}` : 'the interview'} on ${formatDay(m.day)}`;
 }
 
-/** An open process once an offer elsewhere is accepted: the next thing to do is a polite withdrawal. */
-export function withdrawItem(self: NoteSummary, search: Search, today: Day): AgendaItem | undefined {
-  const accepted = isOpen(self) ? search.acceptedOtherThan(self.name) : undefined;
-  if (!accepted) return undefined;
-  return {
+/**
+ * What the rest of the search makes of a note's agenda entry (gate.ts): a process another of its
+ * notes closed is closed; an open process once an offer of another is accepted is a withdrawal.
+ */
+export function gatedAgenda(own: AgendaResult, self: NoteSummary, search: Search, config: Config, today: Day): AgendaResult {
+  if (self.silence?.all) return own;
+  const gate = gateOf(self, search, config);
+  if (!gate) return own;
+  if (gate.kind === 'closed') return { skipped: 'closed' };
+  const { accepted } = gate;
+  return { item: {
     group: 'withdraw', kind: 'withdraw', day: today, when: 'today', company: self.company ?? '[company]', role: self.role ?? '[role]',
     action: `withdraw: you accepted the offer from ${accepted.company ?? accepted.name} (${accepted.name})`,
-  };
+  } };
 }
 
 /**
  * The next action for a note; `horizon` is how many days ahead counts as "coming up". With
- * its search (`cross`), an accepted offer elsewhere makes it a withdrawal. An action whose rule
- * the note (`# interview-followup-disable`) or the configuration (`rules: {id: off}`) turned off
- * is passed over for the next.
+ * its search (`cross`), gatedAgenda applies: a process closed in another note is closed, an
+ * accepted offer elsewhere makes it a withdrawal. An action whose rule the note
+ * (`# interview-followup-disable`) or the configuration (`rules: {id: off}`) turned off is
+ * passed over for the next.
  */
 export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: number, cross?: { self: NoteSummary; search: Search }): AgendaResult {
+  const own = ownAgenda(note, today, config, horizon);
+  return cross ? gatedAgenda(own, cross.self, cross.search, config, today) : own;
+}
+
+function ownAgenda(note: ParsedNote, today: Day, config: Config, horizon: number): AgendaResult {
   if (silenceOf(note)?.all) return { skipped: 'quiet' };
   let hushed = false;
   const on = (rule: RuleId): boolean => {
@@ -74,9 +87,6 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     hushed = true;
     return false;
   };
-  // withdraw-others turned off leaves the process as it was: not a rule passed over (`quiet`).
-  const withdraw = cross && reminds(silenceOf(note), config, 'withdraw-others') && withdrawItem(cross.self, cross.search, today);
-  if (withdraw) return { item: withdraw };
   const i = note.interview;
   const t = i && i.followUps.kind !== 'invalid' ? timelineOf(i, today) : undefined;
   if (!i || !t || t.meetings.length === 0) return { skipped: 'invalid' };
@@ -108,13 +118,14 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     return { item: dated('thank-you', current.day, `send the thank-you note${name ? ` to ${name}` : ''}`, `${interviewText(current).replace(/^the /, '')}, then the thank-you note`) };
   }
   if (t.next) return scheduled(t.next);
-  if (status === 'advanced') return { skipped: 'closed' }; // followed in the next round's note
+  // Followed in the next round's note; listed all the same, so no open note goes unseen.
+  if (status === 'advanced') return { item: { ...base, kind: 'waiting', day: current.day, group: 'waiting', action: `advanced after ${interviewText(current)}: follow the next round in its note`, when: relativeDay(current.day, today) } };
   const checkIn = checkInPlan(i, config, today);
   // Dates end at 9999-12-31, as in the calendar: a check-in or a let-go after it has no day to show.
   const beyond = (what: string): AgendaResult => ({ item: { ...base, kind: 'check-in', day: LAST_DAY, group: 'waiting', action: `waiting; ${what} would fall after ${formatDay(LAST_DAY)}`, when: 'no date' } });
   if (checkIn && checkIn.due > LAST_DAY && on('check-in-due')) return beyond('a check-in');
   if (checkIn && on('check-in-due')) {
-    const promised = checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
+    const promised = checkIn.after ? `checked in on ${formatDay(checkIn.after.day)}` : checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
     return { item: dated('check-in', checkIn.due, `check in${name ? ` with ${name}` : ''}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
   }
   const letGo = letGoPlan(i, config, today);
@@ -125,7 +136,10 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
     }
     return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'waiting', action: `waiting for a reply to ${letGo.what}; let it go on ${formatDay(letGo.due)}`, when: relativeDay(letGo.due, today, 'due') } };
   }
-  return { skipped: hushed ? 'quiet' : 'invalid' };
+  if (hushed) return { skipped: 'quiet' };
+  // Only a note with an error to fix is left out as invalid; any other open note is waiting.
+  if (i.problems.length > 0) return { skipped: 'invalid' };
+  return { item: { ...base, kind: 'waiting', day: current.day, group: 'waiting', action: `waiting for word since ${interviewText(current)}`, when: relativeDay(current.day, today) } };
 }
 
 /** Sorts by group, then date (the most overdue first), then company. */

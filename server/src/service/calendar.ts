@@ -5,7 +5,8 @@ import { mainContact, ParsedNote, Person } from './model';
 import { reminds, silenceOf } from './directives';
 import { checkInPlan, statusOf } from './rules/common';
 import { timelineOf } from './rules/timeline';
-import { isOpen, NoteSummary, Search } from './search';
+import { gateOf } from './gate';
+import { NoteSummary, Search } from './search';
 
 export type CalendarKind = 'reply-promised' | 'check-in' | 'thank-you' | 'interview' | 'withdraw';
 
@@ -77,16 +78,21 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
 }
 
 /**
- * An open process once another offer of its search is accepted (`withdraw-others`, where the
- * note and the configuration leave that rule on): its reminders give way to one event today,
- * the withdrawal, as the agenda has it; what was sent, promised or scheduled stays.
+ * What the rest of the search makes of a note's entries (gate.ts): a process another of its
+ * notes closed has none, as a closed note; an open process once an offer of another is
+ * accepted (`withdraw-others`, where the note and the configuration leave that rule on) sees
+ * its reminders give way to one event today, the withdrawal, as the agenda has it, with the
+ * process's contact; what was sent, promised or scheduled stays.
  */
 export function withdrawing(entries: CalendarEntry[], self: NoteSummary, search: Search, config: Config, today: Day): CalendarEntry[] {
-  const accepted = isOpen(self) && reminds(self.silence, config, 'withdraw-others') ? search.acceptedOtherThan(self.name) : undefined;
-  if (!accepted) return entries;
+  const gate = gateOf(self, search, config);
+  if (!gate) return entries;
+  if (gate.kind === 'closed') return [];
+  const { accepted } = gate;
   const company = self.company ?? '[company]';
   const role = self.role ?? '[role]';
-  const contact = entries.find((e) => e.contact)?.contact;
+  // The note's own contact (an offer, or a note whose reminders are all off, has no other event to take it from).
+  const contact = self.contact ?? entries.find((e) => e.contact)?.contact;
   const reach = reachOf(contact);
   const withdraw: CalendarEntry = {
     // The process as the note's other events know it (by its first interview): two notes of one

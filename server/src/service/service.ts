@@ -21,7 +21,7 @@ import {
 } from './drafts';
 import { completion } from './features/completion';
 import { EditorOptions } from './features/dateSites';
-import { check, CheckOptions, crossDiagnostics } from './features/diagnostics';
+import { check, CheckOptions, CrossDiagnostics, crossDiagnostics } from './features/diagnostics';
 import { checkConfig, checkTemplate } from './features/files';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -33,7 +33,7 @@ export { SOURCE };
 export type { NoteDocument } from './document';
 export type { ActionOptions, DraftActionData } from './features/codeActions';
 export type { EditorOptions } from './features/dateSites';
-export type { CheckOptions } from './features/diagnostics';
+export type { CheckOptions, CrossDiagnostics } from './features/diagnostics';
 export type { DraftOffer } from './drafts';
 export type { AgendaOptions, NoteAgenda } from './features/agenda';
 export type { LensOptions } from './features/codeLens';
@@ -93,10 +93,12 @@ export interface LanguageService {
    */
   summarize(doc: NoteDocument, name: string, today: Day): NoteSummary | undefined;
   /**
-   * The findings that read other notes (withdraw-others, weigh-offer), from summaries alone: for
-   * a host that checked every note with `deferCross` and re-checks one for a change elsewhere.
+   * The findings that read other notes (withdraw-others, weigh-offer, same-process), from
+   * summaries alone: for a host that checked every note with `deferCross` and re-checks one for
+   * a change elsewhere. Its `silenced` names the rules whose findings in the note's own
+   * diagnostics the host drops (an accepted offer elsewhere, a process closed in another note).
    */
-  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): Diagnostic[];
+  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): CrossDiagnostics;
   /**
    * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
    * about it (the node side's refusals: a workspace template not used).

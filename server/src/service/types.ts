@@ -4,7 +4,7 @@ import type { Span } from './frontmatter';
 
 /** Every rule id, in the order the README's table lists them. */
 export const RULE_IDS = ['thank-you-due', 'ask-timeline', 'check-in-due', 'let-it-go', 'second-follow-up',
-  'weigh-offer', 'withdraw-others', 'missing-field', 'invalid-date', 'invalid-value', 'unknown-field', 'date-order', 'yaml-syntax'] as const;
+  'weigh-offer', 'withdraw-others', 'same-process', 'missing-field', 'invalid-date', 'invalid-value', 'unknown-field', 'date-order', 'yaml-syntax'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

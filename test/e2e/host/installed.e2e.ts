@@ -27,7 +27,7 @@ const EXAMPLE_GROUPS: [string, string[]][] = [
   ['Due today', ['Globex', 'Wayne Enterprises']],
   ['Withdraw', ['Black Mesa', 'Xen Labs']],
   ['Coming up', ['Massive Dynamic']],
-  ['Waiting', ['Initech']],
+  ['Waiting', ['Vandelay Industries', 'Initech']],
   ['Let go', ['Hooli', 'Stark Industries']],
 ];
 describe('Interview Follow-up, installed from its .vsix', function () {

@@ -26,8 +26,17 @@ export function toJson(diagnostics: Diagnostic[]): DiagnosticsJson {
   return { json: `${json}]`, index };
 }
 
-/** The JSON of `local`'s diagnostics and `extra` together, sorted by start (at one position, `local`'s first), as toJson would write them. */
-export function mergeJson(local: DiagnosticsJson, extra: Diagnostic[]): string {
+/**
+ * The JSON of `local`'s diagnostics and `extra` together, sorted by start (at one position,
+ * `local`'s first), as toJson would write them; `silenced`: codes of `local` left out (the rules
+ * another note of the search silences here, rare: then `local` is parsed again).
+ */
+export function mergeJson(local: DiagnosticsJson, extra: Diagnostic[], silenced?: ReadonlySet<string>): string {
+  if (silenced && local.index.length > 0) {
+    const all = JSON.parse(local.json) as Diagnostic[];
+    const kept = all.filter((d) => !silenced.has(String(d.code)));
+    if (kept.length < all.length) local = toJson(kept);
+  }
   if (extra.length === 0) return local.json;
   const more = [...extra].sort(byStart);
   const { json, index } = local;

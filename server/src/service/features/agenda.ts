@@ -24,6 +24,7 @@ export const RULE_OF_KIND: Record<AgendaKind, RuleId | undefined> = {
   'weigh-offer': 'weigh-offer',
   interview: undefined,
   withdraw: 'withdraw-others',
+  waiting: undefined,
 };
 
 export type NoteAgenda =
@@ -61,6 +62,8 @@ function siteOf(i: Interview, kind: AgendaKind, options: AgendaOptions): Span | 
       return timelineOf(i, today)?.current?.span;
     case 'interview':
       return timelineOf(i, today)?.next?.span;
+    case 'waiting':
+      return timelineOf(i, today)?.current?.span;
     case 'weigh-offer':
     case 'withdraw':
       return i.status.kind === 'ok' ? i.status.span : undefined;

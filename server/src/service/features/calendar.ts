@@ -3,7 +3,8 @@
  * the check-in email the `draft` command would print, as a `mailto:` link (RFC 6068). The
  * templates come in with the options, as for every draft: no file is read here.
  */
-import { calendarOf, CalendarEntry } from '../calendar';
+import { calendarOf, CalendarEntry, withdrawing } from '../calendar';
+import { summarize } from '../search';
 import { LAST_DAY } from '../dates';
 import { NoteView } from '../document';
 import { DraftRenderer, mailtoOf, parseDraft, renderText } from '../drafts';
@@ -16,7 +17,10 @@ export function calendarEntries(view: NoteView, options: ActionOptions, renderer
   const note = view.note;
   if (!note?.interview) return undefined;
   const i = note.interview;
-  return calendarOf(note, options.config, options.today).map((e) => (e.kind === 'check-in' ? withDraft(view, i, e, options, renderer) : e));
+  const entries = calendarOf(note, options.config, options.today).map((e) => (e.kind === 'check-in' ? withDraft(view, i, e, options, renderer) : e));
+  // With the other notes of its search: a process closed elsewhere, or a withdrawal (gate.ts).
+  const self = options.search && summarize(view, options.name ?? view.doc.uri, options.today);
+  return self ? withdrawing(entries, self, options.search!, options.config, options.today) : entries;
 }
 
 function withDraft(view: NoteView, i: Interview, entry: CalendarEntry, options: ActionOptions, renderer: DraftRenderer): CalendarEntry {

@@ -5,6 +5,7 @@ import { Config } from '../config';
 import { Day } from '../dates';
 import { Silence, silenceOf } from '../directives';
 import { NoteView } from '../document';
+import { CHASING, gated, gateOf } from '../gate';
 import { DEFAULT_SEVERITY, RULES, yamlSyntax } from '../rules';
 import { NoteSummary, Search, summarize } from '../search';
 import { Finding, RuleId, Severity } from '../types';
@@ -24,6 +25,9 @@ export interface CheckOptions {
 }
 
 export type RatedFinding = Finding & { severity: Severity };
+
+/** Diagnostics across notes; `silenced`: the rules whose own findings on the note give way (their codes). */
+export type CrossDiagnostics = Diagnostic[] & { silenced?: ReadonlySet<string> };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -56,10 +60,13 @@ export function findingsOf(view: NoteView, options: CheckOptions): RatedFinding[
     const name = options.name ?? view.doc.uri;
     const search = options.search ?? Search.empty;
     const ctx = { note, interview: note.interview, today: options.today, config: options.config, search, name };
-    for (const rule of RULES) if (rule.check) add(rule.check(ctx));
-    if (!options.deferCross) {
-      const self = summarize(view, name, options.today)!;
+    // What the rest of the search says of this note (gate.ts); a deferring host applies it with crossDiagnostics.
+    const self = options.deferCross ? undefined : summarize(view, name, options.today)!;
+    const gate = self && gateOf(self, search, options.config);
+    for (const rule of RULES) if (rule.check && !gated(gate, rule.id)) add(rule.check(ctx));
+    if (self) {
       for (const rule of CROSS) {
+        if (gated(gate, rule.id)) continue;
         for (const c of rule.cross!(self, search, options)) {
           if (quiet && hushed(quiet, c)) continue;
           const setting = options.config.rules[c.rule] ?? c.severity ?? DEFAULT_SEVERITY[c.rule];
@@ -71,10 +78,17 @@ export function findingsOf(view: NoteView, options: CheckOptions): RatedFinding[
   return out.length < 2 ? out : out.sort(bySpan);
 }
 
-/** The findings of a note that read other notes, from its summary alone (placed at its anchorRange). */
-export function crossDiagnostics(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/**
+ * The findings of a note that read other notes, from its summary alone (placed at its
+ * anchorRange), and the rules whose findings of the note's own the search silences (gate.ts):
+ * a host that checked the note with `deferCross` drops those.
+ */
+export function crossDiagnostics(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): CrossDiagnostics {
+  const out: CrossDiagnostics = [];
+  const gate = gateOf(self, search, options.config);
+  if (gate) out.silenced = CHASING;
   for (const rule of CROSS) {
+    if (gated(gate, rule.id)) continue;
     for (const c of rule.cross!(self, search, options)) {
       if (self.silence && hushed(self.silence, c)) continue;
       const setting = options.config.rules[c.rule as RuleId] ?? c.severity ?? DEFAULT_SEVERITY[c.rule];

@@ -9,9 +9,9 @@ import { Finding } from '../types';
 /**
  * check-in-due: no word by the promised date? Check in a few days after it (grace days), or a
  * week after the interview when no date was given (wait days), on a working day (`workdays`,
- * `holidays`). Once a round: a follow-up
- * recorded since the latest interview silences this rule. With `maxFollowUps: 0` there is no
- * check-in to make.
+ * `holidays`). `maxFollowUps` a round (default one): with more allowed, the next falls due
+ * the wait days after the one before; once they are all sent, this rule is silent (let-it-go
+ * takes over). With `maxFollowUps: 0` there is no check-in to make.
  */
 export const checkInDue: RuleModule = {
   id: 'check-in-due',
@@ -20,8 +20,10 @@ export const checkInDue: RuleModule = {
     const { interview: i, today, config } = ctx;
     const plan = checkInPlan(i, config, today);
     if (!plan || today < plan.due) return [];
-    const { due, promised, moved } = plan;
-    const why = promised
+    const { due, promised, moved, after } = plan;
+    const why = after
+      ? `no word since your check-in on ${formatDay(after.day)} (${after.number} of the ${config.maxFollowUps} allowed sent)`
+      : promised
       ? `no word since the promised date (${promised.phrase ? `'${promised.phrase}', ${formatDay(promised.day)}` : formatDay(promised.day)})`
       : `no timeline was given and it has been ${days(today - plan.from.day)} since the interview`;
     return [{

@@ -27,14 +27,17 @@ export interface CheckInPlan {
   span: Span;
   /** The interview it follows. */
   from: Meeting;
+  /** With `maxFollowUps` above 1: the check-in before this one (the `number`-th of the round), which it counts from. */
+  after?: { day: Day; number: number };
   /** Set when `E + G` (or `I + W`) is not a working day and `due` is the next one. */
   moved?: Moved;
 }
 
 /**
- * When the one check-in falls due: `E + G`, or `I + W` without a promised date, I being the
- * latest interview held, moved to the next working day. Undefined when there is none to make
- * (not waiting, no interview held yet, a follow-up already sent for this round, `maxFollowUps:
+ * When the next check-in falls due: the first `E + G`, or `I + W` without a promised date, I
+ * being the latest interview held; with `maxFollowUps` M above 1, each of the next ones `W`
+ * after the one before; moved to the next working day. Undefined when there is none to make
+ * (not waiting, no interview held yet, M check-ins already sent for this round, `maxFollowUps:
  * 0`) or a field it needs is invalid. Shared by check-in-due, the agenda, the calendar, the
  * hover and the inlay hints, so they all name the same day.
  */
@@ -51,7 +54,13 @@ function countedCheckIn(i: Interview, config: Config, today: Day): CheckInPlan |
   if (i.expectReplyBy.kind === 'invalid') return undefined;
   const t = timelineOf(i, today);
   // With the next interview scheduled, they have answered: no check-in for this round.
-  if (!t?.current || t.next || t.followUps.length > 0) return undefined;
+  if (!t?.current || t.next || t.followUps.length >= config.maxFollowUps) return undefined;
+  const last = t.followUps[t.followUps.length - 1];
+  if (last) {
+    // The check-in before has its own error when not a date (invalid-date speaks).
+    if (last.day === undefined) return undefined;
+    return { due: last.day + config.checkInWaitDays, span: last.span, from: t.current, after: { day: last.day, number: t.followUps.length } };
+  }
   if (t.promise) return { due: t.promise.day + config.checkInGraceDays, promised: t.promise, span: t.promise.span, from: t.current };
   return { due: t.current.day + config.checkInWaitDays, span: t.current.span, from: t.current };
 }

@@ -12,6 +12,7 @@ import { invalidValue } from './invalid-value';
 import { letItGo } from './let-it-go';
 import { missingField } from './missing-field';
 import { RuleModule } from './rule';
+import { sameProcess } from './same-process';
 import { secondFollowUp } from './second-follow-up';
 import { thankYouDue } from './thank-you-due';
 import { unknownField } from './unknown-field';
@@ -25,7 +26,7 @@ export type { CrossEnv, CrossFinding, FixContext, PlannedAction, RuleContext, Ru
 /** The rules that read the interview (yaml-syntax runs before them, on every note). */
 export const RULES: readonly RuleModule[] = [
   missingField, invalidDate, invalidValue, unknownField, dateOrder,
-  thankYouDue, askTimeline, checkInDue, letItGo, secondFollowUp, weighOffer, withdrawOthers,
+  thankYouDue, askTimeline, checkInDue, letItGo, secondFollowUp, weighOffer, withdrawOthers, sameProcess,
 ];
 
 const BY_ID = new Map<RuleId, { severity: Severity; fixes?: RuleModule['fixes'] }>([...RULES, yamlSyntax].map((r) => [r.id, r]));

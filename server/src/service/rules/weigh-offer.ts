@@ -30,10 +30,10 @@ export const weighOffer: RuleModule = {
   id: 'weigh-offer',
   severity: 'information',
   cross(self, search, env) {
-    if (self.status !== 'offer' || search.acceptedOtherThan(self.name)) return [];
+    if (self.status !== 'offer' || search.acceptedOtherThan(self)) return [];
     const due = deadline(self.offerDeadline, env);
     const finding = (message: string): CrossFinding[] => [{ rule: 'weigh-offer', message, ...(due.near ? { severity: 'warning' as const } : {}) }];
-    const { count, first } = search.openSample(self.name, NAMED);
+    const { count, first } = search.openSample(self, NAMED);
     if (count === 0) return finding(`An offer${due.text}: weigh your options (other processes, pay, role, team, timing) before accepting or declining`);
     const named = first.map((s) => `${s.company ?? s.name} (${s.next})`);
     if (count > NAMED) named.push(`${count - NAMED} more`);
