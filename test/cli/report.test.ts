@@ -3,20 +3,11 @@
  * front matter (today pinned to 2026-11-26, as the README's examples), in each format.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/interview-followup.js');
-
-export function runReport(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.INTERVIEW_FOLLOWUP_TODAY;
-  const r = spawnSync(process.execPath, [BIN, 'report', ...args], { cwd, env, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runReport } from './run-report';
 
 const tempDir = (files: Record<string, string>) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-report-'));

@@ -38,7 +38,8 @@ export const CONFIG = {
 
 const base = (c: Omit<Chart, 'spec'>, spec: Record<string, unknown>): Chart => ({
   ...c,
-  spec: { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: c.title, description: c.description, width: 420, config: CONFIG, ...spec },
+  // No title in the drawing: the page heads each chart with it (and the SVG's <title> names it).
+  spec: { description: c.description, width: 420, config: CONFIG, ...spec },
 });
 
 /** Bars with their counts written at their end. */

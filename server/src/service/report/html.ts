@@ -25,7 +25,8 @@ figure svg { display: block; max-width: 100%; height: auto; color: inherit; }
 figcaption { margin-top: 0.5rem; font-size: 0.9rem; opacity: 0.85; }
 table { border-collapse: collapse; margin: 0.5rem 0; } th, td { padding: 0.15rem 0.75rem 0.15rem 0; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-th { font-weight: 600; border-bottom: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
+thead th { font-weight: 600; } tbody th { font-weight: normal; }
+th {  border-bottom: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
 section { margin-top: 1.5rem; }
 `;
 
@@ -62,7 +63,7 @@ export function reportHtml(f: ReportFigures, charts: { chart: Chart; svg: string
   parts.push(`<p class="lead">${f.processes} process${f.processes === 1 ? '' : 'es'}, ${f.rounds_held} interview${f.rounds_held === 1 ? '' : 's'} held, ${f.check_ins} check-in${f.check_ins === 1 ? '' : 's'} sent, as of ${esc(f.today)}.</p>`);
   parts.push('<div class="charts">');
   for (const { chart, svg } of charts) {
-    parts.push(`<figure aria-labelledby="cap-${esc(chart.id)}">${svg}<figcaption id="cap-${esc(chart.id)}"><h2>${esc(chart.title)}</h2>${figuresFor(chart.id, f)}</figcaption></figure>`);
+    parts.push(`<figure aria-labelledby="cap-${esc(chart.id)}"><h2 id="cap-${esc(chart.id)}">${esc(chart.title)}</h2>${svg}<figcaption>${figuresFor(chart.id, f)}</figcaption></figure>`);
   }
   parts.push('</div>');
   if (f.replies) {
