@@ -28,7 +28,9 @@ async function main() {
   };
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js' }),
+    // vega-canvas's Node build awaits import('canvas') at the top (not bundlable as CJS); the report
+    // draws SVG only, and without node-canvas installed (the CLI's case too) that build is the browser's: no canvas.
+    esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js', alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } }),
     // Loaded by "New Interview Note" only: the CLI's note rendering (YAML, Handlebars).
     esbuild.build({ ...common, entryPoints: ['client/src/note-renderer.ts'], outfile: 'dist/new-note.js' }),
   ]);
