@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, Node, parseDocument, YAMLMap } from 'yaml';
 import { parseConfigText } from '../../server/src/service/config';
-import { yamlScalar } from '../../server/src/service/newnote';
+import { yamlString } from '../../server/src/service/safe/yaml';
 
 export function senderNameIn(text: string): string | undefined {
   return parseConfigText(text).layer.sender?.name;
@@ -15,7 +15,7 @@ const keyNamed = (map: YAMLMap, name: string) => map.items.find((p) => isScalar(
 
 /** The text with `sender.name` set; throws an Error saying why when the file cannot be edited safely. */
 export function withSenderName(text: string, name: string): string {
-  const value = yamlScalar(name.trim());
+  const value = yamlString(name.trim());
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`it cannot be parsed: ${doc.errors[0].message.split('\n')[0]}`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

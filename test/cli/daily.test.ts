@@ -299,6 +299,23 @@ describe('CLI new', () => {
     assert.deepEqual(check.map((f) => f.rule).sort(), ['ask-timeline', 'thank-you-due']);
   });
 
+  it('writes company and role so that YAML 1.2 and 1.1 read them back as typed (0x1F, 1e3, no, ~, .inf)', () => {
+    const { parse } = require('yaml') as typeof import('yaml');
+    for (const [company, role] of [['0x1F', '1e3'], ['no', '~'], ['.inf', '0o17'], ['Yes', '2026-11-26'], ['on', '1:20']]) {
+      const dir = tempDir();
+      const r = run(['new', '--company', company, '--role', role, '--today', '2026-11-26', '--dir', dir]);
+      assert.equal(r.status, 0, r.stderr);
+      const text = fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]), 'utf8');
+      const fm = text.split('---\n')[1];
+      for (const version of ['1.2', '1.1'] as const) {
+        const data = parse(fm, { version }) as { company: unknown; role: unknown };
+        assert.deepEqual([data.company, data.role], [company, role], `YAML ${version}:\n${fm}`);
+      }
+      const check = JSON.parse(run(['check', dir, '--today', '2026-11-26', '--format', 'json']).stdout) as { rule: string }[];
+      assert.ok(!check.some((f) => f.rule === 'invalid-value'), JSON.stringify(check));
+    }
+  });
+
   it('takes --date for the interview date, and never overwrites a note', () => {
     const dir = tempDir();
     const args = ['new', '--company', 'Globex', '--role', 'SRE', '--date', '2026-12-01', '--today', '2026-11-26', '--dir', dir];

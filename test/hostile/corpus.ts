@@ -127,7 +127,8 @@ export const CORPUS: Entry[] = [
   { name: 'invalid-utf8.md', what: 'invalid UTF-8 in a value and in the body',
     bytes: () => Buffer.concat([Buffer.from('---\ncompany: Acme '), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(` Corp\n${BASE.slice(1).join('\n')}\n---\n`),
       Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x0a])]), expect: AS_BASE },
-  { name: 'nul-in-front-matter.md', what: 'a NUL byte in a value', bytes: utf8(() => note([...BASE, 'pitch: a\0b'])), expect: AS_BASE },
+  { name: 'nul-in-front-matter.md', what: 'a NUL byte in a value: refused on that value',
+    bytes: utf8(() => note([...BASE, 'pitch: a\0b'])), expect: { note: true, rules: { 'check-in-due': 1, 'invalid-value': 1 }, message: ['invalid-value', /^pitch holds a control character \(U\+0000\)/] } },
   { name: 'bom.md', what: 'a byte-order mark (the CLI and the server drop it: columns count from the first character)',
     bytes: utf8(() => `\ufeff${note(BASE)}`), expect: AS_BASE },
 

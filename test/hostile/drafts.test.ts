@@ -95,25 +95,27 @@ describe('hostile: drafts leave the editor', () => {
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it('draft: escape sequences and control characters of a note are escaped in the text, tabs and line breaks kept', async () => {
+    it('draft: a value with an escape sequence or a control character is refused on that value, no draft in any format, the message escaped', async () => {
       const front = FRONT.replace('Jane Doe', '"Jane\\e]0;pwned\\aDoe"').replace('company: Acme Corp', 'company: "Acme\\e[31m\\rCorp\\tInc"');
       fs.writeFileSync(path.join(dir, 'acme.md'), front);
-      const r = await cli(['draft', 'acme.md', '--today', '2026-11-26'], dir);
-      assert.equal(r.code, 0, r.stderr);
-      assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/); // eslint-disable-line no-control-regex
-      assert.match(r.stdout, /^## Draft: thank-you email to Jane\\u001b\]0;pwned\\u0007Doe \(2026-11-26\)\n\nTo: Jane\\u001b\]0;pwned\\u0007Doe <jane@acme\.example>\n/);
-      assert.match(r.stdout, /at Acme\\u001b\[31m\\rCorp\tInc/);
-      const mailto = await cli(['draft', 'acme.md', '--today', '2026-11-26', '--format', 'mailto'], dir);
-      assert.match(mailto.stdout, /^mailto:jane@acme\.example\?subject=[^\s]*%1B%5B31m%0D%0ACorp%09Inc[^\s]*\n$/);
+      const check = await cli(['check', 'acme.md', '--today', '2026-11-26'], dir);
+      assert.doesNotMatch(check.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/); // eslint-disable-line no-control-regex
+      assert.match(check.stdout, /error invalid-value company holds a control character \(U\+001B\) after 'Acme': a value must be one line of printable text; no draft is offered until it is fixed\n/);
+      assert.match(check.stdout, /error invalid-value contact name holds a control character \(U\+001B\) after 'Jane'/);
+      for (const format of ['text', 'eml', 'mailto']) {
+        const r = await cli(['draft', 'acme.md', '--today', '2026-11-26', '--format', format], dir);
+        assert.equal(r.code, 2, format);
+        assert.equal(r.stdout, '', format);
+        assert.equal(r.stderr, "interview-followup: no draft for 'acme.md': Fix the note first: company holds a control character (U+001B) after 'Acme'\n");
+      }
     });
 
-    it('draft --format mailto and eml: a lone surrogate in the note is U+FFFD, not a stack trace', async () => {
+    it('draft: a lone surrogate in a value is refused as well, never a stack trace', async () => {
       fs.writeFileSync(path.join(dir, 'acme.md'), FRONT.replace('company: Acme Corp', 'company: "Ac\\ud800me"'));
       for (const format of ['mailto', 'eml']) {
         const r = await cli(['draft', 'acme.md', '--today', '2026-11-26', '--format', format], dir);
-        assert.equal(r.code, 0, `${format}: ${r.stderr}`);
-        assert.equal(r.stderr, '');
-        assert.match(r.stdout, format === 'mailto' ? /Ac%EF%BF%BDme/ : /Ac=EF=BF=BDme/);
+        assert.equal(r.code, 2, `${format}: ${r.stderr}`);
+        assert.match(r.stderr, /^interview-followup: no draft for 'acme\.md': Fix the note first: company holds a lone surrogate \(U\+D800\) after 'Ac'\n$/);
       }
     });
   });

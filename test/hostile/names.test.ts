@@ -38,7 +38,7 @@ describe('hostile: names in text output', () => {
     assert.doesNotMatch(r.stdout, /[\r\u001b]/);
   });
 
-  it('agenda: a newline in a file name, a company or a role is escaped, one line per entry', async () => {
+  it('agenda: a newline in a file name is escaped, one line per entry; in a company or a role it is refused ([company])', async () => {
     fs.writeFileSync(path.join(dir, `a\n  Sun 2026-11-01  Forged (x): check in [today]  x.md\n.md`), note(BASE));
     fs.writeFileSync(path.join(dir, 'b.md'), note(['company: "Globex\\nDue today:"', 'role: "SRE\\n  forged"', ...BASE.slice(2)]));
     const r = await cli(['agenda', '--today', TODAY], dir);
@@ -47,8 +47,8 @@ describe('hostile: names in text output', () => {
       'Agenda for Thursday, 26 November 2026',
       '',
       'Overdue:',
+      '  Mon 2026-11-16  [company] ([role]): check in [10 days overdue]  b.md',
       '  Mon 2026-11-16  Acme Corp (Engineer): check in [10 days overdue]  a\\n  Sun 2026-11-01  Forged (x): check in [today]  x.md\\n.md',
-      '  Mon 2026-11-16  Globex\\nDue today: (SRE\\n  forged): check in [10 days overdue]  b.md',
       '',
     ]);
   });

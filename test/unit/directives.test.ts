@@ -152,7 +152,7 @@ describe('directives: across notes', () => {
   const withdraw = (text: string) => ({
     checked: service.check({ uri: 'acme.md', text }, { today: TODAY, config: mergeConfig({}), search: search(text), name: 'acme.md' })!.map((d) => d.code),
     // What a host that keeps only the summary of an unopened note publishes.
-    summary: service.crossCheck(service.summarize({ uri: 'acme.md', text }, 'acme.md', TODAY)!, search(text), { config: mergeConfig({}) }).map((d) => d.code),
+    summary: service.crossCheck(service.summarize({ uri: 'acme.md', text }, 'acme.md', TODAY)!, search(text), { config: mergeConfig({}), today: TODAY }).map((d) => d.code),
     agenda: agendaOf(parseNote(text)!, TODAY, mergeConfig({}), 7, { self: service.summarize({ uri: 'acme.md', text }, 'acme.md', TODAY)!, search: search(text) }).item?.kind,
   });
 

@@ -4,6 +4,7 @@ import {
   reminds, weekdayShort, withdrawItem,
 } from '../service';
 import { Searches } from './searches';
+import { terminalJson } from '../service/safe/terminal';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export interface AgendaRow extends AgendaItem {
@@ -42,7 +43,7 @@ export async function agenda(args: string[], io: CliIO): Promise<number> {
   const unreadable = reportProblems(g, io);
   rows.sort((a, b) => compareAgenda(a, b) || a.file.localeCompare(b.file));
   if (format === 'json') {
-    io.stdout(JSON.stringify(rows.map(({ day: _day, ...row }) => row), null, 2) + '\n');
+    io.stdout(terminalJson(rows.map(({ day: _day, ...row }) => row), 2) + '\n');
   } else {
     io.stdout(renderAgenda(rows, today, horizon, invalid.sort()));
   }

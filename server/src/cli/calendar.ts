@@ -1,14 +1,17 @@
 /**
  * `calendar`: an iCalendar file (RFC 5545) of all-day events for each open process, written
  * with ical-generator (CRLF lines folded at 75 octets on UTF-8 boundaries, TEXT values escaped:
- * backslash, semicolon, comma, line breaks as \n). Event ids are derived from what identifies
+ * backslash, semicolon, comma, line breaks as \n; controls as U+FFFD, safe/ics.ts; the last
+ * line ends in CRLF too). Event ids are derived from what identifies
  * the interview, so a re-import updates instead of duplicating. Each event has a reminder at
  * 09:00 on its day, the contact, and for a check-in the draft's mailto: link.
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
-import { CalendarEntry, Config, createLanguageService, Day, LAST_DAY, mailtoEncode, NoteSummary, withdrawing } from '../service';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
+import { CalendarEntry, Config, createLanguageService, Day, LAST_DAY, NoteSummary, withdrawing } from '../service';
+import { icsPlain, icsTerminated, icsText } from '../service/safe/ics';
+import { mailtoAddress } from '../service/safe/mailto';
 import { foldLines } from './fold';
 import { Searches } from './searches';
 import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
@@ -19,8 +22,8 @@ const MS_PER_DAY = 86_400_000;
 /** All-day dates go in as UTC midnight: ical-generator writes DATE values from UTC fields. */
 const utc = (day: Day) => new Date(day * MS_PER_DAY);
 
-export function eventId(entry: CalendarEntry): string {
-  const hash = createHash('sha256').update(entry.identity).digest('hex').slice(0, 20);
+export function eventId(entry: CalendarEntry, file?: string): string {
+  const hash = createHash('sha256').update(file === undefined ? entry.identity : `${entry.identity}\u0000${file}`).digest('hex').slice(0, 20);
   return `${entry.kind}-${hash}@interview-followup`;
 }
 
@@ -45,8 +48,8 @@ function contactLine(contact: NonNullable<CalendarEntry['contact']>): string | u
   const text = [contact.name, contact.email, contact.phone].filter((x) => x).join(', ');
   if (!text) return undefined;
   const at = contact.email?.lastIndexOf('@') ?? -1;
-  const altrep = contact.email && at > 0 ? `;ALTREP="mailto:${mailtoEncode(contact.email.slice(0, at))}@${mailtoEncode(contact.email.slice(at + 1))}"` : '';
-  return `CONTACT${altrep}:${escape(text, false)}`;
+  const altrep = contact.email && at > 0 ? `;ALTREP="mailto:${mailtoAddress(contact.email)}"` : '';
+  return `CONTACT${altrep}:${icsText(text)}`;
 }
 
 /**
@@ -69,19 +72,26 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
   // and all is folded here (ical-generator's folding took seconds on a large calendar: fold.ts).
   const frame = cal.toString();
   const events: string[] = [];
+  // Two copies of a note (or one note of a process written twice) would give two events one
+  // UID, and a calendar app keeps one: the later one (entries come sorted) takes its file too.
+  const uids = new Set<string>();
   for (const e of entries) {
+    let id = eventId(e);
+    if (uids.has(id)) id = eventId(e, e.file);
+    uids.add(id);
     const event = cal.createEvent({
-      id: eventId(e),
+      id,
       start: utc(e.day),
       // An all-day event without an end lasts its day (RFC 5545 3.6.1): 9999-12-31 has no next day to end on.
       end: e.day < LAST_DAY ? utc(e.day + 1) : undefined,
       allDay: true,
-      summary: e.summary,
-      description: `${e.description}\nNote: ${e.file}`,
+      // No control character reaches a TEXT value raw (safe/ics.ts); ical-generator escapes the rest.
+      summary: icsPlain(e.summary),
+      description: icsPlain(`${e.description}\nNote: ${e.file}`),
       // A fixed stamp keeps the output byte-stable for the same notes and day.
       stamp: utc(stamp),
     });
-    event.createAlarm({ type: ICalAlarmType.display, triggerAfter: REMINDER_SECONDS, description: e.summary })
+    event.createAlarm({ type: ICalAlarmType.display, triggerAfter: REMINDER_SECONDS, description: icsPlain(e.summary) })
       .relatesTo(ICalAlarmRelatesTo.start); // not taken from the constructor's data (ical-generator 10)
     const contact = e.contact && contactLine(e.contact);
     // A mailto: URI has nothing to escape (mailtoOf percent-encodes all but letters, digits, -._~ and @).
@@ -90,7 +100,8 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
     events.push(event.toString());
   }
   const end = frame.lastIndexOf('END:VCALENDAR');
-  return foldLines(`${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`);
+  // Every content line ends in CRLF, the last one too (RFC 5545 3.1).
+  return icsTerminated(foldLines(`${frame.slice(0, end)}${events.join('')}${frame.slice(end)}`));
 }
 
 export async function calendar(args: string[], io: CliIO): Promise<number> {

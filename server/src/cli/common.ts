@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
+import { terminalLine, terminalLines } from '../service/safe/terminal';
 import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk } from '../node';
 
 export interface CliIO {
@@ -15,20 +16,14 @@ export interface CliIO {
 
 export class UsageError extends Error {}
 
-/** One line whatever a path or a value holds: control characters (a newline in a file name) escaped. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
 /**
- * Text of several lines (a draft) safe for a terminal: its line breaks and tabs kept, every
- * other control character (an escape sequence in a name, a lone carriage return) escaped as
- * `printable` does.
+ * One line whatever a path or a value holds: C0 and C1 controls (a newline in a file name, a
+ * CSI from a note), separators and bidi overrides escaped (service/safe/terminal.ts).
  */
-export function printableLines(text: string): string {
-  return text.split(/\r?\n/).map((line) => line.split('\t').map(printable).join('\t')).join('\n');
-}
+export const printable = terminalLine;
+
+/** Text of several lines (a draft) safe for a terminal: its line breaks and tabs kept, all else as `printable`. */
+export const printableLines = terminalLines;
 
 /** Flags a command takes: `value` ones need an argument (`--x v` or `--x=v`). */
 export type FlagSpec = Record<string, 'value' | 'bool'>;
@@ -113,6 +108,8 @@ export interface Gathered {
   unreadable: [string, string][];
   /** Links not followed: [link, the path walked]. */
   outside: [string, string][];
+  /** Note-named special files met in a walk (FIFO, device, looping link): [path, why]. Named on stderr; the exit status is the findings'. */
+  skipped: [string, string][];
 }
 
 /**
@@ -124,6 +121,10 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
   const resolver = new ConfigResolver(io.cwd, {}, resolverOptions(io));
   const unreadable: [string, string][] = [];
   const outside: [string, string][] = [];
+  const skipped: [string, string][] = [];
+  // One note, one identity: its real path. A note named twice, or named and walked, or walked
+  // through a link, is read once (it must not weigh an offer against itself).
+  const reals = new Set<string>();
   /**
    * The files to check, with the configuration found for a walked one's include check.
    * `walked`: found by walking a folder (not named by the user): one gone by the time it is
@@ -141,18 +142,26 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     if (st.isDirectory()) {
       const walked = await walk(abs);
       unreadable.push(...walked.unreadable);
+      skipped.push(...walked.skipped);
       for (const link of walked.outside) outside.push([link, p]);
       // The walk lists a folder's files together: its configuration is looked up once.
       let dir = '';
       let resolved: Resolved | undefined;
-      for (const f of walked.files) {
+      for (const [k, f] of walked.files.entries()) {
+        if (reals.has(walked.reals[k])) continue;
         if (!(resolved && f.startsWith(dir) && f.indexOf(path.sep, dir.length) < 0)) {
           resolved = resolver.forFile(f);
           dir = path.dirname(f) + path.sep;
         }
-        if (!files.has(f) && included(f, resolved)) files.set(f, { walked: true, resolved, arg: abs });
+        if (!files.has(f) && included(f, resolved)) {
+          files.set(f, { walked: true, resolved, arg: abs });
+          reals.add(walked.reals[k]);
+        }
       }
     } else if (st.isFile()) {
+      const real = await fsp.realpath(abs).catch(() => abs);
+      if (reals.has(real)) continue;
+      reals.add(real);
       files.set(abs, { walked: false, arg: path.dirname(abs) }); // a file named on the command line is checked whatever its extension
     } else {
       // A FIFO would block the read forever, /dev/zero would fill the memory.
@@ -177,7 +186,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     const search = resolved.file?.dir ?? found.arg;
     visit({ file, shown, text, resolved, search, name: relativeTo(search, file) || path.basename(file) });
   }
-  return { resolver, unreadable, outside };
+  return { resolver, unreadable, outside, skipped };
 }
 
 /**
@@ -194,6 +203,7 @@ export function reportProblems(g: Gathered, io: CliIO): boolean {
   }
   reportRefusals(g.resolver, io);
   for (const [link, walked] of g.outside) io.stderr(`interview-followup: ${printable(`skipped '${shown(link)}': it leads outside '${walked}'`)}\n`);
+  for (const [p, why] of g.skipped.sort()) io.stderr(`interview-followup: ${printable(`skipped '${shown(p)}': ${why}`)}\n`);
   for (const [p, why] of g.unreadable.sort()) io.stderr(`interview-followup: ${printable(`cannot read '${shown(p)}': ${why}`)}\n`);
   return g.unreadable.length > 0;
 }

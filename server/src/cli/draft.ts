@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, emlOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName } from '../service';
+import { createLanguageService, emlOf, mailboxOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName, UnsafeHeader } from '../service';
 import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
 import { CliIO, gather, parseArgs, printable, printableLines, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 import { Searches } from './searches';
@@ -50,17 +50,16 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
   const people = service.draftPeople(doc, options);
   if (!people) throw new UsageError(`'${shown}' is not an interview note`);
   const toArg = values['--to'];
-  let to: string | undefined;
-  if (toArg !== undefined) {
-    const wanted = toArg.trim().toLowerCase();
-    to = people.find((p) => p.toLowerCase() === wanted) ?? people.find((p) => p.split(/\s+/)[0].toLowerCase() === wanted);
-    if (!to) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${people.join(', ')})` : ''}`);
-  }
+  let to = toArg === undefined ? undefined : pickPerson(toArg, people, shown);
   let kind = kindArg as TemplateName | undefined;
   if (!kind) {
     // The draft that is due: the first one the note's code actions offer (to that person).
-    const offers = service.drafts(doc, options)!.filter((o) => !o.disabled && (to === undefined || (o.to ?? people[0]) === to));
+    const all = service.drafts(doc, options)!;
+    const offers = all.filter((o) => !o.disabled && (to === undefined || (o.to ?? people[0]?.name) === to));
     const offer = offers.find((o) => o.due);
+    // Refused for the whole note (a value with a line break or a control): say why, not "none is due".
+    const blocked = !offer && all.find((o) => o.due && o.disabled?.startsWith('Fix the note first'));
+    if (blocked) throw new UsageError(`no draft for '${shown}': ${blocked.disabled}`);
     if (!offer) {
       const kinds = [...new Set(offers.map((o) => o.kind))];
       throw new UsageError(`no draft is due for '${shown}'${to ? ` to ${to}` : ''}: name one with --kind${kinds.length > 0 ? ` (offered here: ${kinds.join(', ')})` : ''}`);
@@ -77,11 +76,34 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
   const parts = parseDraft(rendered.text);
   if (parts.subject === undefined && parts.to === undefined) throw new UsageError(`a ${kind} draft is not an email: use --format text`);
   if (format === 'eml') {
-    io.stdout(emlOf(parts, resolved.config.sender));
+    try {
+      io.stdout(emlOf(parts, resolved.config.sender));
+    } catch (err) {
+      if (err instanceof UnsafeHeader) throw new UsageError(`cannot write ${kind} as a message: ${err.message}`);
+      throw err;
+    }
     return 0;
   }
   const { uri, withBody } = mailtoOf(parts);
   if (!withBody) io.stderr(`interview-followup: ${printable(`the link would pass ${MAILTO_LIMIT} characters: it carries the subject only; copy the body from --format text`)}\n`);
   io.stdout(uri + '\n');
   return 0;
+}
+
+/**
+ * The person `--to` names: a full name, an email, "Name <email>", or a first name that only
+ * one person has. A name two people answer to is an error listing them and how to pick one.
+ */
+export function pickPerson(toArg: string, people: { name: string; email?: string }[], shown: string): string {
+  const wanted = toArg.trim().toLowerCase();
+  const box = mailboxOf(toArg);
+  const byEmail = box ? people.filter((p) => p.email?.toLowerCase() === box.address.toLowerCase() && (!box.name || p.name.toLowerCase() === box.name.toLowerCase())) : [];
+  const byName = people.filter((p) => p.name.toLowerCase() === wanted);
+  const byFirst = people.filter((p) => p.name.split(/\s+/)[0].toLowerCase() === wanted);
+  const matches = byEmail.length > 0 ? byEmail : byName.length > 0 ? byName : byFirst;
+  const label = (p: { name: string; email?: string }) => (p.email ? `${p.name} <${p.email}>` : p.name);
+  if (matches.length === 1) return matches[0].name;
+  if (matches.length === 0) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${people.map((p) => p.name).join(', ')})` : ''}`);
+  const example = matches.find((p) => p.email) ?? matches[0];
+  throw new UsageError(`'${toArg}' matches ${matches.length} people in '${shown}': ${matches.map(label).join(', ')}; pick one with --to "${label(example)}"${example.email ? ` or --to ${example.email}` : ` or --to "${example.name}"`}`);
 }

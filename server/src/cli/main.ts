@@ -7,6 +7,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { Config, createLanguageService, Day, formatDay, isOpen, NoteSummary } from '../service';
 import { Output } from './output';
 import { Searches } from './searches';
+import { terminalJson } from '../service/safe/terminal';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
 
 export type { CliIO } from './common';
@@ -103,7 +104,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   // A JSON list: every element after a separator; the first separator becomes the opening bracket.
   const format_ = (f: CliFinding): string => (format === 'json'
     // JSON.stringify(all, null, 2), one element at a time: nested one level deeper.
-    ? `,\n  ${JSON.stringify(f, null, 2).replace(/\n/g, '\n  ')}`
+    ? `,\n  ${terminalJson(f, 2).replace(/\n/g, '\n  ')}`
     : `${printable(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`)}\n`);
   const finding = (shown: string, d: Diagnostic): CliFinding => ({
     file: shown,
@@ -135,7 +136,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     if (summary) late.push({ starts: findings.map(startOf), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
   });
   for (const c of late) {
-    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config }).map((d) => finding(c.shown, d));
+    const cross = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today }).map((d) => finding(c.shown, d));
     // After the note's own findings that start at or before it, as if sorted with them.
     for (const f of cross.sort((a, b) => startOf(a) - startOf(b))) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;

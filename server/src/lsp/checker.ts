@@ -96,7 +96,7 @@ export class Checker {
     this.stamps.set(file, ++this.stamp);
     const e = this.host.searches.get(file);
     if (!e) return;
-    const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config }) : [];
+    const cross = e.summary ? this.host.service.crossCheck(e.summary, this.host.searches.search(e.folder), { config: e.config, today: this.host.today() }) : [];
     if (this.holding && cross.length > 0) {
       this.waiting.add(file);
       return;

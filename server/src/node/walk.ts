@@ -13,7 +13,12 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const NOTE_EXT = /\.(?:md|markdown)$/i;
 
 export interface Walked {
+  /** Each note once, by the path met first (its own path over a link's); see `reals`. */
   files: string[];
+  /** The real path of each of `files`, in the same order: one note, one identity. */
+  reals: string[];
+  /** Notes that are not regular files, met on the way (a FIFO, a device, a link that loops or leads nowhere): [path, why]. */
+  skipped: [string, string][];
   /** Paths that could not be read: [path, reason]. */
   unreadable: [string, string][];
   /** Symbolic links not followed because they lead outside the folder walked. */
@@ -39,13 +44,19 @@ export function staysWithin(file: string, roots: string[]): boolean {
  * Lists the markdown files under the folder `root` (as paths under `root` as given), skipping
  * node_modules and version control. A symbolic link is followed when its real path lies
  * inside root's, once (a loop is cut by real path); one that leads outside is listed in
- * `outside` and not followed. Only links cost a realpath: a folder's real path is its
+ * `outside` and not followed. A note met twice (a link to it) is listed once, by real path;
+ * a note-named FIFO, device, socket, looping or dangling link is listed in `skipped`. Only links cost a realpath: a folder's real path is its
  * parent's plus its name. The calls block (a round trip through the thread pool per folder
  * costs more than the call) and the event loop runs every 10 ms or so, so a host that serves
  * requests meanwhile is not held up by a big tree.
  */
 export async function walk(root: string): Promise<Walked> {
-  const out: Walked = { files: [], unreadable: [], outside: [] };
+  const out: Walked = { files: [], reals: [], skipped: [], unreadable: [], outside: [] };
+  // A note reached twice (a link to a file, or through a linked folder) is one note: by its real path.
+  const byReal = new Map<string, string>();
+  const note = (p: string, real: string, own: boolean) => {
+    if (own || !byReal.has(real)) byReal.set(real, p);
+  };
   let rootReal: string;
   try {
     rootReal = realpathSync.native(root);
@@ -77,20 +88,29 @@ export async function walk(root: string): Promise<Walked> {
           subdirs.push([p, r]);
         }
       } else if (e.isFile()) {
-        if (NOTE_EXT.test(e.name)) out.files.push(p);
-      } else if (e.isSymbolicLink() && !SKIP_DIRS.has(e.name)) {
+        if (NOTE_EXT.test(e.name)) note(p, realPrefix + e.name, true);
+      } else if (!e.isSymbolicLink()) {
+        // A FIFO would block the read, a device could be endless: named, never read.
+        if (NOTE_EXT.test(e.name)) out.skipped.push([p, `${kindOfEntry(e)}, not a regular file`]);
+      } else if (!SKIP_DIRS.has(e.name)) {
         let isDir: boolean;
         let r: string;
         try {
           const st = statSync(p);
           isDir = st.isDirectory();
-          if (!isDir && !(st.isFile() && NOTE_EXT.test(e.name))) continue;
+          if (!isDir && !st.isFile()) {
+            if (NOTE_EXT.test(e.name)) out.skipped.push([p, `a link to ${kindOf(st)}, not a regular file`]);
+            continue;
+          }
+          if (!isDir && !NOTE_EXT.test(e.name)) continue;
           r = realpathSync.native(p);
-        } catch {
-          continue; // a dangling link is not a note
+        } catch (err) {
+          // A link that loops or leads nowhere: not a note, but one named like a note is said.
+          if (NOTE_EXT.test(e.name)) out.skipped.push([p, (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'a link that loops' : `a link that leads nowhere (${reason(err)})`]);
+          continue;
         }
         if (!isWithin(r, rootReal)) out.outside.push(p);
-        else if (!isDir) out.files.push(p);
+        else if (!isDir) note(p, r, false);
         else if (!seen.has(r)) {
           seen.add(r);
           subdirs.push([p, r]);
@@ -100,5 +120,17 @@ export async function walk(root: string): Promise<Walked> {
     for (const [d, r] of subdirs) await visit(d, r);
   };
   await visit(root, rootReal);
+  for (const [real, p] of byReal) {
+    out.files.push(p);
+    out.reals.push(real);
+  }
   return out;
 }
+
+type Kind = { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean };
+
+function kindOfEntry(e: Kind): string {
+  return e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : e.isCharacterDevice() || e.isBlockDevice() ? 'a device' : 'a special file';
+}
+
+const kindOf = (st: Kind): string => kindOfEntry(st);

@@ -4,7 +4,7 @@
  * diagnostics.
  */
 import { Config } from './config';
-import { Day, formatDay, relativeDay } from './dates';
+import { Day, formatDay, LAST_DAY, relativeDay } from './dates';
 import { mainContact, ParsedNote } from './model';
 import { reminds, silenceOf } from './directives';
 import { checkInPlan, letGoPlan, statusOf } from './rules/common';
@@ -93,7 +93,8 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
   });
   if (status === 'offer') {
     if (!on('weigh-offer')) return { skipped: 'quiet' };
-    return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: 'weigh the offer before accepting or declining', when: 'today' } };
+    const by = i.offerDeadline.kind === 'ok' ? `; they need your answer by ${formatDay(i.offerDeadline.value)} (${relativeDay(i.offerDeadline.value, today, 'due')})` : '';
+    return { item: { ...base, kind: 'weigh-offer', day: today, group: 'today', action: `weigh the offer before accepting or declining${by}`, when: 'today' } };
   }
   if (status !== 'waiting' && status !== 'advanced') return { skipped: 'closed' };
   const { current } = t;
@@ -109,11 +110,15 @@ export function agendaOf(note: ParsedNote, today: Day, config: Config, horizon: 
   if (t.next) return scheduled(t.next);
   if (status === 'advanced') return { skipped: 'closed' }; // followed in the next round's note
   const checkIn = checkInPlan(i, config, today);
+  // Dates end at 9999-12-31, as in the calendar: a check-in or a let-go after it has no day to show.
+  const beyond = (what: string): AgendaResult => ({ item: { ...base, kind: 'check-in', day: LAST_DAY, group: 'waiting', action: `waiting; ${what} would fall after ${formatDay(LAST_DAY)}`, when: 'no date' } });
+  if (checkIn && checkIn.due > LAST_DAY && on('check-in-due')) return beyond('a check-in');
   if (checkIn && on('check-in-due')) {
     const promised = checkIn.promised ? `reply promised by ${formatDay(checkIn.promised.day)}` : 'no timeline given';
     return { item: dated('check-in', checkIn.due, `check in${name ? ` with ${name}` : ''}`, `waiting (${promised}); check in on ${formatDay(checkIn.due)}`) };
   }
   const letGo = letGoPlan(i, config, today);
+  if (letGo && letGo.due > LAST_DAY && on('let-it-go')) return beyond('letting it go');
   if (letGo && on('let-it-go')) {
     if (today >= letGo.due) {
       return { item: { ...base, kind: 'let-go', day: letGo.due, group: 'let-go', action: `no answer since ${formatDay(letGo.from)}: let it go (set status closed)`, when: `since ${formatDay(letGo.due)}` } };

@@ -8,6 +8,9 @@ import { Day, formatDay, longDay, weekdayName } from './dates';
 import { Interview, mainContact, Person } from './model';
 import { timelineOf } from './rules/timeline';
 import type { NoteSummary } from './search';
+import { telUri } from './safe/tel';
+
+export { telUri };
 
 export interface DateInfo {
   date: string;
@@ -62,11 +65,6 @@ function when(day: Day, today: Day): string {
   return day === today ? 'today' : day === today - 1 ? 'yesterday' : `on ${longDay(day)}`;
 }
 
-/** `tel:` URI (RFC 3966) of a written number: visual separators dropped, a leading + kept. */
-export function telUri(phone: string): string | undefined {
-  const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
-  return /\d/.test(digits) ? `tel:${digits}` : undefined;
-}
 
 /**
  * Who the messages of the process can go to: the contact (or, without one, the first

@@ -15,7 +15,8 @@ export { agendaOf, AGENDA_GROUPS, compareAgenda, GROUP_TITLES, withdrawItem } fr
 export type { AgendaGroup, AgendaItem } from './agenda';
 export { calendarOf, withdrawing } from './calendar';
 export type { CalendarEntry } from './calendar';
-export { newNoteFileName, renderNewNote, slug, yamlScalar } from './newnote';
+export { newNoteFileName, renderNewNote, slug } from './newnote';
+export { yamlString } from './safe/yaml';
 export type { NewNoteFields } from './newnote';
 export { DraftRenderer, TemplateError } from './drafts';
 export { longDay, relativeDay, shortDay, weekdayName, weekdayShort } from './dates';
@@ -24,5 +25,7 @@ export type { PositionEncoding } from './positions';
 export { isOpen, Search } from './search';
 export { reminds } from './directives';
 export type { NoteSummary } from './search';
-export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable } from './mail';
+export { mailboxOf, mailboxesOf } from './safe/address';
+export type { Mailbox } from './safe/address';
+export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './mail';
 export type { DraftParts } from './mail';

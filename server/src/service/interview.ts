@@ -38,6 +38,7 @@ export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: 
     stage: r.text(keys, 'stage', true),
     pitch: r.text(keys, 'pitch', true),
     highlight: r.text(keys, 'highlight', true),
+    offerDeadline: r.date(keys, 'offer_deadline'),
     problems: r.problems,
   };
 }

@@ -96,6 +96,8 @@ export interface Interview {
   pitch: Field<string>;
   /** One thing you talked about, in your words, for the thank-you. */
   highlight: Field<string>;
+  /** When they need your answer to an offer. */
+  offerDeadline: Field<Day>;
   problems: Problem[];
 }
 

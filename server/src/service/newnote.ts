@@ -1,11 +1,12 @@
 /**
  * A new interview note from the note template (`interview-note.hbs`), shared by the CLI's
  * `new` and the editor command. Values land in YAML as scalars that read back as written, so
- * "Acme: Labs" or "Yes" cannot break or retype the front matter.
+ * "Acme: Labs", "Yes" or "0x1F" cannot break or retype the front matter (safe/yaml.ts).
  */
 import { locateFrontMatter } from './frontmatter';
 import { Day, formatDay } from './dates';
 import { DraftRenderer, TemplateSource } from './drafts';
+import { yamlString } from './safe/yaml';
 
 export interface NewNoteFields {
   company: string;
@@ -14,13 +15,6 @@ export interface NewNoteFields {
   interviewed: Day;
   /** The day the note is written. */
   today: Day;
-}
-
-/** A one-line YAML scalar: plain when that reads back the same string, else double-quoted. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9][A-Za-z0-9 _.,/&()+'-]*$/.test(value) && !/ $/.test(value)
-    && !/^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?[0-9][0-9_.:eE+-]*)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 /** A file-name slug: "Acme Corp" -> "acme-corp". */
@@ -43,7 +37,7 @@ export function renderNewNote(renderer: DraftRenderer, template: TemplateSource,
   const fm = locateFrontMatter(template.text);
   if (!fm?.close) return renderer.render(template, plain);
   const head = template.text.slice(0, fm.close.end);
-  const yaml = { ...plain, company: yamlScalar(plain.company), role: yamlScalar(plain.role) };
+  const yaml = { ...plain, company: yamlString(plain.company), role: yamlString(plain.role) };
   return renderer.render({ ...template, text: head }, yaml)
     + renderer.render({ ...template, text: template.text.slice(fm.close.end) }, plain);
 }

@@ -7,6 +7,7 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, S
 import { Day, looksLikeIsoDate, parseIsoDay } from './dates';
 import { Span } from './frontmatter';
 import type { Field, KeyInfo, Person, Problem } from './model';
+import { unsafeIn, unsafeMessage } from './safe/values';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
@@ -115,10 +116,30 @@ export class Reader {
     if (!f) return { kind: 'absent' };
     if (this.isEmpty(f.node)) return { kind: 'absent', key: f.key };
     if (isScalar(f.node) && (typeof f.node.value === 'string' || (numbers && typeof f.node.value === 'number'))) {
-      return { kind: 'ok', value: String(f.node.value).trim(), span: f.span, key: f.key };
+      const value = String(f.node.value).trim();
+      if (!this.safe(name, value, f.span, name === 'pitch')) return { kind: 'invalid', span: f.span, key: f.key };
+      return { kind: 'ok', value, span: f.span, key: f.key };
     }
     const hint = isScalar(f.node) ? ` (quote it if you mean the text: "${clip(f.node.source ?? String(f.node.value))}")` : '';
     return this.invalid('invalid-value', f.key, f.span, `${name} should be text, not ${describe(f.node)}${hint}`);
+  }
+
+  /**
+   * False, with `invalid-value` on the value, when it is not one line of printable text (a
+   * line break, a control, a bidi override): such a value never reaches a header, a heading, a
+   * URI, an ICS line or the terminal. `pitch` is a paragraph of the body: lines, none a draft's heading.
+   */
+  safe(label: string, value: string, span: Span, paragraph = false): boolean {
+    const u = unsafeIn(value, { lineBreaks: paragraph });
+    if (u) {
+      this.problem('invalid-value', span, unsafeMessage(label, value, u), undefined, { kind: 'unsafe' });
+      return false;
+    }
+    if (paragraph && /(?:^|\n)[ \t]*#{1,6}[ \t]+(?:draft|sent):/i.test(value)) {
+      this.problem('invalid-value', span, `${label} has a line that reads as a draft's heading ('## Draft:'), which would add a draft to the note: a value must be one line of printable text or plain lines; no draft is offered until it is fixed`, undefined, { kind: 'unsafe' });
+      return false;
+    }
+    return true;
   }
 
   dateOf(node: Node | null, label: string): { day?: Day; problem?: string } {
@@ -144,7 +165,10 @@ export class Reader {
   }
 
   person(node: Node | null, span: Span, label: string, allowName: boolean): Person | undefined {
-    if (allowName && isScalar(node) && typeof node.value === 'string') return { name: node.value.trim() };
+    if (allowName && isScalar(node) && typeof node.value === 'string') {
+      const name = node.value.trim();
+      return this.safe(`${label} name`, name, span) ? { name } : undefined;
+    }
     if (!isMap(node)) {
       this.problem('invalid-value', span, `${label} should be a mapping with name and email, not ${describe(node)}`);
       return undefined;
@@ -162,6 +186,7 @@ export class Reader {
         continue;
       }
       const value = String(v.value).trim();
+      if (!this.safe(`${label} ${k}`, value, vSpan)) continue;
       if (k === 'email' && !EMAIL.test(value)) {
         this.problem('invalid-value', vSpan, `${label} email '${clip(value)}' is not an email address`);
         continue;

@@ -30,6 +30,8 @@ export interface NoteSummary {
   silence?: Silence;
   /** The day of its first interview: with company and role, what identifies the process (the calendar's event ids). */
   first?: Day;
+  /** `offer_deadline`: when they need your answer (weigh-offer counts the days left). */
+  offerDeadline?: Day;
 }
 
 /** An open process: one you could still withdraw from, or weigh an offer against. */
@@ -56,6 +58,7 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
     anchorRange: view.rangeOf(anchor),
     ...(silence ? { silence } : {}),
     ...(first !== undefined ? { first } : {}),
+    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: i.offerDeadline.value } : {}),
   };
 }
 

@@ -51,7 +51,7 @@ export interface LanguageService {
   /** The drafts the note offers now, in the order of its code actions; undefined when it is not an interview note. */
   drafts(doc: NoteDocument, options: ActionOptions): DraftOffer[] | undefined;
   /** Who its drafts can be addressed to, the contact first. */
-  draftPeople(doc: NoteDocument, options: ActionOptions): string[] | undefined;
+  draftPeople(doc: NoteDocument, options: ActionOptions): { name: string; email?: string }[] | undefined;
   /** One draft's text, of any kind, to a person of draftPeople (the main contact without one); never an edit. */
   draftText(doc: NoteDocument, kind: TemplateName, to: string | undefined, options: ActionOptions): { text?: string; disabled?: string } | undefined;
   /** Renders a deferred draft action (one whose `data` is a DraftActionData) against the current text. */
@@ -98,7 +98,7 @@ export interface LanguageService {
    * The findings that read other notes (withdraw-others, weigh-offer), from summaries alone: for
    * a host that checked every note with `deferCross` and re-checks one for a change elsewhere.
    */
-  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[];
+  crossCheck(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): Diagnostic[];
   /**
    * Problems in `.interview-followup.yaml`, as diagnostics on that file; `more` are the host's
    * about it (the node side's refusals: a workspace template not used).

@@ -25,5 +25,7 @@ export type FindingData =
   | { kind: 'follow-up'; index: number }
   | { kind: 'due'; due: Day }
   | { kind: 'move-thank-you' }
+  /** A value with a line break, a control or a bidi override: no draft until it is fixed. */
+  | { kind: 'unsafe' }
   /** An unknown rule id in a `# interview-followup-disable` comment, and the id it looks like. */
   | { kind: 'directive'; to?: RuleId };

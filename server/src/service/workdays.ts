@@ -52,6 +52,23 @@ export function nextWorkingDay(day: Day, config: WorkingDays): { day: Day; moved
 }
 
 /**
+ * The day `n` working days before `day` (two working days before a Friday deadline: the
+ * Wednesday); without any working day, `n` calendar days before.
+ */
+export function workingDaysBefore(day: Day, n: number, config: WorkingDays): Day {
+  const works = DAY_NAMES.map((name) => config.workdays.includes(name));
+  if (!works.some(Boolean)) return day - n;
+  const holidays = new Set(config.holidays);
+  let d = day;
+  // Each step back ends within a week per holiday, as nextWorkingDay's.
+  for (let left = n, guard = 0; left > 0 && guard < 7 * (holidays.size + 1) * n; guard++) {
+    d--;
+    if (works[weekday(d)] && !holidays.has(d)) left--;
+  }
+  return d;
+}
+
+/**
  * Why the day moved, for a message that already names the new day: "the 21st is a Saturday"
  * ("2026-10-31 is a Saturday" from another month), "2026-11-26 is a holiday", "2026-12-24 and
  * 2026-12-25 are holidays", "the 15th is a Sunday and 2026-11-16 a holiday".

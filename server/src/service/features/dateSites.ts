@@ -29,6 +29,7 @@ export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {
   pitch: '1-2 sentences on why you fit, used in the thank-you draft.',
   rounds: 'The interviews of the process, oldest first, instead of `interviewed`: each `{date, stage?, interviewers?, thank_you_sent?, highlight?}`. The latest one held is the one the rules follow.',
   highlight: 'One thing you talked about, in your words ("your move of the ledger to event sourcing"): the thank-you drafts mention it.',
+  offer_deadline: 'When they need your answer to an offer, `YYYY-MM-DD`: the offer reminder counts the days left, and turns a warning two working days before.',
 };
 
 export interface DateSite {
@@ -59,5 +60,6 @@ export function dateSites(note: ParsedNote, today: Day): DateSite[] {
   if (i.followUps.kind === 'ok') {
     for (const f of i.followUps.value) if (f.day !== undefined) out.push({ span: f.span, day: f.day, label: `check-in ${f.index + 1} sent` });
   }
+  if (i.offerDeadline.kind === 'ok') out.push({ span: i.offerDeadline.span, day: i.offerDeadline.value, label: 'offer answer due' });
   return out;
 }

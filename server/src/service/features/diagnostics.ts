@@ -59,19 +59,25 @@ export function findingsOf(view: NoteView, options: CheckOptions): RatedFinding[
     for (const rule of RULES) if (rule.check) add(rule.check(ctx));
     if (!options.deferCross) {
       const self = summarize(view, name, options.today)!;
-      for (const rule of CROSS) add(rule.cross!(self, search).map((c) => ({ rule: c.rule, span: self.anchor, message: c.message })));
+      for (const rule of CROSS) {
+        for (const c of rule.cross!(self, search, options)) {
+          if (quiet && hushed(quiet, c)) continue;
+          const setting = options.config.rules[c.rule] ?? c.severity ?? DEFAULT_SEVERITY[c.rule];
+          if (setting !== 'off') out.push({ rule: c.rule, span: self.anchor, message: c.message, data: undefined, severity: setting });
+        }
+      }
     }
   }
   return out.length < 2 ? out : out.sort(bySpan);
 }
 
 /** The findings of a note that read other notes, from its summary alone (placed at its anchorRange). */
-export function crossDiagnostics(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config'>): Diagnostic[] {
+export function crossDiagnostics(self: NoteSummary, search: Search, options: Pick<CheckOptions, 'config' | 'today'>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of CROSS) {
-    for (const c of rule.cross!(self, search)) {
+    for (const c of rule.cross!(self, search, options)) {
       if (self.silence && hushed(self.silence, c)) continue;
-      const setting = options.config.rules[c.rule as RuleId] ?? DEFAULT_SEVERITY[c.rule];
+      const setting = options.config.rules[c.rule as RuleId] ?? c.severity ?? DEFAULT_SEVERITY[c.rule];
       if (setting !== 'off') out.push({ range: self.anchorRange, severity: SEVERITY[setting], code: c.rule, source: SOURCE, message: c.message });
     }
   }

@@ -35,10 +35,10 @@ export function draftOffers(view: NoteView, options: ActionOptions, renderer: Dr
   return out;
 }
 
-/** The people a draft can go to, by name (the contact first). */
-export function draftPeople(view: NoteView, options: ActionOptions): string[] | undefined {
+/** The people a draft can go to, by name (the contact first), with their email when the note has one. */
+export function draftPeople(view: NoteView, options: ActionOptions): { name: string; email?: string }[] | undefined {
   const i = view.note?.interview;
-  return i ? peopleOf(i, options.today).map((p) => p.name ?? '').filter(Boolean) : undefined;
+  return i ? peopleOf(i, options.today).filter((p) => p.name).map((p) => ({ name: p.name!, ...(p.email ? { email: p.email } : {}) })) : undefined;
 }
 
 /** One draft's text, of any kind, to `to` (a name of draftPeople; the main contact without one). */

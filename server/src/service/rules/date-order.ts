@@ -6,7 +6,8 @@ import { meetingsOf } from './timeline';
 
 /**
  * date-order: something sent or promised before the (first) interview, a thank-you before the
- * round it thanks for, a sent date in the future, rounds not oldest first.
+ * round it thanks for, a sent date in the future, rounds not oldest first, an offer deadline
+ * before the interview.
  */
 export const dateOrder: RuleModule = {
   id: 'date-order',
@@ -47,6 +48,10 @@ export const dateOrder: RuleModule = {
         span: i.expectReplyBy.span,
         message: `The promised reply date ${formatDay(i.expectReplyBy.value.day)} is before the interview (${formatDay(first)})`,
       });
+    }
+    // The answer an offer needs can only be asked for after an interview.
+    if (i.offerDeadline.kind === 'ok' && first !== undefined && i.offerDeadline.value < first) {
+      out.push({ rule: 'date-order', span: i.offerDeadline.span, message: `The offer deadline ${formatDay(i.offerDeadline.value)} is before the interview (${formatDay(first)})` });
     }
     return out;
   },

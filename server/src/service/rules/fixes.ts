@@ -27,6 +27,8 @@ export type PlannedDraft = Omit<PlannedAction, 'finding'>;
  * rendered now, or (deferred) only compiled until it is chosen.
  */
 export function plannedDraft(ctx: FixContext, name: TemplateName, title: string, to?: string, preferred = false): PlannedDraft {
+  const unsafe = unsafeValue(ctx);
+  if (unsafe) return { title, template: name, to, disabled: unsafe };
   const source = ctx.templates(name);
   if (!source) return { title, template: name, to, disabled: `No template '${name}' found` };
   if (ctx.defer) {
@@ -60,6 +62,8 @@ export function renderDraft(ctx: FixContext, name: TemplateName, to?: string, so
 /** A draft's text, or why there is none. */
 export function renderText(ctx: FixContext, name: TemplateName, to?: string, source = ctx.templates(name)): { text?: string; disabled?: string } {
   if (!source) return { disabled: `No template '${name}' found` };
+  const unsafe = unsafeValue(ctx);
+  if (unsafe) return { disabled: unsafe };
   const person = personNamed(ctx, to);
   if (!person) return { disabled: `Nobody named ${to} in this note any more` };
   try {
@@ -72,6 +76,15 @@ export function renderText(ctx: FixContext, name: TemplateName, to?: string, sou
   } catch (err) {
     return { disabled: templateProblem(err, source.origin) };
   }
+}
+
+/**
+ * Why no draft is offered: a value of the note with a line break, a control or a bidi
+ * override (its `invalid-value` says where). A draft never carries one, not even flattened.
+ */
+export function unsafeValue(ctx: Pick<FixContext, 'interview'>): string | undefined {
+  const p = ctx.interview.problems.find((x) => x.data?.kind === 'unsafe');
+  return p && `Fix the note first: ${p.message.replace(/: a value must be.*$/, '')}`;
 }
 
 function templateProblem(err: unknown, origin: string): string {

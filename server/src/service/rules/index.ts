@@ -20,7 +20,7 @@ import { withdrawOthers } from './withdraw-others';
 import { yamlSyntax } from './yaml-syntax';
 
 export { yamlSyntax };
-export type { CrossFinding, FixContext, PlannedAction, RuleContext, RuleModule } from './rule';
+export type { CrossEnv, CrossFinding, FixContext, PlannedAction, RuleContext, RuleModule } from './rule';
 
 /** The rules that read the interview (yaml-syntax runs before them, on every note). */
 export const RULES: readonly RuleModule[] = [

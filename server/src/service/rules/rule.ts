@@ -26,6 +26,14 @@ export interface RuleContext {
 export interface CrossFinding {
   rule: RuleId;
   message: string;
+  /** A severity above the rule's default, for this finding (an offer's deadline near); the configuration's setting wins. */
+  severity?: Severity;
+}
+
+/** What a cross-note rule knows besides the summaries: the day and the configuration (working days). */
+export interface CrossEnv {
+  today: Day;
+  config: Config;
 }
 
 /** What fixes see: the rule context, and the templates for drafts. */
@@ -62,7 +70,7 @@ export interface RuleModule {
    * Findings that read the other notes of the search: computed from summaries only, so a host
    * can re-check a note for a change elsewhere without reading or parsing it again.
    */
-  cross?(self: NoteSummary, search: Search): CrossFinding[];
+  cross?(self: NoteSummary, search: Search, env: CrossEnv): CrossFinding[];
   /** The quick fixes for one of this rule's findings; none when absent. */
   fixes?(ctx: FixContext, finding: Finding): PlannedAction[];
 }
