@@ -59,6 +59,9 @@ function bars(values: { label: string; n: number; colour: string }[], y: string,
   };
 }
 
+/** Weeks drawn in the activity chart, up to today's. */
+export const CHART_WEEKS = 26;
+
 const list = (values: { label: string; n: number }[]) => values.map((v) => `${v.label} ${v.n}`).join(', ');
 
 export function chartsOf(f: ReportFigures): Chart[] {
@@ -75,8 +78,10 @@ export function chartsOf(f: ReportFigures): Chart[] {
     { label: 'none recorded', n: f.thank_you.none, colour: SILENT },
   ];
   const kinds = [['interviews', 'Interviews', OPEN], ['thank_yous', 'Thank-yous', OFFER], ['check_ins', 'Check-ins', LATE]] as const;
-  const weekly = f.weeks.flatMap((w) => kinds.map(([key, kind]) => ({ week: w.week, kind, n: w[key] })));
-  const busy = f.weeks.filter((w) => w.interviews + w.thank_yous + w.check_ins > 0);
+  // The chart shows the last half year (the JSON and the table have every week): bars stay readable.
+  const shown = f.weeks.slice(-CHART_WEEKS);
+  const weekly = shown.flatMap((w) => kinds.map(([key, kind]) => ({ week: w.week, kind, n: w[key] })));
+  const busy = shown.filter((w) => w.interviews + w.thank_yous + w.check_ins > 0);
   return [
     base({
       id: 'status', title: 'Where processes stand',
@@ -100,7 +105,7 @@ export function chartsOf(f: ReportFigures): Chart[] {
       description: `Interviews held by when the thank-you note went out: ${list(thanks)}.`,
     }, bars(thanks, 'Sent', 'Interviews')),
     base({
-      id: 'weeks', title: 'Activity per week',
+      id: 'weeks', title: f.weeks.length > CHART_WEEKS ? `Activity per week (the last ${CHART_WEEKS})` : 'Activity per week',
       description: busy.length === 0 ? 'No interviews, thank-you notes or check-ins yet.'
         : `Per ISO week, interviews, thank-you notes and check-ins: ${busy.map((w) => `${w.week} ${w.interviews}, ${w.thank_yous}, ${w.check_ins}`).join('; ')}; other weeks none.`,
     }, {
