@@ -11,6 +11,14 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
 
+/** `import('vega')` in the server bundle: the bundle dist/vega.js beside it, required on first use. */
+const chartingApart = {
+  name: 'charting-apart',
+  setup(build) {
+    build.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+};
+
 async function main() {
   const started = Date.now();
   const common = {
@@ -28,9 +36,15 @@ async function main() {
   };
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    // vega-canvas's Node build awaits import('canvas') at the top (not bundlable as CJS); the report
-    // draws SVG only, and without node-canvas installed (the CLI's case too) that build is the browser's: no canvas.
-    esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js', alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } }),
+    // The report's charting libraries go in bundles of their own (below), loaded by the report
+    // only: the server's start does not parse them (885 KiB of server.js would become 1,740).
+    esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js', plugins: [chartingApart] }),
+    // vega-canvas's Node build awaits import('canvas') at its top (not bundlable as CJS); the
+    // report draws SVG only, and without node-canvas (the CLI's case too) that build is the browser's: no canvas.
+    ...['vega', 'vega-lite'].map((lib) => esbuild.build({
+      ...common, stdin: { contents: `module.exports = require('${lib}');`, resolveDir: root, sourcefile: `${lib}-entry.js` }, outfile: `dist/${lib}.js`,
+      alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+    })),
     // Loaded by "New Interview Note" only: the CLI's note rendering (YAML, Handlebars).
     esbuild.build({ ...common, entryPoints: ['client/src/note-renderer.ts'], outfile: 'dist/new-note.js' }),
   ]);

@@ -13,7 +13,10 @@ let libraries: Promise<{ vega: Vega; vl: VegaLite }> | undefined;
 
 /** Loads vega and vega-lite once. */
 export function loadCharting(): Promise<{ vega: Vega; vl: VegaLite }> {
-  return (libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl })));
+  // From a CommonJS bundle (the extension's dist/vega.js) import() gives the exports as `default`.
+  const exportsOf = <T extends object>(m: T, name: string): T => (name in m ? m : (m as unknown as { default: T }).default);
+  return (libraries ??= Promise.all([import('vega'), import('vega-lite')])
+    .then(([vega, vl]) => ({ vega: exportsOf(vega, 'View'), vl: exportsOf(vl, 'compile') })));
 }
 
 const refuse = () => Promise.reject(new Error('the report loads nothing: its data is inline'));
