@@ -11,11 +11,11 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
 
-/** `import('vega')` in the server bundle: the bundle dist/vega.js beside it, required on first use. */
+/** `import('vega')` and `import('vega-lite')` in the server bundle: dist/charting.js beside it (both, sharing vega-util and the rest), on first use. */
 const chartingApart = {
   name: 'charting-apart',
   setup(build) {
-    build.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./${args.path}.js`, external: true }));
+    build.onResolve({ filter: /^vega(-lite)?$/ }, () => ({ path: './charting.js', external: true }));
   },
 };
 
@@ -41,10 +41,10 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['client/src/server-main.ts'], outfile: 'dist/server.js', plugins: [chartingApart] }),
     // vega-canvas's Node build awaits import('canvas') at its top (not bundlable as CJS); the
     // report draws SVG only, and without node-canvas (the CLI's case too) that build is the browser's: no canvas.
-    ...['vega', 'vega-lite'].map((lib) => esbuild.build({
-      ...common, stdin: { contents: `module.exports = require('${lib}');`, resolveDir: root, sourcefile: `${lib}-entry.js` }, outfile: `dist/${lib}.js`,
-      alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
-    })),
+    esbuild.build({
+      ...common, stdin: { contents: "exports.vega = require('vega'); exports['vega-lite'] = require('vega-lite');", resolveDir: root, sourcefile: 'charting-entry.js' },
+      outfile: 'dist/charting.js', alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+    }),
     // Loaded by "New Interview Note" only: the CLI's note rendering (YAML, Handlebars).
     esbuild.build({ ...common, entryPoints: ['client/src/note-renderer.ts'], outfile: 'dist/new-note.js' }),
   ]);

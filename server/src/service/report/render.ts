@@ -13,10 +13,15 @@ let libraries: Promise<{ vega: Vega; vl: VegaLite }> | undefined;
 
 /** Loads vega and vega-lite once. */
 export function loadCharting(): Promise<{ vega: Vega; vl: VegaLite }> {
-  // From a CommonJS bundle (the extension's dist/vega.js) import() gives the exports as `default`.
-  const exportsOf = <T extends object>(m: T, name: string): T => (name in m ? m : (m as unknown as { default: T }).default);
+  // The extension bundles both in one CommonJS file (dist/charting.js): import() gives its
+  // exports as `default`, the library under its name.
+  const exportsOf = <T extends object>(m: T, name: string, lib: string): T => {
+    if (name in m) return m;
+    const bundle = (m as unknown as { default: Record<string, T> }).default;
+    return bundle[lib] ?? (bundle as unknown as T);
+  };
   return (libraries ??= Promise.all([import('vega'), import('vega-lite')])
-    .then(([vega, vl]) => ({ vega: exportsOf(vega, 'View'), vl: exportsOf(vl, 'compile') })));
+    .then(([vega, vl]) => ({ vega: exportsOf(vega, 'View', 'vega'), vl: exportsOf(vl, 'compile', 'vega-lite') })));
 }
 
 const refuse = () => Promise.reject(new Error('the report loads nothing: its data is inline'));
