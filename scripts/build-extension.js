@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the VS Code extension: dist/extension.js (the client; `vscode` is the host's),
-// dist/server.js (the language server with its dependencies) and dist/new-note.js (the note
-// template renderer, loaded on first use). One file each, so the package is small and the
+// dist/server.js (the language server with its dependencies), dist/new-note.js (the note
+// template renderer, loaded on first use) and dist/charting.js (vega and vega-lite, loaded by
+// the server's first report). One file each, so the package is small and the
 // extension host loads a file or two, not a node_modules tree.
 //   node scripts/build-extension.js [--dev]     --dev: source maps, no minifying
 'use strict';
