@@ -6,7 +6,8 @@
  * while the generator and its parameters are unchanged, and measures in one run:
  *
  * - `check` over the folder, wall time and peak RSS, beside the floor (bench/floor.ts: walk,
- *   read, locate front matter, parse it with `yaml`; nothing else), as ratios;
+ *   read, locate front matter, parse it with `yaml`; nothing else), as ratios; `report
+ *   --format html` beside them, as a ratio to `check` in the same reps;
  * - the server: spawn + `initialize` to the last diagnostics of the whole workspace;
  *   `didChange` to diagnostics on the 5,000-line note (p50/p95/p99 over the edits); code
  *   action latency (p50/p95); peak RSS (VmHWM from /proc).
@@ -43,6 +44,7 @@ const TARGETS = {
   cliOverFloorWall: 1.5,
   cliOverFloorRss: 1.5,
   lspOverCli: 1.5,
+  reportOverCheck: 1.5,
   editP99Ms: 30,
   codeActionP95Ms: 10,
   serverPeakMB: 150,
@@ -257,6 +259,8 @@ function runChild(args: string[], cwd: string, keepStdout = false): Promise<Chil
 }
 
 const cliArgs = (format: 'text' | 'json') => ['cli', 'check', '.', '--today', TODAY, ...(format === 'json' ? ['--format', 'json'] : [])];
+/** The report as a page with its charts, on stdout (as check's findings are). */
+const reportArgs = ['cli', 'report', '.', '--today', TODAY, '--format', 'html'];
 
 interface Finding { file: string; line: number; column: number; rule: string }
 
@@ -491,6 +495,8 @@ interface SizeResult {
   bytes: number;
   cli: { wallMs: number[]; cpuMs: number[]; maxRssMB: number[]; exitCodes: (number | null)[]; summary: string; findings: number };
   floor: { wallMs: number[]; cpuMs: number[]; maxRssMB: number[]; summary: string };
+  /** `report --format html` on the same notes, run beside check in each rep. */
+  report: { wallMs: number[]; cpuMs: number[]; maxRssMB: number[]; bytes: number };
   server: ServerRun[];
   medians: Record<string, number | undefined>;
 }
@@ -524,11 +530,19 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
 
   const cli: SizeResult['cli'] = { wallMs: [], cpuMs: [], maxRssMB: [], exitCodes: [], summary: '', findings: findings.length };
   const floorR: SizeResult['floor'] = { wallMs: [], cpuMs: [], maxRssMB: [], summary: warmFloor.lastLine };
+  const report: SizeResult['report'] = { wallMs: [], cpuMs: [], maxRssMB: [], bytes: 0 };
   for (let r = 0; r < o.reps; r++) {
     // Side by side, alternating which goes first.
-    const order = r % 2 === 0 ? ['floor', 'cli'] : ['cli', 'floor'];
+    const order = r % 2 === 0 ? ['floor', 'cli', 'report'] : ['report', 'cli', 'floor'];
     for (const what of order) {
-      if (what === 'floor') {
+      if (what === 'report') {
+        const p = await runChild(reportArgs, dir);
+        if (p.code !== 0) log(`  warning: report exited ${p.code}: ${p.stderr.trim().slice(0, 300)}`);
+        report.wallMs.push(p.wallMs);
+        report.cpuMs.push(p.cpuMs);
+        report.maxRssMB.push(mb(p.maxRSSKiB));
+        report.bytes = p.stdoutBytes;
+      } else if (what === 'floor') {
         const f = await runChild(['floor', dir], dir);
         floorR.wallMs.push(f.wallMs);
         floorR.cpuMs.push(f.cpuMs);
@@ -543,7 +557,7 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
         if (c.code !== 1) log(`  warning: check exited ${c.code}: ${c.stderr.trim()}`);
       }
     }
-    log(`  ${count} notes, rep ${r + 1}/${o.reps}: floor ${Math.round(floorR.wallMs[r])} ms ${round(floorR.maxRssMB[r], 1)} MB, check ${Math.round(cli.wallMs[r])} ms ${round(cli.maxRssMB[r], 1)} MB`);
+    log(`  ${count} notes, rep ${r + 1}/${o.reps}: floor ${Math.round(floorR.wallMs[r])} ms ${round(floorR.maxRssMB[r], 1)} MB, check ${Math.round(cli.wallMs[r])} ms ${round(cli.maxRssMB[r], 1)} MB, report ${Math.round(report.wallMs[r])} ms ${round(report.maxRssMB[r], 1)} MB`);
   }
 
   const server: ServerRun[] = [];
@@ -569,6 +583,10 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
     // Each rep runs the two back to back: the median of the paired ratios, for reference.
     pairedCliOverFloorWall: median(cli.wallMs.map((c, i) => c / floorR.wallMs[i])),
     pairedCliOverFloorRss: median(cli.maxRssMB.map((c, i) => c / floorR.maxRssMB[i])),
+    reportWallMs: median(report.wallMs),
+    reportCpuMs: median(report.cpuMs),
+    reportMaxRssMB: median(report.maxRssMB),
+    pairedReportOverCheckWall: median(report.wallMs.map((p, i) => p / cli.wallMs[i])),
     spawnToInitializeMs: med((s) => s.spawnToInitializeMs),
     workspaceMs: med((s) => s.workspaceMs),
     workspaceCpuMs: med((s) => s.workspaceCpuMs),
@@ -594,7 +612,7 @@ async function benchSize(count: number, o: Options): Promise<SizeResult> {
     serverPeakRssMB: med((s) => s.peakRssMB),
     serverPeakRssBeforeAcceptMB: med((s) => s.peakRssBeforeAcceptMB),
   };
-  return { notes: count, files, bytes, cli, floor: floorR, server, medians };
+  return { notes: count, files, bytes, cli, floor: floorR, report, server, medians };
 }
 
 // ---- report -------------------------------------------------------------------------------
@@ -622,6 +640,9 @@ function rowsFor(r: SizeResult, o: Options): Row[] {
     { metric: 'floor peak RSS', value: mbs(m.floorMaxRssMB) },
     { metric: 'CLI check peak RSS', value: mbs(m.cliMaxRssMB) },
     { metric: 'CLI / floor, peak RSS', value: ratio(rssRatio), target: `<= ${TARGETS.cliOverFloorRss}x`, pass: rssRatio <= TARGETS.cliOverFloorRss },
+    { metric: `CLI report --format html, wall (${round(r.report.bytes / 1024, 0)} KB page)`, value: ms(m.reportWallMs) },
+    { metric: 'CLI report / check, wall', value: ratio(m.reportWallMs / m.cliWallMs), target: `<= ${TARGETS.reportOverCheck}x`, pass: m.reportWallMs / m.cliWallMs <= TARGETS.reportOverCheck },
+    { metric: '  report / check CPU time; peak RSS', value: `${ms(m.reportCpuMs)} / ${ms(m.cliCpuMs)} = ${ratio(m.reportCpuMs / m.cliCpuMs)}; ${mbs(m.reportMaxRssMB)}` },
     { metric: 'LSP spawn + initialize -> initialize result', value: ms(m.spawnToInitializeMs) },
     { metric: 'LSP spawn + initialize -> last workspace diagnostics', value: ms(m.workspaceMs) },
     { metric: 'LSP workspace diagnostics / CLI wall', value: ratio(lspRatio), target: `<= ${TARGETS.lspOverCli}x`, pass: lspRatio <= TARGETS.lspOverCli },

@@ -13,6 +13,7 @@ import { DueFollowUp, DueStatus, dueFollowUps } from './followups';
 import { entryOf, FollowUpsView } from './followupsView';
 import { GateReport, scanWorkspace, watchForNotes } from './gate';
 import { newInterviewNote, NewNoteArgs } from './newNote';
+import { ReportPanel } from './report';
 import { Server } from './server';
 import { Walkthrough } from './walkthrough';
 
@@ -33,6 +34,8 @@ export interface Api {
   readonly status: DueStatus;
   readonly view: FollowUpsView;
   readonly walkthrough: Walkthrough;
+  /** The job search report's webview ("Show Job Search Report"). */
+  readonly report: ReportPanel;
   /** Whether the server was started for a trusted workspace (templates of the workspace allowed). */
   readonly serverTrusted: boolean;
   /** The notice shown in a restricted workspace, once; undefined when none was shown. */
@@ -55,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const status = new DueStatus(COMMANDS.showFollowUpsDue);
   const view = new FollowUpsView(srv);
   const walkthrough = new Walkthrough(context.extensionUri, view);
-  context.subscriptions.push(status, view, walkthrough);
+  const report = new ReportPanel(() => srv.client);
+  context.subscriptions.push(status, view, walkthrough, report);
   let restrictedNotice: string | undefined;
   srv.onDidStart(() => {
     void vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**', 1).then((found) => status.setAlwaysShow(found.length > 0));
@@ -97,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       walkthrough.drafted(template);
       await revealDraft(uri, line);
     }),
+    vscode.commands.registerCommand(COMMANDS.showReport, () => withClient(() => report.show())),
     ...registerDraftCommands(),
     vscode.commands.registerCommand(COMMANDS.nextAction, (uri: string, range: WireRange, rule: string | null) => nextAction(client(), uri, range, rule)),
     vscode.commands.registerCommand(COMMANDS.viewOpenNote, async (node: unknown) => {
@@ -144,6 +149,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     status,
     view,
     walkthrough,
+    report,
     get serverTrusted() {
       return srv.trusted;
     },

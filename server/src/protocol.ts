@@ -129,8 +129,22 @@ export const DraftCommands = {
   reveal: 'interviewFollowup.revealDraft',
 } as const;
 
+/**
+ * The job search report (workspace/executeCommand, no arguments): answers ReportResult, the
+ * page `interview-followup report` writes and its `--format json` figures, over every note the
+ * server knows.
+ */
+export const ReportCommand = 'interviewFollowup.report';
+
+export interface ReportResult {
+  /** One self-contained HTML page (no script; its own CSP), to show in a webview or a browser. */
+  html: string;
+  /** The figures, as `interview-followup report --format json` prints them (see the README). */
+  json: { processes: number; left_out: string[] };
+}
+
 /** The commands the server runs (its `executeCommandProvider.commands`). */
-export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal];
+export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand];
 
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {
@@ -148,6 +162,8 @@ export const Commands = {
   viewDraft: 'interviewFollowup.view.draft',
   viewMarkSent: 'interviewFollowup.view.markSent',
   viewOpenNote: 'interviewFollowup.view.openNote',
+  /** "Show Job Search Report": the server's report in a webview beside the editor. */
+  showReport: 'interviewFollowup.showReport',
 } as const;
 
 /** The Follow-ups view (package.json `contributes.views`) and the walkthrough. */

@@ -8,6 +8,8 @@
  *   restricted     the same workspace in Restricted Mode: workspace templates are not loaded
  *   drafts         the example job search with the built-in templates: a draft from the light
  *                  bulb is revealed; its lenses open the mail app, copy it, mark it sent
+ *   report         the example job search: "Show Job Search Report" opens the page beside the
+ *                  editor, and a saved note draws it again
  *   folder-open    the example notes without .interview-followup.yaml: opening the folder
  *                  is enough (activation, Problems, the view), with the time it takes
  *   empty          an empty folder: no server, the view's welcome; the first note starts one
@@ -30,7 +32,7 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { missingBecause, REQUIRE_ALL, requiredError, skippedLine } from '../layers';
 import { CODE_SERVER_VERSION, installExtension, isolatedEnv, missingPrerequisites, REPO, seedUserSettings, tempBase } from './code-server';
 
-const SUITES = ['installed', 'restricted', 'drafts', 'folder-open', 'empty', 'markdown-repo'] as const;
+const SUITES = ['installed', 'restricted', 'drafts', 'report', 'folder-open', 'empty', 'markdown-repo'] as const;
 type Suite = (typeof SUITES)[number];
 const TODAY = '2026-11-26';
 const DESKTOP = process.env.E2E_VSCODE === 'desktop';
@@ -124,7 +126,7 @@ function makeMarkdownRepo(dir: string): void {
 function makeSuiteWorkspace(suite: Suite, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   if (suite === 'installed' || suite === 'restricted') makeWorkspace(dir);
-  else if (suite === 'drafts') makeDraftsWorkspace(dir);
+  else if (suite === 'drafts' || suite === 'report') makeDraftsWorkspace(dir);
   else if (suite === 'folder-open') makeNotesOnly(dir);
   else if (suite === 'markdown-repo') makeMarkdownRepo(dir);
   // empty: nothing at all

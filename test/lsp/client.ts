@@ -25,7 +25,7 @@ import {
   PreviousResultId, Range,
   TextDocumentContentChangeEvent, WorkspaceDiagnosticReport, WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
-import { Requests } from '../../server/src/protocol';
+import { ReportCommand, ReportResult, Requests } from '../../server/src/protocol';
 import { launch, ProcessOptions, tempDir } from './process';
 import { LspSession, SessionOptions } from './session';
 
@@ -195,6 +195,11 @@ export class LspClient extends LspSession {
 
   async documentLinks(uri: string): Promise<DocumentLink[]> {
     return (await this.within('documentLink', this.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } }))) ?? [];
+  }
+
+  /** The job search report (interviewFollowup.report): its HTML page and its JSON figures. */
+  report(): Promise<ReportResult> {
+    return this.executeCommand(ReportCommand, []) as Promise<ReportResult>;
   }
 
   /** workspace/executeCommand; what the server asks meanwhile lands in applyEdits, shownDocuments, messages. */

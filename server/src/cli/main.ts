@@ -16,6 +16,7 @@ const USAGE = `Usage:
   interview-followup check [PATH...] [--today YYYY-MM-DD] [--format text|json]
   interview-followup agenda [PATH...] [--today YYYY-MM-DD] [--days N] [--format text|json]
   interview-followup calendar [PATH...] [--today YYYY-MM-DD] [-o FILE [--force]]
+  interview-followup report [PATH...] [--today YYYY-MM-DD] [--format html|md|json] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup draft NOTE [--kind K] [--to NAME] [--format text|eml|mailto] [--today YYYY-MM-DD]
   interview-followup lsp --stdio
@@ -28,6 +29,9 @@ agenda    What to do, grouped: overdue, due today, coming up within N days (defa
 calendar  An iCalendar file (.ics) of all-day events: promised reply dates, check-in dates,
           thank-you notes. Stable event ids: re-importing updates, never duplicates.
           -o FILE writes a new file; --force replaces an existing one (never a note).
+report    How the search is going, from the notes alone: where processes stand, how far they
+          got, thank-you promptness, activity per week; as one self-contained HTML page with
+          charts (default), markdown tables or JSON. Notes with errors are left out and named.
 new       Writes a note from the interview-note template, interview date today or --date.
           Never overwrites a file.
 draft     Prints the draft that is due for NOTE (or of kind K, to NAME) without touching it:
@@ -172,6 +176,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   check,
   agenda: (args, io) => (require('./agenda') as typeof import('./agenda')).agenda(args, io),
   calendar: (args, io) => (require('./calendar') as typeof import('./calendar')).calendar(args, io),
+  report: (args, io) => (require('./report') as typeof import('./report')).report(args, io),
   new: (args, io) => (require('./new') as typeof import('./new')).newNote(args, io),
   draft: (args, io) => (require('./draft') as typeof import('./draft')).draft(args, io),
 };

@@ -28,6 +28,7 @@ import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { NoteSummary, Search, summarize } from './search';
 import type { Day } from './dates';
+import type { ParsedNote } from './model';
 
 export { SOURCE };
 export type { NoteDocument } from './document';
@@ -92,6 +93,8 @@ export interface LanguageService {
    * next, where a finding about the process points); undefined when it is not an interview note.
    */
   summarize(doc: NoteDocument, name: string, today: Day): NoteSummary | undefined;
+  /** The note's parse, shared with the check just made of the same text (the report reads it); undefined when not a note. */
+  parsed(doc: NoteDocument): ParsedNote | undefined;
   /**
    * The findings that read other notes (withdraw-others, weigh-offer, same-process), from
    * summaries alone: for a host that checked every note with `deferCross` and re-checks one for
@@ -140,6 +143,7 @@ export function createLanguageService(): LanguageService {
     completion: (doc, position, options) => completion(view(doc), position, options),
     documentSymbols: (doc) => documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),
+    parsed: (doc) => view(doc).note,
     crossCheck: crossDiagnostics,
     checkConfig,
     checkTemplate: (source) => checkTemplate(source, renderer),

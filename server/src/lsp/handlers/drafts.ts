@@ -8,12 +8,16 @@
 import {
   CodeLens, DocumentLink, ExecuteCommandParams, MessageType, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { DraftCommands } from '../../protocol';
+import { DraftCommands, ReportCommand } from '../../protocol';
+import { reportRunner } from './report';
 import { PositionConverter } from '../../service';
 import { Server } from '../parts';
 
-export function registerDrafts({ host }: Server): void {
+export function registerDrafts(server: Server): void {
+  const { host } = server;
   const { connection, safe, service } = host;
+  // The one executeCommand handler a connection has also runs the report (handlers/report.ts).
+  const report = reportRunner(server);
   const tell = (type: MessageType, message: string) => void connection.sendNotification('window/showMessage', { type, message });
   /** The document and a converter for it; undefined when its text cannot be had. */
   const open = (uri: string): { doc: { uri: string; text: string; version?: number }; c: PositionConverter } | undefined => {
@@ -40,6 +44,7 @@ export function registerDrafts({ host }: Server): void {
   }));
 
   connection.onExecuteCommand(safe.request('executeCommand', null, async ({ command, arguments: args = [] }: ExecuteCommandParams) => {
+    if (command === ReportCommand) return report();
     const [uri, second, third] = args as unknown[];
     if (typeof uri !== 'string') {
       tell(MessageType.Error, `${command}: no document named`);
