@@ -39,6 +39,7 @@ export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: 
     pitch: r.text(keys, 'pitch', true),
     highlight: r.text(keys, 'highlight', true),
     offerDeadline: r.date(keys, 'offer_deadline'),
+    replies: readReplies(keys),
     problems: r.problems,
   };
 }
@@ -157,7 +158,23 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
       highlight: highlight.kind === 'ok' ? highlight.value : undefined,
       interviewers: interviewers.kind === 'ok' ? interviewers.value : [],
       thankYouSent: r.date(entry, 'thank_you_sent'),
+      ...(isTrue(entry.get('cancelled')?.pair.value) ? { cancelled: true } : {}),
     });
   });
   return { kind: 'ok', value: rounds, span: f.span, key: f.key };
+}
+
+const isTrue = (node: unknown) => isScalar(node) && node.value === true;
+
+/** `replies: [{date, from, subject}]`: the days, read leniently (the import writes them; a bad entry counts for nothing). */
+function readReplies(keys: Map<string, KeyInfo>): number[] {
+  const seq = keys.get('replies')?.pair.value;
+  if (!isSeq(seq)) return [];
+  const days: number[] = [];
+  for (const item of seq.items) {
+    const date = isMap(item) ? item.get('date', true) : undefined;
+    const day = isScalar(date) ? parseIsoDay(String(date.value instanceof Date ? date.value.toISOString() : date.value).slice(0, 10)) : undefined;
+    if (day !== undefined) days.push(day);
+  }
+  return days.sort((a, b) => a - b);
 }

@@ -72,6 +72,8 @@ export interface Round {
   highlight?: string;
   interviewers: Person[];
   thankYouSent: Field<Day>;
+  /** `cancelled: true` (an import of a cancellation): the round counts for no rule. */
+  cancelled?: boolean;
 }
 
 export interface ExpectedReply {
@@ -98,6 +100,8 @@ export interface Interview {
   highlight: Field<string>;
   /** When they need your answer to an offer. */
   offerDeadline: Field<Day>;
+  /** The days of the `replies` recorded (an import of a saved email), each a date. */
+  replies: Day[];
   problems: Problem[];
 }
 

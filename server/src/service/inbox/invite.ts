@@ -156,9 +156,10 @@ export function stageOf(summary: string): string | undefined {
  */
 export function processOf(summary: string): { company?: string; role?: string } {
   const s = summary.replace(/^(?:updated|rescheduled|canceled|cancelled|invitation|invite|confirmed|new event)\s*:\s*/i, '').replace(/\s*@\s.*$/, '').trim();
-  const at = /^(?:.*?\binterview(?:ing)?\b[^:]*:\s*)?(.+?)\s+(?:at|@)\s+(.+?)(?:\s*[-–(|].*)?$/i.exec(s);
-  if (at && !/\binterview\b/i.test(at[2])) return tidy(at[2], at[1].replace(/\binterview\b\s*(?:for\s+)?/i, ''));
-  const withCo = /^(.+?)\s+interview\s+with\s+(.+?)(?:\s*[-–(|].*)?$/i.exec(s);
+  const at = /^(.+?)\s+(?:at|@)\s+(.+?)(?:\s*[-–(|].*)?$/i.exec(s);
+  // "Phone Screen: Alex Candidate for Site Reliability Engineer at Umbrella": the role follows "for".
+  if (at && !/\binterview\b/i.test(at[2])) return tidy(at[2], at[1].replace(/^[^:]*:\s*/, '').replace(/^.*\bfor\s+/i, ''));
+  const withCo = /^(.+?)\s+(?:interview|call|chat|screen)\s+with\s+(.+?)(?:\s*[-–(|].*)?$/i.exec(s);
   if (withCo) return tidy(withCo[2], withCo[1]);
   const parts = s.split(/\s+[-–|]\s+|\s*\|\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length >= 3) {
@@ -168,9 +169,13 @@ export function processOf(summary: string): { company?: string; role?: string } 
   return {};
 }
 
+/** A stage's words, "interview" and such taken away: what is left of a summary's role part. */
+const STAGE_ONLY = /^(?:(?:the|a|an|\d+\s*minutes?|phone|recruiter|screen(?:ing)?|technical|coding|system|design|onsite|on-site|virtual|final|round|hiring|manager|interview|call|chat|loop|intro)\s*)+$/i;
+
 function tidy(company: string, role: string): { company?: string; role?: string } {
   const clean = (x: string) => oneLine(x.replace(/^(?:interview|the)\s+/i, '').replace(/[:,]+$/, ''), 100) || undefined;
   const c = clean(company);
   const r = clean(role);
-  return c && r && !/\s(?:and|with)\s/i.test(c) ? { company: c, role: r } : {};
+  if (!c || /\s(?:and|with|between)\s/i.test(c)) return {};
+  return r && !STAGE_ONLY.test(r) ? { company: c, role: r } : { company: c };
 }

@@ -53,7 +53,7 @@ function countedCheckIn(i: Interview, config: Config, today: Day): CheckInPlan |
   // With the next interview scheduled, they have answered: no check-in for this round.
   if (!t?.current || t.next || t.followUps.length > 0) return undefined;
   if (t.promise) return { due: t.promise.day + config.checkInGraceDays, promised: t.promise, span: t.promise.span, from: t.current };
-  return { due: t.current.day + config.checkInWaitDays, span: t.current.span, from: t.current };
+  return { due: (t.reply ?? t.current.day) + config.checkInWaitDays, span: t.current.span, from: t.current };
 }
 
 export interface LetGoPlan {
