@@ -28,7 +28,7 @@ export interface ReplyFacts {
 const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
 /** The words of a promise that resolvePhrase reads ("within two weeks", "by Friday", "end of next week"). */
-const WHEN = new RegExp(`\\b(?:within (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|in (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|by (?:the )?(?:end of (?:the |next |this )?(?:week|month)|(?:next |this )?${WEEKDAYS}|${MONTHS} \\d{1,2}(?:st|nd|rd|th)?|\\d{4}-\\d{2}-\\d{2})|(?:the )?end of (?:the |next |this )?(?:week|month)|next week|early ${MONTHS}|mid ${MONTHS}|late ${MONTHS})\\b`, 'i');
+const WHEN = new RegExp(`\\b(?:(?:by |on )?${WEEKDAYS} next week|within (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|in (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|by (?:the )?(?:end of (?:the |next |this )?(?:week|month)|(?:next |this )?${WEEKDAYS}|${MONTHS} \\d{1,2}(?:st|nd|rd|th)?|\\d{4}-\\d{2}-\\d{2})|(?:the )?end of (?:the |next |this )?(?:week|month)|next week|early ${MONTHS}|mid ${MONTHS}|late ${MONTHS})\\b`, 'i');
 
 export function replyFacts(email: Email, zone: string): ReplyFacts {
   const from = address(email.from?.address);
@@ -58,7 +58,8 @@ function read(t: PhraseTable, sentences: string[], day: Day): Pick<ReplyFacts, '
   for (const s of sentences) {
     if (!findPhrase(s, t.timeline)) continue;
     const words = WHEN.exec(s)?.[0];
-    const expect = words ? resolvePhrase(words, day) : undefined;
+    // resolvePhrase reads "Friday next week" and "by Friday", not "by Friday next week".
+    const expect = words ? resolvePhrase(words, day) ?? resolvePhrase(words.replace(/^(?:by|on) /i, ''), day) : undefined;
     if (expect !== undefined && expect >= day) return { kind: 'timeline', sentence: s, expect };
   }
   const next = first(t.nextRound);
