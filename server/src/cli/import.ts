@@ -134,7 +134,8 @@ export async function importFiles(argv: string[], io: CliIO): Promise<number> {
       return status;
     }
     const rl = createInterface({ input: process.stdin, output: process.stdout });
-    const answer = await rl.question(`Apply ${result.files.length === 1 ? 'this change' : 'these changes'}? [y/N] `);
+    const count = result.files.reduce((n, f) => n + f.changes.filter((c) => c.field !== '(new note)').length, 0);
+    const answer = await rl.question(`Apply ${count === 1 ? 'this change' : `these ${count} changes`} to ${result.files.length === 1 ? '1 note' : `${result.files.length} notes`}? [y/N] `);
     rl.close();
     apply = /^y(?:es)?$/i.test(answer.trim());
     if (!apply) return status;
