@@ -8,9 +8,10 @@
 import {
   CodeLens, DocumentLink, ExecuteCommandParams, MessageType, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { DraftCommands } from '../../protocol';
+import { DraftCommands, InboxCommands } from '../../protocol';
 import { PositionConverter } from '../../service';
 import { Server } from '../parts';
+import { runImport } from './inbox';
 
 export function registerDrafts({ host }: Server): void {
   const { connection, safe, service } = host;
@@ -40,6 +41,7 @@ export function registerDrafts({ host }: Server): void {
   }));
 
   connection.onExecuteCommand(safe.request('executeCommand', null, async ({ command, arguments: args = [] }: ExecuteCommandParams) => {
+    if (command === InboxCommands.import) return runImport(host, args);
     const [uri, second, third] = args as unknown[];
     if (typeof uri !== 'string') {
       tell(MessageType.Error, `${command}: no document named`);
