@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/interview-followup.js');
@@ -120,6 +122,31 @@ describe('CLI import', () => {
     const people = doc.files[0].changes.find((c: { field: string }) => c.field === 'rounds[2].interviewers');
     assert.equal(people.new, 'Jane Doe, alex@example.org');
     assert.deepEqual(doc.errors, []);
+  });
+
+  it('the calendar exports an imported round as an event at its time with its link, and a cancelled one as cancelled', () => {
+    const dir = workspace();
+    assert.equal(run([path.join(FIXTURES, 'lever.ics'), '--dir', 'notes', '--yes'], dir).status, 0);
+    const events = () => {
+      const r = spawnSync(process.execPath, [BIN, 'calendar', 'notes/initech-staff-engineer.md', '--today', '2026-11-26'], { cwd: dir, encoding: 'utf8' });
+      const cal = new ICAL.Component(ICAL.parse(r.stdout));
+      return cal.getAllSubcomponents('vevent').filter((v: { getFirstPropertyValue(n: string): string }) => /^(?:Cancelled: )?Interview/.test(v.getFirstPropertyValue('summary')));
+    };
+    const [event] = events();
+    assert.equal(event.getFirstPropertyValue('dtstart').toString(), '2026-12-08T11:00:00');
+    assert.equal(event.getFirstPropertyValue('dtend').toString(), '2026-12-08T12:00:00');
+    assert.equal(event.getFirstPropertyValue('location') ?? null, null);
+    assert.equal(run([path.join(FIXTURES, 'lever-cancelled.ics'), '--dir', 'notes', '--yes'], dir).status, 0);
+    const [cancelled] = events();
+    assert.equal(cancelled.getFirstPropertyValue('status'), 'CANCELLED');
+    assert.equal(cancelled.getFirstPropertyValue('summary'), 'Cancelled: Interview (final): Initech');
+    // Google Meet's link is the event's URL.
+    const meet = workspace();
+    assert.equal(run([path.join(EXAMPLES, 'inbox/acme-final.ics'), '--dir', 'notes', '--yes'], meet).status, 0);
+    const ics = spawnSync(process.execPath, [BIN, 'calendar', 'notes/acme-backend.md', '--today', '2026-11-26'], { cwd: meet, encoding: 'utf8' }).stdout;
+    const final = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').find((v: { getFirstPropertyValue(n: string): string }) => v.getFirstPropertyValue('summary') === 'Interview (final): Acme Corp');
+    assert.equal(final.getFirstPropertyValue('url'), 'https://meet.google.com/acm-efin-als');
+    assert.equal(final.getFirstPropertyValue('dtstart').toString(), '2026-12-03T10:00:00');
   });
 
   it('check does not load the inbox parsers', () => {

@@ -74,6 +74,11 @@ export interface Round {
   thankYouSent: Field<Day>;
   /** `cancelled: true` (an import of a cancellation): the round counts for no rule. */
   cancelled?: boolean;
+  /** The time of day its date names (`2026-12-03T10:00`), `HH:MM`; undefined for a date alone. */
+  time?: string;
+  /** `duration` in minutes, and the conference `link`, as an import writes them: the calendar's event. */
+  minutes?: number;
+  link?: string;
 }
 
 export interface ExpectedReply {
