@@ -179,6 +179,8 @@ export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, Dra
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {
   newNote: 'interviewFollowup.newNote',
+  /** "Import Invite or Reply...": a file picker, then the server's InboxCommands.import (not that id: the language client registers the server's). */
+  importFiles: 'interviewFollowup.importFiles',
   recheckAll: 'interviewFollowup.recheckAll',
   showFollowUpsDue: 'interviewFollowup.showFollowUpsDue',
   /** The next-action lens: does the next action of the note (the quick fixes at the finding). */
