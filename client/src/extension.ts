@@ -12,6 +12,7 @@ import { registerDraftCommands, revealDraft } from './drafts';
 import { DueFollowUp, DueStatus, dueFollowUps } from './followups';
 import { entryOf, FollowUpsView } from './followupsView';
 import { GateReport, scanWorkspace, watchForNotes } from './gate';
+import { importFiles, registerNoteDrop, viewDrop } from './inbox';
 import { newInterviewNote, NewNoteArgs } from './newNote';
 import { ReportPanel } from './report';
 import { Server } from './server';
@@ -56,7 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   context.subscriptions.push(output);
   const srv = (server = new Server(context, output));
   const status = new DueStatus(COMMANDS.showFollowUpsDue);
-  const view = new FollowUpsView(srv);
+  // An import needs the server: it starts one (a folder with no note yet still gets its first).
+  const importClient = async () => srv.client ?? (vscode.workspace.workspaceFolders?.length ? await startServer('Import Invite or Reply') : undefined);
+  const view = new FollowUpsView(srv, viewDrop(importClient) as vscode.TreeDragAndDropController<never>);
   const walkthrough = new Walkthrough(context.extensionUri, view);
   const report = new ReportPanel(() => srv.client);
   context.subscriptions.push(status, view, walkthrough, report);
@@ -82,6 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   };
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newNote, (args?: NewNoteArgs) => newInterviewNote(context.extensionUri, args ?? {})),
+    vscode.commands.registerCommand(COMMANDS.importFiles, (uri?: vscode.Uri, uris?: vscode.Uri[]) => importFiles(importClient, uris ?? (uri ? [uri] : undefined))),
+    registerNoteDrop(importClient),
     vscode.commands.registerCommand(COMMANDS.recheckAll, async () => {
       const lc = client() ?? (await startServer('Re-check All Notes'));
       const count = await vscode.window.withProgress(

@@ -57,8 +57,8 @@ export class FollowUpsView implements vscode.TreeDataProvider<Node>, vscode.Disp
    */
   private read = false;
 
-  constructor(private readonly server: Server) {
-    this.tree = vscode.window.createTreeView(Views.followUps, { treeDataProvider: this, showCollapseAll: true });
+  constructor(private readonly server: Server, dragAndDropController?: vscode.TreeDragAndDropController<Node>) {
+    this.tree = vscode.window.createTreeView(Views.followUps, { treeDataProvider: this, showCollapseAll: true, dragAndDropController });
     const soon = () => this.schedule(300);
     this.subscriptions.push(
       this.tree, this.changed, this.refreshed,

@@ -143,12 +143,59 @@ export interface ReportResult {
   json: { processes: number; left_out: string[] };
 }
 
+/**
+ * The import of interview invites and saved replies (SPEC part 3, "The inbox comes in"), in any
+ * LSP client. Server. Arguments: the files, each a `file:` URI, an ImportSource or the file's
+ * text itself; then, optionally, ImportCommandOptions. The server answers ImportAnswer and,
+ * unless `dryRun`, applies the edit through `workspace/applyEdit`: its changes carry change
+ * annotations that need confirmation (the editor's preview); a client without annotation
+ * support is asked first (`window/showMessageRequest`).
+ */
+export const InboxCommands = {
+  import: 'interviewFollowup.import',
+} as const;
+
+/** One file to import: by URI, or its text (with the name it is shown by). */
+export interface ImportSource {
+  uri?: string;
+  name?: string;
+  text?: string;
+}
+
+export interface ImportCommandOptions {
+  /** Answer the edit without applying it. */
+  dryRun?: boolean;
+}
+
+export interface ImportChangeWire {
+  field: string;
+  old?: string;
+  new: string;
+  /** Why the change is made, in our words. */
+  why?: string;
+  /** The sentence of a reply that led to it, as written. */
+  sentence?: string;
+  source: string;
+}
+
+export interface ImportAnswer {
+  /** The WorkspaceEdit (LSP), with change annotations; null when nothing changes. */
+  edit: unknown;
+  applied: boolean;
+  files: { uri: string; created: boolean; changes: ImportChangeWire[] }[];
+  errors: { source: string; line: number; message: string }[];
+  notes: { source: string; message: string }[];
+}
+
+
 /** The commands the server runs (its `executeCommandProvider.commands`). */
-export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand];
+export const SERVER_COMMANDS: readonly string[] = [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand, InboxCommands.import];
 
 /** VS Code commands contributed by the extension (package.json `contributes.commands`). */
 export const Commands = {
   newNote: 'interviewFollowup.newNote',
+  /** "Import Invite or Reply...": a file picker, then the server's InboxCommands.import (not that id: the language client registers the server's). */
+  importFiles: 'interviewFollowup.importFiles',
   recheckAll: 'interviewFollowup.recheckAll',
   showFollowUpsDue: 'interviewFollowup.showFollowUpsDue',
   /** The next-action lens: does the next action of the note (the quick fixes at the finding). */

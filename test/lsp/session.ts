@@ -11,7 +11,7 @@ import {
   ApplyWorkspaceEditParams, ApplyWorkspaceEditRequest, ClientCapabilities, ConfigurationRequest, createProtocolConnection, Diagnostic, DiagnosticRefreshRequest, ErrorCodes,
   ExitNotification, InitializeResult, LogMessageNotification, MessageType,
   ProgressToken, ProtocolConnection, PublishDiagnosticsNotification, Registration, RegistrationRequest, ResponseError,
-  ShowDocumentParams, ShowDocumentRequest, ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, UnregistrationRequest, WorkDoneProgress,
+  ShowDocumentParams, ShowDocumentRequest, ShowMessageNotification, ShowMessageRequest, ShowMessageRequestParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter, UnregistrationRequest, WorkDoneProgress,
   WorkDoneProgressBegin, WorkDoneProgressCreateRequest, WorkDoneProgressEnd, WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 import { Notifications, ScanDoneParams, SETTINGS_SECTION } from '../../server/src/protocol';
@@ -29,6 +29,8 @@ export interface SessionOptions {
   /** false: no workspaceFolders and no rootUri in initialize (single-file mode). Default true. */
   workspace?: boolean;
   initializationOptions?: unknown;
+  /** The title of the action window/showMessageRequest answers (as a user clicks it); none: dismissed. */
+  messageAnswer?: string;
   /** How long a wait or a request may take before it fails. Default 5 s. */
   timeoutMs?: number;
 }
@@ -54,6 +56,8 @@ export class LspSession {
   readonly scans: ScanDone[] = [];
   /** window/showMessage notifications. */
   readonly messages: { type: MessageType; message: string }[] = [];
+  /** window/showMessageRequest requests, in order (answered with `messageAnswer`). */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
   readonly registrations: Registration[] = [];
   /** Tokens the server created with window/workDoneProgress/create, and every $/progress, in order. */
   readonly progressTokens: ProgressToken[] = [];
@@ -138,6 +142,10 @@ export class LspSession {
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       record(this.applyEdits, p);
       return refuse.applyEdit ? { applied: false, failureReason: 'refused by the test' } : { applied: true };
+    });
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      record(this.messageRequests, p);
+      return p.actions?.find((a) => a.title === this.options.messageAnswer) ?? null;
     });
     connection.onRequest(ShowDocumentRequest.type, (p) => {
       record(this.shownDocuments, p);

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { ClientCapabilities, CodeAction, MessageType, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DraftCommands, ReportCommand } from '../../server/src/protocol';
+import { DraftCommands, InboxCommands, ReportCommand } from '../../server/src/protocol';
 import { applyEdits, byRule, LspClient, StartOptions } from '../lsp/client';
 
 const NOTE = [
@@ -54,7 +54,7 @@ describe('protocol: drafts leave the editor', function () {
     assert.ok(line > 0);
     assert.deepEqual(await lenses(client, uri), [[0, 'send the thank-you note to Zoë Ångström · 2 days overdue', ''], [line, 'Mark sent', DraftCommands.markSent]]);
     assert.equal(draft.command, undefined);
-    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand] });
+    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand, InboxCommands.import] });
   });
 
   it('a client with its own Open and Copy (draftCommands) gets those three lenses', async () => {

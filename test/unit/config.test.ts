@@ -28,6 +28,7 @@ describe('parseConfigText', () => {
       '  unknown-field: false',
       'include: interviews/**/*.md',
       'exclude: [archive/**]',
+      'me: [Alex@Mail.example, a.morgan@work.example]',
       '',
     ].join('\n');
     const { layer, problems } = parseConfigText(text);
@@ -42,6 +43,7 @@ describe('parseConfigText', () => {
       rules: { 'check-in-due': 'off', 'ask-timeline': 'hint', 'unknown-field': 'off' },
       include: ['interviews/**/*.md'],
       exclude: ['archive/**'],
+      me: ['alex@mail.example', 'a.morgan@work.example'],
       workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
       holidays: [],
     });

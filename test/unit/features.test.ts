@@ -1,7 +1,7 @@
 /** What the server offers depends on what the client declares in initialize: ClientFeatures, pure. */
 import * as assert from 'node:assert/strict';
 import { ClientFeatures, foldersOf } from '../../server/src/lsp/features';
-import { DraftCommands, ReportCommand } from '../../server/src/protocol';
+import { DraftCommands, InboxCommands, ReportCommand } from '../../server/src/protocol';
 
 const init = (capabilities: object, initializationOptions?: object) =>
   ClientFeatures.from({ processId: null, rootUri: null, capabilities, initializationOptions } as never);
@@ -50,7 +50,7 @@ describe('ClientFeatures', () => {
     assert.equal(init({ window: { showDocument: { support: false } } }).showDocument, false);
     assert.equal(init({ window: { showDocument: { support: true } } }).showDocument, true);
     const caps = init({}).capabilities();
-    assert.deepEqual(caps.executeCommandProvider, { commands: [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand] });
+    assert.deepEqual(caps.executeCommandProvider, { commands: [DraftCommands.serverOpen, DraftCommands.markSent, DraftCommands.reveal, ReportCommand, InboxCommands.import] });
     assert.deepEqual(caps.documentLinkProvider, { resolveProvider: false });
   });
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEvent } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEvent, ICalEventStatus } from 'ical-generator';
 import { CalendarEntry, Config, createLanguageService, Day, LAST_DAY, NoteSummary, withdrawing } from '../service';
 import { icsPlain, icsTerminated, icsText } from '../service/safe/ics';
 import { mailtoAddress } from '../service/safe/mailto';
@@ -79,24 +79,35 @@ export function buildCalendar(entries: (CalendarEntry & { file: string })[], sta
     let id = eventId(e);
     if (uids.has(id)) id = eventId(e, e.file);
     uids.add(id);
+    // A round at a time of day (an imported invite) is an event at that time, floating: the
+    // note's date-time is local, and so is the calendar it is read in.
+    const at = e.time ? e.day * MS_PER_DAY + (Number(e.time.slice(0, 2)) * 60 + Number(e.time.slice(3, 5))) * 60_000 : undefined;
     const event = cal.createEvent({
       id,
-      start: utc(e.day),
-      // An all-day event without an end lasts its day (RFC 5545 3.6.1): 9999-12-31 has no next day to end on.
-      end: e.day < LAST_DAY ? utc(e.day + 1) : undefined,
-      allDay: true,
+      ...(at !== undefined
+        ? { start: new Date(at), end: new Date(at + (e.minutes ?? 60) * 60_000), floating: true }
+        // An all-day event without an end lasts its day (RFC 5545 3.6.1): 9999-12-31 has no next day to end on.
+        : { start: utc(e.day), end: e.day < LAST_DAY ? utc(e.day + 1) : undefined, allDay: true }),
+      ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
       // No control character reaches a TEXT value raw (safe/ics.ts); ical-generator escapes the rest.
       summary: icsPlain(e.summary),
       description: icsPlain(`${e.description}\nNote: ${e.file}`),
       // A fixed stamp keeps the output byte-stable for the same notes and day.
       stamp: utc(stamp),
     });
-    event.createAlarm({ type: ICalAlarmType.display, triggerAfter: REMINDER_SECONDS, description: icsPlain(e.summary) })
-      .relatesTo(ICalAlarmRelatesTo.start); // not taken from the constructor's data (ical-generator 10)
+    // At 09:00 on an all-day event's day; half an hour before a timed one; none for a cancelled one.
+    if (!e.cancelled) {
+      event.createAlarm(at !== undefined
+        ? { type: ICalAlarmType.display, triggerBefore: 30 * 60, description: icsPlain(e.summary) }
+        : { type: ICalAlarmType.display, triggerAfter: REMINDER_SECONDS, description: icsPlain(e.summary) })
+        .relatesTo(ICalAlarmRelatesTo.start); // not taken from the constructor's data (ical-generator 10)
+    }
     const contact = e.contact && contactLine(e.contact);
     // A mailto: URI has nothing to escape (mailtoOf percent-encodes all but letters, digits, -._~ and @).
     // Apple Calendar shows URL as a link; the description has it too, for the others.
-    addProperties(event, [...(contact ? [contact] : []), ...(e.mailto ? [`URL;VALUE=URI:${e.mailto}`] : [])]);
+    // A conference link (checked to be one https URL when read) is the event's URL.
+    const url = e.mailto ?? e.link;
+    addProperties(event, [...(contact ? [contact] : []), ...(url ? [`URL;VALUE=URI:${url}`] : [])]);
     events.push(event.toString());
   }
   const end = frame.lastIndexOf('END:VCALENDAR');

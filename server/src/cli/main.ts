@@ -19,6 +19,7 @@ const USAGE = `Usage:
   interview-followup report [PATH...] [--today YYYY-MM-DD] [--format html|md|json] [-o FILE [--force]]
   interview-followup new --company C --role R [--date YYYY-MM-DD] [--dir DIR]
   interview-followup draft NOTE [--kind K] [--to NAME] [--format text|eml|mailto] [--today YYYY-MM-DD]
+  interview-followup import FILE... [--dir DIR] [--me EMAIL]... [--dry-run] [--yes] [--format text|json]
   interview-followup lsp --stdio
   interview-followup --help | --version
 
@@ -36,6 +37,10 @@ new       Writes a note from the interview-note template, interview date today o
           Never overwrites a file.
 draft     Prints the draft that is due for NOTE (or of kind K, to NAME) without touching it:
           as text, as an unsent .eml (X-Unsent: 1) or as a mailto: link. Exit 2 when none fits.
+import    Reads interview invites (.ics, or an email with the invite) and saved replies (.eml)
+          into the notes under DIR (default: .): prints each change, then applies it after
+          a y/N prompt on a terminal; --yes without asking, --dry-run never. Exit 2 when a
+          file cannot be read (the others still import).
 lsp       Starts the language server on stdin/stdout.
 
 Today is the local date unless --today or INTERVIEW_FOLLOWUP_TODAY pins it.`;
@@ -179,6 +184,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   report: (args, io) => (require('./report') as typeof import('./report')).report(args, io),
   new: (args, io) => (require('./new') as typeof import('./new')).newNote(args, io),
   draft: (args, io) => (require('./draft') as typeof import('./draft')).draft(args, io),
+  import: (args, io) => (require('./import') as typeof import('./import')).importFiles(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

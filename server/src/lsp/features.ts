@@ -46,6 +46,8 @@ export class ClientFeatures {
     readonly draftCommands: boolean,
     /** The client opens what `window/showDocument` names (the mail app for a `mailto:`, a note at a selection). */
     readonly showDocument: boolean,
+    /** The client shows change annotations that need confirmation (a preview of the edit). */
+    readonly changeAnnotations: boolean = false,
   ) {}
 
   /** Before initialize: nothing negotiated. */
@@ -72,6 +74,7 @@ export class ClientFeatures {
       typeof init.nextActionCommand === 'string' && init.nextActionCommand !== '' ? init.nextActionCommand : undefined,
       init.draftCommands === true,
       !!caps.window?.showDocument?.support,
+      !!caps.workspace?.workspaceEdit?.changeAnnotationSupport,
     );
   }
 

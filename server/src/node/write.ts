@@ -102,3 +102,46 @@ async function linkNew(temp: string, target: string): Promise<void> {
     throw (err as NodeJS.ErrnoException).code === 'EEXIST' ? alreadyThere() : err;
   }
 }
+
+/**
+ * The whole text of a note to edit (not the head NoteReader reads for checking); refused
+ * over `limit` bytes or when not a regular file.
+ */
+export async function readForEdit(file: string, limit = 4 * 1024 * 1024): Promise<string> {
+  const st = await fsp.lstat(file);
+  if (!st.isFile()) throw new WriteError('it is not a regular file');
+  if (st.size > limit) throw new WriteError(`it is over ${limit / 1048576} MB`);
+  const buf = await fsp.readFile(file);
+  return buf.toString('utf8');
+}
+
+/**
+ * Replaces a note's text with `text`, only if it still reads `expected` (an editor may have
+ * saved it meanwhile): a temporary file beside it, with its mode, then rename(2).
+ */
+export async function rewriteNote(file: string, expected: string, text: string): Promise<void> {
+  const target = path.resolve(file);
+  let now: string;
+  try {
+    now = await readForEdit(target);
+  } catch (err) {
+    throw err instanceof WriteError ? err : new WriteError(reason(err));
+  }
+  if (now !== expected) throw new WriteError('it changed since it was read: import again');
+  const st = await fsp.lstat(target);
+  const temp = path.join(path.dirname(target), `.${path.basename(target).slice(0, 100)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await fsp.open(temp, 'wx', st.mode & 0o7777);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(temp, target);
+  } catch (err) {
+    throw err instanceof WriteError ? err : new WriteError(reason(err));
+  } finally {
+    await fsp.unlink(temp).catch(() => undefined);
+  }
+}

@@ -1,7 +1,7 @@
 /** The dates worth a calendar entry, from the same timeline and plans the rules fire on. */
 import { Config } from './config';
 import { Day, formatDay } from './dates';
-import { mainContact, ParsedNote, Person } from './model';
+import { mainContact, ParsedNote, Person, Round } from './model';
 import { reminds, silenceOf } from './directives';
 import { checkInPlan, statusOf } from './rules/common';
 import { timelineOf } from './rules/timeline';
@@ -24,6 +24,12 @@ export interface CalendarEntry {
   mailto?: string;
   /** Something to do (a thank-you or a check-in due), not a fact (sent, promised, scheduled). */
   reminder?: true;
+  /** An interview at a time of day (`HH:MM`, local), with its length and conference link: a timed event. */
+  time?: string;
+  minutes?: number;
+  link?: string;
+  /** A cancelled round (`cancelled: true`): exported with STATUS:CANCELLED, so a calendar app drops it. */
+  cancelled?: true;
 }
 
 /** The contact's name, email and phone, each on a line of its own (after the line before). */
@@ -38,7 +44,9 @@ const reachOf = (contact: CalendarEntry['contact']): string => [
 export function calendarOf(note: ParsedNote, config: Config, today: Day): CalendarEntry[] {
   const i = note.interview;
   const t = i && timelineOf(i, today);
-  if (!i || !t || t.meetings.length === 0) return [];
+  const rounds = i?.rounds.kind === 'ok' ? i.rounds.value : undefined;
+  // A process whose only rounds are cancelled still exports them, as cancelled.
+  if (!i || !t || (t.meetings.length === 0 && !rounds?.some((r) => r.cancelled && r.day !== undefined))) return [];
   const status = statusOf(i);
   if (status !== 'waiting' && status !== 'advanced') return [];
   const company = i.company.kind === 'ok' ? i.company.value : '[company]';
@@ -46,16 +54,27 @@ export function calendarOf(note: ParsedNote, config: Config, today: Day): Calend
   const person = mainContact(i);
   // Only what was written: a contact with none of the three adds nothing.
   const contact = person && (person.name || person.email || person.phone) ? { name: person.name, email: person.email, phone: person.phone } : undefined;
-  const first = t.meetings[0].day;
+  // The first round as written, cancelled or not: cancelling it must not change every event's id.
+  const first = rounds?.find((r) => r.day !== undefined)?.day ?? t.meetings[0].day;
   // The process is known by its first interview: adding a round keeps every event's id.
   const identity = `${company}\u0000${role}\u0000${formatDay(first)}`;
   const about = `${company}, ${role} (interviewed ${formatDay(t.current?.day ?? first)})`;
   const reach = reachOf(contact);
   const out: CalendarEntry[] = [];
   const push = (e: Omit<CalendarEntry, 'contact'>) => out.push(contact ? { ...e, contact } : e);
-  for (const m of t.meetings.filter((x) => x.day > today)) {
+  // Each round still to come, the cancelled ones too (their event says so); a timed round is a timed event.
+  const coming = rounds
+    ? rounds.filter((r) => r.day !== undefined && r.day > today).map((r) => ({ ...r, day: r.day! }))
+    : t.meetings.filter((x) => x.day > today);
+  for (const m of coming) {
     const what = m.stage ?? 'interview';
-    push({ kind: 'interview', day: m.day, identity: `${identity}\u0000${formatDay(m.day)}`, summary: `Interview (${what}): ${company}`, description: `${company}, ${role}: ${what}${reach}` });
+    const r = m as Partial<Round>;
+    const timing = { ...(r.time ? { time: r.time } : {}), ...(r.minutes ? { minutes: r.minutes } : {}), ...(r.link ? { link: r.link } : {}), ...(r.cancelled ? { cancelled: true as const } : {}) };
+    push({
+      kind: 'interview', day: m.day, identity: `${identity}\u0000${formatDay(m.day)}`, ...timing,
+      summary: `${r.cancelled ? 'Cancelled: ' : ''}Interview (${what}): ${company}`,
+      description: `${company}, ${role}: ${what}${r.time ? ` at ${r.time}` : ''}${r.link ? `\nJoin: ${r.link}` : ''}${reach}`,
+    });
   }
   const current = t.current;
   if (!current) return out;

@@ -31,6 +31,8 @@ export interface Config extends WorkingDays {
   rules: Partial<Record<RuleId, RuleSetting>>;
   include: string[];
   exclude: string[];
+  /** Your mail addresses (besides sender.email): `import` never lists you as your own interviewer. */
+  me: string[];
 }
 
 /** A partial configuration, as one layer (file or settings) gives it. */
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   rules: {},
   include: ['**/*.md', '**/*.markdown'],
   exclude: [],
+  me: [],
   workdays: DEFAULT_WORKDAYS,
   holidays: [],
 });
@@ -53,7 +56,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
 const NUMBER_KEYS = ['checkInGraceDays', 'checkInWaitDays', 'letGoDays', 'maxFollowUps'] as const;
 const SETTINGS = ['off', 'error', 'warning', 'information', 'hint'];
 /** The keys of `.interview-followup.yaml` (its JSON Schema lists the same: test/unit/config-schema.test.ts). */
-export const FILE_KEYS = ['sender', ...NUMBER_KEYS, 'templatesDir', 'rules', 'include', 'exclude', 'workdays', 'holidays'] as const;
+export const FILE_KEYS = ['sender', ...NUMBER_KEYS, 'templatesDir', 'rules', 'include', 'exclude', 'me', 'workdays', 'holidays'] as const;
 
 export interface ConfigProblem {
   span: Span;
@@ -69,6 +72,7 @@ export function mergeConfig(...layers: (ConfigLayer | undefined)[]): Config {
     if (layer.templatesDir !== undefined) out.templatesDir = layer.templatesDir;
     if (layer.include !== undefined) out.include = layer.include;
     if (layer.exclude !== undefined) out.exclude = layer.exclude;
+    if (layer.me !== undefined) out.me = layer.me;
     if (layer.sender) out.sender = { ...out.sender, ...stripUndefined(layer.sender) };
     if (layer.rules) out.rules = { ...out.rules, ...stripUndefined(layer.rules) };
     if (layer.workdays !== undefined) out.workdays = layer.workdays;
@@ -115,6 +119,12 @@ export function toLayer(raw: unknown, report: (path: string[], message: string, 
       if (bad) report([k], `${k} glob ${JSON.stringify(bad[0].length > 60 ? `${bad[0].slice(0, 57)}...` : bad[0])} ${bad[1]}`);
       else layer[k] = list as string[];
     } else report([k], `${k} should be a glob or a list of globs, none of them empty`);
+  }
+  if (o.me !== undefined && o.me !== null && o.me !== '') {
+    const list = typeof o.me === 'string' ? [o.me] : o.me;
+    if (Array.isArray(list) && list.every((a) => typeof a === 'string' && /^[^\s@]+@[^\s@]+$/.test(a.trim()))) {
+      if (list.length > 0) layer.me = (list as string[]).map((a) => a.trim().toLowerCase());
+    } else report(['me'], 'me should be your mail address or a list of them');
   }
   if (o.sender !== undefined && o.sender !== null) {
     if (typeof o.sender !== 'object' || Array.isArray(o.sender)) report(['sender'], 'sender should be a mapping with name, email, phone');

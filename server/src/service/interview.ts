@@ -39,6 +39,7 @@ export function buildInterview(keys: Map<string, KeyInfo>, doc: Document, base: 
     pitch: r.text(keys, 'pitch', true),
     highlight: r.text(keys, 'highlight', true),
     offerDeadline: r.date(keys, 'offer_deadline'),
+    replies: readReplies(keys),
     problems: r.problems,
   };
 }
@@ -157,7 +158,40 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
       highlight: highlight.kind === 'ok' ? highlight.value : undefined,
       interviewers: interviewers.kind === 'ok' ? interviewers.value : [],
       thankYouSent: r.date(entry, 'thank_you_sent'),
+      ...(isTrue(entry.get('cancelled')?.pair.value) ? { cancelled: true } : {}),
+      ...timingOf(entry),
     });
   });
   return { kind: 'ok', value: rounds, span: f.span, key: f.key };
+}
+
+/** A round's time of day, duration and link (for the calendar's event at that time). */
+function timingOf(entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' | 'link'> {
+  const value = (key: string) => {
+    const n = entry.get(key)?.pair.value;
+    return isScalar(n) ? n.value : undefined;
+  };
+  const out: Pick<Round, 'time' | 'minutes' | 'link'> = {};
+  const time = /^\d{4}-\d{2}-\d{2}[Tt ]([01]\d|2[0-3]):([0-5]\d)/.exec(String(value('date') ?? ''));
+  if (time) out.time = `${time[1]}:${time[2]}`;
+  const minutes = value('duration');
+  if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= 1440) out.minutes = minutes;
+  const link = value('link');
+  if (typeof link === 'string' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link)) out.link = link;
+  return out;
+}
+
+const isTrue = (node: unknown) => isScalar(node) && node.value === true;
+
+/** `replies: [{date, from, subject}]`: the days, read leniently (the import writes them; a bad entry counts for nothing). */
+function readReplies(keys: Map<string, KeyInfo>): number[] {
+  const seq = keys.get('replies')?.pair.value;
+  if (!isSeq(seq)) return [];
+  const days: number[] = [];
+  for (const item of seq.items) {
+    const date = isMap(item) ? item.get('date', true) : undefined;
+    const day = isScalar(date) ? parseIsoDay(String(date.value instanceof Date ? date.value.toISOString() : date.value).slice(0, 10)) : undefined;
+    if (day !== undefined) days.push(day);
+  }
+  return days.sort((a, b) => a - b);
 }

@@ -72,6 +72,13 @@ export interface Round {
   highlight?: string;
   interviewers: Person[];
   thankYouSent: Field<Day>;
+  /** `cancelled: true` (an import of a cancellation): the round counts for no rule. */
+  cancelled?: boolean;
+  /** The time of day its date names (`2026-12-03T10:00`), `HH:MM`; undefined for a date alone. */
+  time?: string;
+  /** `duration` in minutes, and the conference `link`, as an import writes them: the calendar's event. */
+  minutes?: number;
+  link?: string;
 }
 
 export interface ExpectedReply {
@@ -98,6 +105,8 @@ export interface Interview {
   highlight: Field<string>;
   /** When they need your answer to an offer. */
   offerDeadline: Field<Day>;
+  /** The days of the `replies` recorded (an import of a saved email), each a date. */
+  replies: Day[];
   problems: Problem[];
 }
 

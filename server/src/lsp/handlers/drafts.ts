@@ -8,10 +8,11 @@
 import {
   CodeLens, DocumentLink, ExecuteCommandParams, MessageType, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { DraftCommands, ReportCommand } from '../../protocol';
+import { DraftCommands, InboxCommands, ReportCommand } from '../../protocol';
 import { reportRunner } from './report';
 import { PositionConverter } from '../../service';
 import { Server } from '../parts';
+import { runImport } from './inbox';
 
 export function registerDrafts(server: Server): void {
   const { host } = server;
@@ -45,6 +46,7 @@ export function registerDrafts(server: Server): void {
 
   connection.onExecuteCommand(safe.request('executeCommand', null, async ({ command, arguments: args = [] }: ExecuteCommandParams) => {
     if (command === ReportCommand) return report();
+    if (command === InboxCommands.import) return runImport(host, args);
     const [uri, second, third] = args as unknown[];
     if (typeof uri !== 'string') {
       tell(MessageType.Error, `${command}: no document named`);

@@ -30,6 +30,7 @@ export const KEY_DOCS: Record<(typeof KNOWN_KEYS)[number], string> = {
   rounds: 'The interviews of the process, oldest first, instead of `interviewed`: each `{date, stage?, interviewers?, thank_you_sent?, highlight?}`. The latest one held is the one the rules follow.',
   highlight: 'One thing you talked about, in your words ("your move of the ledger to event sourcing"): the thank-you drafts mention it.',
   offer_deadline: 'When they need your answer to an offer, `YYYY-MM-DD`: the offer reminder counts the days left, and turns a warning two working days before.',
+  replies: 'The replies you imported (`interview-followup import`), each `{date, from, subject}`: a reply dated on or after the latest round restarts the follow-up clock.',
 };
 
 export interface DateSite {

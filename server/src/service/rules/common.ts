@@ -62,7 +62,7 @@ function countedCheckIn(i: Interview, config: Config, today: Day): CheckInPlan |
     return { due: last.day + config.checkInWaitDays, span: last.span, from: t.current, after: { day: last.day, number: t.followUps.length } };
   }
   if (t.promise) return { due: t.promise.day + config.checkInGraceDays, promised: t.promise, span: t.promise.span, from: t.current };
-  return { due: t.current.day + config.checkInWaitDays, span: t.current.span, from: t.current };
+  return { due: (t.reply ?? t.current.day) + config.checkInWaitDays, span: t.current.span, from: t.current };
 }
 
 export interface LetGoPlan {

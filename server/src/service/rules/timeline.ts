@@ -38,12 +38,15 @@ export interface Timeline {
   stale?: Promise_;
   /** The follow-ups that belong to `current`: dated on or after it (for the first interview, all). */
   followUps: FollowUp[];
+  /** The latest reply recorded on or after `current` (up to today): the follow-up clock restarts from it. */
+  reply?: Day;
 }
 
 /** The interviews of the process, oldest first; undefined when its date field is missing or invalid. */
 export function meetingsOf(i: Interview): Meeting[] | undefined {
   if (i.rounds.kind === 'ok') {
-    return i.rounds.value.filter((r) => r.day !== undefined).map((r) => ({
+    // A cancelled round was never held: it counts for no rule, and the agenda skips it.
+    return i.rounds.value.filter((r) => r.day !== undefined && !r.cancelled).map((r) => ({
       day: r.day!, span: r.daySpan, stage: r.stage, highlight: r.highlight, thankYouSent: r.thankYouSent, round: r.index,
     }));
   }
@@ -74,12 +77,17 @@ export function timelineOf(i: Interview, today: Day): Timeline | undefined {
   while (at + 1 < meetings.length && meetings[at + 1].day <= today) at++;
   const current = at >= 0 ? meetings[at] : undefined;
   const out: Timeline = { meetings, current, next: meetings[at + 1], followUps: current ? followUpsByMeeting(i, meetings)[at] : [] };
+  const reply = current ? [...(i.replies ?? [])].reverse().find((d) => d >= current.day && d <= today) : undefined;
+  if (reply !== undefined) {
+    out.reply = reply;
+    out.followUps = out.followUps.filter((f) => f.day !== undefined && f.day >= reply);
+  }
   const e = i.expectReplyBy;
   if (current && e.kind === 'ok') {
     const { phrase } = e.value;
     const day = phrase === undefined ? e.value.day : resolvePhrase(phrase, current.day) ?? e.value.day;
     const promise = { day, phrase, span: e.span };
-    if (at > 0 && day < current.day) out.stale = promise;
+    if ((at > 0 && day < current.day) || (reply !== undefined && day < reply)) out.stale = promise;
     else out.promise = promise;
   }
   return out;

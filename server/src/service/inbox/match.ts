@@ -1,0 +1,93 @@
+/** Stage 3: which note an invite or a reply belongs to. */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { parseNote, ParsedNote } from '../model';
+import { statusOf } from '../rules/common';
+import { domainOf } from './clean';
+import { isPublicDomain, RoundFacts } from './invite';
+
+export interface NoteIn {
+  /** The path as the caller names it (relative to DIR or the workspace). */
+  file: string;
+  text: string;
+}
+
+export interface Candidate {
+  file: string;
+  note: ParsedNote;
+}
+
+export const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function candidates(notes: readonly NoteIn[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const n of notes) {
+    const note = parseNote(n.text);
+    if (note?.interview) out.push({ file: n.file, note });
+  }
+  return out;
+}
+
+const isOpenNote = (c: Candidate) => ['waiting', 'advanced', 'offer'].includes(statusOf(c.note.interview!) ?? '');
+
+/** The uid of each round of a note, in order (undefined where none is written). */
+export function roundUids(note: ParsedNote): (string | undefined)[] {
+  const seq = note.keys.get('rounds')?.pair.value;
+  if (!isSeq(seq)) return [];
+  return seq.items.map((item) => {
+    if (!isMap(item)) return undefined;
+    const uid = item.get('uid', true);
+    return isScalar(uid) ? String(uid.value) : undefined;
+  });
+}
+
+/** Every address written in a note: the contact's, the interviewers' (top level and per round). */
+export function addressesOf(note: ParsedNote): string[] {
+  const i = note.interview!;
+  const people = [
+    ...(i.contact.kind === 'ok' ? [i.contact.value] : []),
+    ...(i.interviewers.kind === 'ok' ? i.interviewers.value : []),
+    ...(i.rounds.kind === 'ok' ? i.rounds.value.flatMap((r) => r.interviewers) : []),
+  ];
+  return people.map((p) => p.email?.trim().toLowerCase()).filter((e): e is string => !!e);
+}
+
+export type InviteMatch =
+  | { kind: 'round'; target: Candidate; index: number }
+  | { kind: 'process'; target: Candidate }
+  | { kind: 'new' };
+
+export function matchInvite(f: RoundFacts, notes: Candidate[]): InviteMatch {
+  for (const c of notes) {
+    const index = roundUids(c.note).indexOf(f.uid);
+    if (index >= 0) return { kind: 'round', target: c, index };
+  }
+  const open = notes.filter(isOpenNote);
+  if (f.company && f.role) {
+    const same = open.find((c) => {
+      const i = c.note.interview!;
+      return i.company.kind === 'ok' && i.role.kind === 'ok' && norm(i.company.value) === norm(f.company) && norm(i.role.value) === norm(f.role);
+    });
+    if (same) return { kind: 'process', target: same };
+  }
+  if (!f.company && f.domain) {
+    const byDomain = open.filter((c) => addressesOf(c.note).some((a) => domainOf(a) === f.domain));
+    if (byDomain.length === 1) return { kind: 'process', target: byDomain[0] };
+  }
+  return { kind: 'new' };
+}
+
+export type ReplyMatch = { kind: 'note'; target: Candidate; by: string } | { kind: 'none'; why: string };
+
+export function matchReply(from: string, notes: Candidate[]): ReplyMatch {
+  const bySender = notes.filter((c) => addressesOf(c.note).includes(from));
+  const openSender = bySender.filter(isOpenNote);
+  const pick = openSender.length > 0 ? openSender : bySender;
+  if (pick.length === 1) return { kind: 'note', target: pick[0], by: `${from} is in it` };
+  if (pick.length > 1) return { kind: 'none', why: `${from} is in ${pick.length} notes (${pick.map((c) => c.file).join(', ')}): import it into one by hand` };
+  const domain = domainOf(from);
+  if (isPublicDomain(domain)) return { kind: 'none', why: `no note has ${from} as its contact or an interviewer` };
+  const byDomain = notes.filter(isOpenNote).filter((c) => addressesOf(c.note).some((a) => domainOf(a) === domain));
+  if (byDomain.length === 1) return { kind: 'note', target: byDomain[0], by: `the one open process at ${domain}` };
+  if (byDomain.length > 1) return { kind: 'none', why: `${byDomain.length} open processes at ${domain} (${byDomain.map((c) => c.file).join(', ')}), and ${from} is in none of them` };
+  return { kind: 'none', why: `no note has ${from} as its contact or an interviewer, and no open process is at ${domain}` };
+}

@@ -1,0 +1,136 @@
+/**
+ * Stage 4: what changes in which note, each change with its field, old and new value and,
+ * for a reply, the sentence that led to it. Steps are applied through edit.ts as planned.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { formatDay } from '../dates';
+import { ParsedNote, parseNote } from '../model';
+import { statusOf } from '../rules/common';
+import { yamlString } from '../safe/yaml';
+import { addRound, apply, appendTo, firstRound, flowPeople, inRound, setContact, setTop, Step } from './edit';
+import type { RoundFacts } from './invite';
+import type { ReplyFacts } from './reply';
+
+export interface Change {
+  field: string;
+  old?: string;
+  new: string;
+  /** Why the change is made, in our words. */
+  why?: string;
+  /** The sentence of a reply that led to it, as written. */
+  sentence?: string;
+}
+
+export interface Planned {
+  text: string;
+  changes: Change[];
+}
+
+class Plan {
+  changes: Change[] = [];
+  constructor(public text: string) {}
+  do(step: Step, change: Change): void {
+    this.text = apply(this.text, step, `set ${change.field}`);
+    this.changes.push(change);
+  }
+}
+
+function roundValues(note: ParsedNote, index: number): Record<string, unknown> {
+  const seq = note.keys.get('rounds')?.pair.value;
+  const entry = isSeq(seq) ? seq.items[index] : undefined;
+  return isMap(entry) ? (entry.toJSON() as Record<string, unknown>) : {};
+}
+
+/** The round's keys an invite sets, with their YAML text, for the fields it knows. */
+function roundFields(f: RoundFacts): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  if (f.stage) out.push(['stage', f.stage, yamlString(f.stage)]);
+  if (f.duration) out.push(['duration', String(f.duration), String(f.duration)]);
+  if (f.link) out.push(['link', f.link, yamlString(f.link)]);
+  if (f.location) out.push(['location', f.location, yamlString(f.location)]);
+  if (f.interviewers.length > 0) out.push(['interviewers', f.interviewers.map((p) => p.name).join(', '), flowPeople(f.interviewers)]);
+  out.push(['uid', f.uid, yamlString(f.uid)]);
+  return out;
+}
+
+const shown = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** An invite for a round the note already has (same uid): moved, cancelled, or details filled in. */
+export function updateRound(text: string, note: ParsedNote, index: number, f: RoundFacts): Planned {
+  const p = new Plan(text);
+  const was = roundValues(note, index);
+  const label = `rounds[${index + 1}]`;
+  if (f.cancelled) {
+    if (was.cancelled !== true) p.do(inRound(index, 'cancelled', 'true'), { field: `${label}.cancelled`, new: 'true', why: `the ${f.date} interview is cancelled` });
+    return p;
+  }
+  const oldDate = shown(was.date);
+  if (oldDate !== f.date) p.do(inRound(index, 'date', f.date), { field: `${label}.date`, old: oldDate, new: f.date, why: `moved from ${oldDate} to ${f.date}` });
+  for (const [key, value, yaml] of roundFields(f)) {
+    if (key === 'uid' || key === 'interviewers' && was.interviewers !== undefined) continue;
+    if (shown(was[key]) === value) continue;
+    p.do(inRound(index, key, yaml), { field: `${label}.${key}`, old: shown(was[key]), new: value });
+  }
+  return p;
+}
+
+/** A new round in a note of the same process, in date order. */
+export function addToProcess(text: string, note: ParsedNote, f: RoundFacts): Planned {
+  const p = new Plan(text);
+  const i = note.interview!;
+  const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
+  const day = f.date.slice(0, 10);
+  let index: number;
+  if (rounds) {
+    const later = rounds.findIndex((r) => r.day !== undefined && formatDay(r.day) > day);
+    index = later < 0 ? rounds.length : later;
+  } else {
+    index = 1; // after the round `interviewed` becomes
+  }
+  if (f.cancelled) return p; // a cancelled round never held: nothing to add
+  p.do(addRound(f.date, index), { field: `rounds[${index + 1}].date`, new: f.date, why: rounds ? undefined : 'interviewed becomes the first of the rounds' });
+  for (const [key, value, yaml] of roundFields(f)) p.do(inRound(index, key, yaml), { field: `rounds[${index + 1}].${key}`, new: value });
+  contactFrom(p, note, f);
+  return p;
+}
+
+/** A new note's text (the template rendered), its first round set from the invite. */
+export function fillNew(text: string, f: RoundFacts): Planned {
+  const p = new Plan(text);
+  p.do(firstRound(f.date), { field: 'rounds[1].date', new: f.date });
+  for (const [key, value, yaml] of roundFields(f)) p.do(inRound(0, key, yaml), { field: `rounds[1].${key}`, new: value });
+  const note = parseNote(p.text);
+  if (note) contactFrom(p, note, f);
+  return p;
+}
+
+function contactFrom(p: Plan, note: ParsedNote, f: RoundFacts): void {
+  const c = note.interview?.contact;
+  if (!f.organizer || (c?.kind === 'ok' && c.value.name?.trim())) return;
+  p.do(setContact(f.organizer), { field: 'contact', new: `${f.organizer.name}${f.organizer.email ? ` <${f.organizer.email}>` : ''}`, why: 'the organizer' });
+}
+
+/** A reply: recorded in `replies`, and what it says (status, timeline) set. */
+export function applyReply(text: string, note: ParsedNote, r: ReplyFacts): Planned {
+  const p = new Plan(text);
+  const seq = note.keys.get('replies')?.pair.value;
+  const seen = isSeq(seq) && seq.items.some((item) => {
+    const v = isMap(item) ? (item.toJSON() as Record<string, unknown>) : {};
+    return shown(v.date) === r.date && shown(v.from) === r.from && (shown(v.subject) ?? '') === r.subject;
+  });
+  if (seen) return p;
+  const entry = `{date: ${r.date}, from: ${yamlString(r.from)}${r.subject ? `, subject: ${yamlString(r.subject)}` : ''}}`;
+  p.do(appendTo('replies', entry), { field: 'replies', new: `${r.date} from ${r.from}${r.subject ? `: ${r.subject}` : ''}` });
+  const i = note.interview!;
+  const status = statusOf(i);
+  const open = status === 'waiting' || status === 'advanced' || status === 'offer';
+  if (r.kind === 'rejection' && open) p.do(setTop('status', 'rejected'), { field: 'status', old: status, new: 'rejected', sentence: r.sentence });
+  if (r.kind === 'offer' && open && status !== 'offer') p.do(setTop('status', 'offer'), { field: 'status', old: status, new: 'offer', sentence: r.sentence });
+  if (r.kind === 'timeline' && r.expect !== undefined && open) {
+    const old = i.expectReplyBy.kind === 'ok' ? formatDay(i.expectReplyBy.value.day) : undefined;
+    const to = formatDay(r.expect);
+    const written = isScalar(i.expectReplyBy.key?.pair.value) ? shown((i.expectReplyBy.key!.pair.value as { value: unknown }).value) : undefined;
+    if (old !== to || written !== to) p.do(setTop('expect_reply_by', to), { field: 'expect_reply_by', old: written, new: to, sentence: r.sentence });
+  }
+  return p;
+}
