@@ -43,7 +43,7 @@ describe('yamlString: the one writer of a string into YAML', () => {
   });
 
   it('quotes what YAML would retype and leaves ordinary names plain', () => {
-    for (const v of ['0x1F', '1e3', 'no', '~', '.inf', '0o17', 'Yes', 'off', '2026-11-26', '1:20', 'Acme: Labs', ' Acme']) {
+    for (const v of ['0x1F', '1e3', 'no', '~', '.inf', '0o17', 'Yes', 'off', '2026-11-26', '1:20', 'Acme: Labs', ' Acme', 'e-12', 'E5', 'e3']) {
       assert.match(yamlString(v), /^"/, v);
     }
     for (const v of ['Acme', 'Acme Corp', 'Backend Engineer', 'AT&T', "O'Reilly", 'Zoë Müller', '面试', '3M', 'R&D (payments)', 'Node.js']) {
@@ -66,6 +66,6 @@ describe('yamlString: the one writer of a string into YAML', () => {
     fc.assert(fc.property(anyString, (value) => {
       assertRoundTrip(value);
       assert.ok(!/[\n\r]/.test(yamlString(value)), 'one line');
-    }), { numRuns: 2000 });
+    }), { numRuns: 2000, seed: 365307823 });
   });
 });

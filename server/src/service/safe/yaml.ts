@@ -25,9 +25,12 @@ const KEYWORD = /^(?:y|yes|n|no|true|false|on|off|null|nil)$/i;
  */
 const NUMBERISH = /^[-+.]?[0-9][0-9a-fA-FxXoObBtTzZ_.:+\- ]*$/;
 
+/** An exponent without a mantissa (`e-12`, `E5`): the `yaml` library's 1.1 float reads it, as NaN. */
+const EXPONENT = /^[-+]?[0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
+
 /** The string as a YAML scalar, plain when that reads back the same, else double-quoted. */
 export function yamlString(value: string): string {
-  const plain = PLAIN.test(value) && !value.endsWith(' ') && !KEYWORD.test(value) && !NUMBERISH.test(value);
+  const plain = PLAIN.test(value) && !value.endsWith(' ') && !KEYWORD.test(value) && !NUMBERISH.test(value) && !EXPONENT.test(value);
   return plain ? value : yamlDoubleQuoted(value);
 }
 
