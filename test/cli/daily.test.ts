@@ -228,7 +228,7 @@ describe('CLI calendar', () => {
     const m = mailto(checkIn.url!);
     assert.equal(m.to, 'jane.doe@acme.example');
     assert.equal(m.subject, 'Following up on the Senior Backend Engineer position');
-    assert.match(m.body, /^Dear Jane,\r\n\r\nI hope you are well\. I am writing to follow up on my interview on Monday, 2 November 2026 /);
+    assert.match(m.body, /^Dear Jane,\r\n\r\nI hope you are well\. I am writing to follow up on our onsite on 2 November /);
     // Overdue: the draft of today, as `draft --format mailto` prints it.
     const draft = run(['draft', 'examples/notes/acme-backend.md', '--kind', 'check-in-email', '--format', 'mailto', '--today', '2026-11-26']);
     assert.equal(checkIn.url, draft.stdout.trim());

@@ -10,7 +10,8 @@ import { mergeConfig } from '../../server/src/service';
 import { action, actionsFor, builtInTemplates, byRule, fix, note, service, titles, TODAY, URI } from './helpers';
 
 const NOTE = note(['company: Acme Corp', 'role: Dev', 'contact: {name: Jane Doe, email: jane@acme.example}',
-  'interviewers:', '  - {name: Sam Lee, email: sam@acme.example}', 'interviewed: 2026-11-24', 'status: waiting'], '\nMy notes.\n');
+  // Sam Lee without an email: the contact's thank-you comes first.
+  'interviewers:', '  - {name: Sam Lee, title: Engineer}', 'interviewed: 2026-11-24', 'status: waiting'], '\nMy notes.\n');
 const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start));
 const reveal = (line: number) => ({ title: 'Show the draft', command: DraftCommands.reveal, arguments: [URI, line] });
 

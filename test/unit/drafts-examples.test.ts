@@ -75,7 +75,14 @@ describe('every draft on the example notes (fixtures in test/fixtures/drafts)', 
 
   it('an interview today or yesterday says so, not the long date', () => {
     assert.match(drafted(example('globex-frontend.md'), 'Draft thank-you email to Priya Natarajan'), /meet with me today about/);
-    assert.match(drafted(ACME_YESTERDAY, 'Draft thank-you card to Jane Doe'), /meeting with me yesterday about/);
+    assert.match(drafted(ACME_YESTERDAY, 'Draft thank-you email to Sam Lee'), /meet with me yesterday about/);
+  });
+
+  it('a card, read days later, names the day: never today or yesterday', () => {
+    const card = drafted(ACME_YESTERDAY, 'Draft thank-you card to Sam Lee');
+    assert.match(card, /meeting with me on Wednesday about/);
+    assert.doesNotMatch(card, /today|yesterday|this week/);
+    assert.match(drafted(example('globex-frontend.md'), 'Draft thank-you card to Priya Natarajan'), /meeting with me on Thursday about/);
   });
 
   it('no highlight: no sentence about it, and nothing generic in its place', () => {
@@ -102,7 +109,7 @@ describe('people of a process with rounds', () => {
       '    interviewers:', '      - {name: Ana Ruiz, email: ana@acme.example, title: Staff Engineer}',
       '  - date: 2026-12-03', '    interviewers: [Kim Park]', '---', ''].join('\n');
     assert.deepEqual(offered(text).map((a) => a.title).filter((t) => t.startsWith('Draft thank-you email')),
-      ['Draft thank-you email to Jane Doe', 'Draft thank-you email to Ana Ruiz']);
+      ['Draft thank-you email to Ana Ruiz', 'Draft thank-you email to Jane Doe'], 'the one met, with an email, first');
     assert.match(drafted(text, 'Draft thank-you email to Ana Ruiz'),
       /^## Draft: thank-you email to Ana Ruiz \(2026-11-26\)\n\nTo: Ana Ruiz <ana@acme\.example>\n[^]*Dear Ana,\n\nThank you for taking the time to meet with me today about the Dev position at Acme Corp, and for your perspective as Staff Engineer\. I especially enjoyed our conversation about the incident review,/);
   });

@@ -46,6 +46,8 @@ export interface Person {
   email?: string;
   phone?: string;
   title?: string;
+  /** What you talked about with this person, for their thank-you. */
+  highlight?: string;
 }
 
 export interface FollowUp {

@@ -182,7 +182,7 @@ export class Reader {
     const p: Person = {};
     for (const item of node.items) {
       const k = isScalar(item.key) ? String(item.key.value) : undefined;
-      if (k !== 'name' && k !== 'email' && k !== 'phone' && k !== 'title') continue;
+      if (k !== 'name' && k !== 'email' && k !== 'phone' && k !== 'title' && k !== 'highlight') continue;
       const v = this.resolve(item.value);
       if (this.isEmpty(v)) continue;
       const vSpan = item.value && (item.value as Node).range ? this.spanOf(item.value as Node) : span;

@@ -4,11 +4,12 @@
  * rather than papered over with generic words.
  */
 import { Config } from '../config';
-import { Day, formatDay, longDay, weekdayName } from '../dates';
+import { Day, formatDay, longDay, monthName, partsOf, weekdayName } from '../dates';
 import { Interview, mainContact, Person } from '../model';
-import { timelineOf } from '../rules/timeline';
+import { Meeting, Promise_, timelineOf } from '../rules/timeline';
+import { nextWorkingDay } from '../workdays';
 import type { NoteSummary } from '../search';
-import { Addressee } from './recipients';
+import { Addressee, metIn, samePerson } from './recipients';
 import { telUri } from '../safe/tel';
 
 export { telUri };
@@ -25,24 +26,56 @@ export interface DraftContext {
   role: string;
   stage?: string;
   pitch?: string;
-  /** The one thing you talked about: the latest round's, else the note's. */
+  /**
+   * The one thing you talked about with the addressee: their own `highlight`, else the round's
+   * (the note's) when they were the one person met; for a panel member without one, a
+   * placeholder; none for a contact who was not in the round (nobody gets another's topic).
+   */
   highlight?: string;
+  /** Whom you met in the latest round: "Ana Ruiz and Sam Lee" (empty when the note names nobody). */
+  met: string;
+  /** The latest round was a call (a phone screen, a stage naming a call or video): "speaking with me", "our call". */
+  call: boolean;
+  /** The thank-you is more than three days after the round: it says sorry for the delay. */
+  late: boolean;
+  /** The promised reply date (the current promise) is before today. */
+  promisePassed: boolean;
   /** The main contact, whoever the draft is addressed to. */
   contact: { name: string; firstName: string; email: string; phone?: string; title?: string };
   /** The addressee: `tel` is the phone as a `tel:` URI; `phone` a placeholder without one. */
-  person: { name: string; firstName: string; email: string; phone: string; tel?: string; title?: string; interviewer: boolean };
+  person: {
+    name: string; firstName: string; email: string; phone: string; tel?: string; title?: string; interviewer: boolean;
+    /** Among the people met in the latest round (or, with nobody listed, the contact you met). */
+    inRound: boolean;
+    /** The contact, not in the round: thanked for arranging it, never for meeting. */
+    arranged: boolean;
+    highlight?: string;
+  };
   /** "Jane Doe <jane@acme.example>": the addressee. */
   to: string;
   /** The addressee's first name, or "Hiring Team". */
   greetingName: string;
   interviewers: Person[];
-  /** The latest interview held; `when` is "today", "yesterday" or "on Tuesday, 24 November 2026". */
-  interviewed?: DateInfo & { when: string };
-  expectReplyBy?: DateInfo & { phrase?: string };
+  /**
+   * The latest interview held; `when` as a person says it ("today", "yesterday", "on Tuesday"
+   * within six days, else "on 24 November"); `onDay` the same naming the day, for a card read
+   * days later ("on Tuesday", never "today"); `round` its stage or "interview".
+   */
+  interviewed?: DateInfo & { when: string; onDay: string; round: string };
+  /** The next round booked, after today (a withdrawal asks to cancel it). */
+  booked?: DateInfo & { when: string; round: string };
+  /**
+   * The current promise only (one made before the latest round is stale: absent). `said` is
+   * the promise in its words as a sentence: "You mentioned I would hear within two weeks" to
+   * the contact who gave it, "I was told I would hear within two weeks" to anyone else.
+   */
+  expectReplyBy?: DateInfo & { phrase?: string; said: string };
   thankYouSent?: DateInfo;
   today: DateInfo;
-  /** A week from today: the date to name when asking for time to decide on an offer. */
+  /** A week from today, moved to a working day: the date to ask for when deciding on an offer. */
   decideBy: DateInfo;
+  /** The offer's deadline (`offer_deadline`), when the note has one. */
+  offerDeadline?: DateInfo;
   sender: { name: string; email?: string; phone?: string };
   /** The sender's phone, or a placeholder: a voicemail must leave a number. */
   callback: string;
@@ -56,9 +89,50 @@ export function dateInfo(day: Day): DateInfo {
   return { date: formatDay(day), long: longDay(day), weekday: weekdayName(day) };
 }
 
-/** "today", "yesterday", or "on Tuesday, 24 November 2026": how a careful writer dates a meeting. */
-function when(day: Day, today: Day): string {
-  return day === today ? 'today' : day === today - 1 ? 'yesterday' : `on ${longDay(day)}`;
+/** "24 November", with the year only when it is not this year's. */
+function dayMonth(day: Day, today: Day): string {
+  const d = partsOf(day);
+  return `${d.day} ${monthName(d.month)}${d.year === partsOf(today).year ? '' : ` ${d.year}`}`;
+}
+
+/** A day as a person says it: "today", "yesterday", "on Tuesday" within six days, else "on 24 November". */
+export function spokenDay(day: Day, today: Day): string {
+  if (day === today) return 'today';
+  if (day === today - 1) return 'yesterday';
+  return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
+}
+
+/** A day on a card, read days later: "on Tuesday" within six days, else "on 24 November"; never "today". */
+export function cardDay(day: Day, today: Day): string {
+  return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
+}
+
+const CALL = /\b(phone|call|video|zoom|teams|meet)\b/i;
+
+/** "I would hear within two weeks": the promise in its words, else by its date. */
+function promised(p: Promise_, today: Day): string {
+  const phrase = p.phrase?.trim();
+  if (!phrase) return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`;
+  if (/^(within|in|by|before|on|after|next|this|early|late|mid)\b/i.test(phrase)) {
+    return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}` : `I would hear ${phrase}`;
+  }
+  if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}`;
+  return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`; // not a phrase a sentence can carry: its date
+}
+
+/** "Ana Ruiz", "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee and Lee Park". */
+function names(people: Person[]): string {
+  const n = people.map((p) => p.name ?? '').filter(Boolean);
+  return n.length <= 1 ? n.join('') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+}
+
+/** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
+function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
+  const own = person.highlight ?? met.find((m) => samePerson(m, person))?.highlight;
+  if (own) return own;
+  if (!inRound) return undefined;
+  if (met.length <= 1) return current?.highlight;
+  return `[what you discussed with ${person.name || 'them'}]`;
 }
 
 
@@ -71,11 +145,14 @@ export function sampleContext(): DraftContext {
   const jane = { name: 'Jane Doe', firstName: 'Jane', email: 'jane@acme.example', phone: '+1 555 0100', title: 'Recruiter' };
   return {
     company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
-    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true },
+    met: 'Sam Lee', call: true, late: true, promisePassed: true,
+    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger' },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
-    interviewed: { ...day(0), when: 'on Monday, 3 November 2025' }, expectReplyBy: { ...day(10), phrase: 'within two weeks' },
-    thankYouSent: day(0), today: day(14), decideBy: day(21),
+    interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
+    booked: { ...day(16), when: 'on Wednesday', round: 'final' },
+    expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
+    thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: day(24),
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
     acceptedElsewhere: 'Globex',
     others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
@@ -101,27 +178,45 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   };
   const c = named(contact);
   const p = named(person);
-  const current = timelineOf(i, today)?.current;
-  const highlight = current?.highlight ?? (i.highlight.kind === 'ok' ? i.highlight.value : undefined);
+  const timeline = timelineOf(i, today);
+  const current = timeline?.current;
+  const met = metIn(i, current);
+  // With nobody listed for the round, the contact is who you met (a phone screen, a one-person note).
+  const inRound = met.length === 0 ? !person.interviewer || person.name === contact.name : met.some((m) => samePerson(m, person));
+  const arranged = !inRound && !person.interviewer;
+  const highlight = highlightFor(person, met, current, inRound);
+  const stage = current?.stage ?? (i.stage.kind === 'ok' ? i.stage.value : undefined);
+  const promise = timeline?.promise;
+  const next = timeline?.next;
+  const toContact = !person.interviewer || samePerson(person, contact);
   return {
     company: i.company.kind === 'ok' ? i.company.value : '[company]',
     role: i.role.kind === 'ok' ? i.role.value : '[role]',
-    stage: current?.stage ?? (i.stage.kind === 'ok' ? i.stage.value : undefined),
+    stage,
     pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
     highlight,
+    met: names(met),
+    call: CALL.test(stage ?? ''),
+    late: current !== undefined && today - current.day > 3,
+    promisePassed: promise !== undefined && promise.day < today,
     contact: { ...c, phone: contact.phone, title: contact.title },
     person: {
       ...p, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
-      title: person.title, interviewer: person.interviewer,
+      title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: person.highlight,
     },
     to: p.name ? `${p.name} <${p.email}>` : p.email,
     greetingName: p.firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
     interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
-    interviewed: current ? { ...dateInfo(current.day), when: when(current.day, today) } : undefined,
-    expectReplyBy: i.expectReplyBy.kind === 'ok' ? { ...dateInfo(i.expectReplyBy.value.day), phrase: i.expectReplyBy.value.phrase } : undefined,
+    interviewed: current
+      ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: current.stage ?? 'interview' }
+      : undefined,
+    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), round: next.stage ?? 'interview' } : undefined,
+    expectReplyBy: promise
+      ? { ...dateInfo(promise.day), phrase: promise.phrase, said: `${toContact ? 'You mentioned' : 'I was told'} ${promised(promise, today)}` }
+      : undefined,
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
-    decideBy: dateInfo(today + 7),
+    decideBy: dateInfo(nextWorkingDay(today + 7, config).day),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
     callback: config.sender.phone ?? '[your phone number]',
     acceptedElsewhere: extras.accepted ? extras.accepted.company ?? extras.accepted.name : undefined,

@@ -16,7 +16,7 @@ import { TemplateError, TemplateName } from './render';
 
 export { draftOffers, draftPeople, draftText } from './due';
 export type { DraftOffer } from './due';
-export { MAX_PEOPLE, peopleOf, personNamed } from './recipients';
+export { MAX_PEOPLE, metIn, peopleOf, personNamed, samePerson, thankYouPeople } from './recipients';
 export type { Addressee } from './recipients';
 export { dateInfo, draftContext, sampleContext, telUri } from './facts';
 export type { DateInfo, DraftContext, DraftExtras } from './facts';
@@ -62,7 +62,7 @@ export function renderText(ctx: FixContext, name: TemplateName, to?: string, sou
   if (!source) return { disabled: `No template '${name}' found` };
   const unsafe = unsafeValue(ctx);
   if (unsafe) return { disabled: unsafe };
-  const person = personNamed(ctx, to);
+  const person = personNamed(ctx, to, name);
   if (!person) return { disabled: `Nobody named ${to} in this note any more` };
   try {
     const text = ctx.renderer.render(source, draftContext(ctx.interview, ctx.config, ctx.today, {

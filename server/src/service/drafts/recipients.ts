@@ -3,7 +3,7 @@
  */
 import { Day } from '../dates';
 import { Interview, mainContact, Person } from '../model';
-import { timelineOf } from '../rules/timeline';
+import { Meeting, timelineOf } from '../rules/timeline';
 import type { FixContext } from '../rules/rule';
 
 /** A person a draft can be addressed to: the contact, or an interviewer of the latest round. */
@@ -31,16 +31,40 @@ export function peopleOf(i: Interview, today: Day): Addressee[] {
   };
   const main = mainContact(i);
   add(main, i.contact.kind !== 'ok');
-  const current = timelineOf(i, today)?.current;
-  const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
-  const met = rounds && current?.round !== undefined ? rounds[current.round]?.interviewers ?? [] : i.interviewers.kind === 'ok' ? i.interviewers.value : [];
+  const met = metIn(i, timelineOf(i, today)?.current);
   // A panel is a handful of people: past that, a list of hundreds would offer hundreds of actions.
   for (const p of met) if (out.length < MAX_PEOPLE) add(p, true);
   return out.length > 0 ? out : [{ ...main, interviewer: false }];
 }
 
-/** The person a draft is addressed to, by name; the main contact without a name. */
-export function personNamed(ctx: FixContext, to: string | undefined): Addressee | undefined {
-  const people = peopleOf(ctx.interview, ctx.today);
-  return to === undefined ? people[0] : people.find((p) => p.name === to);
+/** The people met in a round: its interviewers (the note's, without rounds). */
+export function metIn(i: Interview, current: Meeting | undefined): Person[] {
+  const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
+  if (rounds && current?.round !== undefined) return rounds[current.round]?.interviewers ?? [];
+  return i.interviewers.kind === 'ok' ? i.interviewers.value : [];
+}
+
+/** One person, however their name is spaced or cased. */
+export function samePerson(a: Person, b: Person): boolean {
+  const key = (p: Person) => p.name?.trim().toLowerCase().replace(/\s+/g, ' ');
+  return key(a) !== undefined && key(a) !== '' && key(a) === key(b);
+}
+
+/**
+ * The people a round's thank-you goes to, the default first: the first interviewer of the
+ * round with an email (who you met), else the contact; then the others in peopleOf's order.
+ */
+export function thankYouPeople(i: Interview, today: Day): Addressee[] {
+  const people = peopleOf(i, today);
+  const first = metIn(i, timelineOf(i, today)?.current).find((m) => m.email);
+  const k = first ? people.findIndex((p) => samePerson(p, first)) : -1;
+  return k <= 0 ? people : [people[k], ...people.slice(0, k), ...people.slice(k + 1)];
+}
+
+/** The person a draft is addressed to, by name; without one, the default (of a thank-you: thankYouPeople's). */
+export function personNamed(ctx: FixContext, to: string | undefined, kind?: string): Addressee | undefined {
+  const people = kind?.startsWith('thank-you') ? thankYouPeople(ctx.interview, ctx.today) : peopleOf(ctx.interview, ctx.today);
+  if (to !== undefined) return people.find((p) => p.name === to);
+  // Without a contact, the message goes to someone it can reach: the first person met with an email.
+  return ctx.interview.contact.kind !== 'ok' ? people.find((p) => p.email) ?? people[0] : people[0];
 }

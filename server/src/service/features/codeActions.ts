@@ -145,7 +145,7 @@ function existingDraft(view: NoteView, ctx: FixContext, template: TemplateName, 
   const source = ctx.templates(template);
   const what = source && draftKindOf(source.text);
   if (!what) return undefined;
-  const person = personNamed(ctx, to);
+  const person = personNamed(ctx, to, template);
   if (!person) return undefined;
   const t = timelineOf(ctx.interview, ctx.today);
   let since: { day: string; after: boolean } | undefined;

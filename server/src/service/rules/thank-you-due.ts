@@ -2,7 +2,7 @@ import { formatDay, relativeDay } from '../dates';
 import { setInRound, setValue } from '../edits';
 import { statusOf } from './common';
 import { dontRemind, draft, edit, toName } from './fixes';
-import { peopleOf } from '../drafts';
+import { metIn, thankYouPeople } from '../drafts';
 import { RuleModule } from './rule';
 import { timelineOf } from './timeline';
 
@@ -20,9 +20,10 @@ export const thankYouDue: RuleModule = {
     return [{
       rule: 'thank-you-due',
       span: current.span,
-      message: today === current.day
+      message: (today === current.day
         ? `Send a thank-you note today, right after ${current.round !== undefined && current.stage ? what : 'the interview'}`
-        : `No thank-you note recorded: ${what} was ${relativeDay(current.day, today)}; send one now and record it in thank_you_sent`,
+        : `No thank-you note recorded: ${what} was ${relativeDay(current.day, today)}; send one now and record it in thank_you_sent`)
+        + missingHighlights(metIn(i, current)),
     }];
   },
   fixes(ctx, f) {
@@ -30,7 +31,7 @@ export const thankYouDue: RuleModule = {
     const current = timelineOf(ctx.interview, ctx.today)?.current;
     const mark = current?.round !== undefined ? setInRound(ctx.note, current.round, 'thank_you_sent', today) : setValue(ctx.note, 'thank_you_sent', today);
     // One email and one card per person met: the contact and each interviewer of the round.
-    const people = peopleOf(ctx.interview, ctx.today);
+    const people = thankYouPeople(ctx.interview, ctx.today); // the default recipient first
     return [
       ...people.map((p, k) => draft(ctx, f, 'thank-you-email', `Draft thank-you email${toName(p)}`, k === 0, p.name)),
       ...people.map((p) => draft(ctx, f, 'thank-you-card', `Draft thank-you card${toName(p)}`, false, p.name)),
@@ -39,3 +40,12 @@ export const thankYouDue: RuleModule = {
     ];
   },
 };
+
+/** A panel's thank-yous differ only by what was discussed with each: "; add a highlight for Ana Ruiz and Sam Lee so their thank-yous differ". */
+function missingHighlights(met: { name?: string; highlight?: string }[]): string {
+  if (met.length < 2) return '';
+  const lacking = met.filter((m) => !m.highlight && m.name).map((m) => m.name!);
+  if (lacking.length === 0) return '';
+  const list = lacking.length === 1 ? lacking[0] : `${lacking.slice(0, -1).join(', ')} and ${lacking[lacking.length - 1]}`;
+  return `; add a highlight for ${list} so ${lacking.length === 1 ? 'their thank-you differs' : 'their thank-yous differ'}`;
+}

@@ -21,8 +21,14 @@ export const withdrawOthers: RuleModule = {
       message: `You accepted the offer from ${accepted.company ?? accepted.name} (${accepted.name}): tell ${self.company ?? 'them'} you are withdrawing`,
     }];
   },
-  fixes: (ctx, f) => [
-    draft(ctx, f, 'withdrawal-email', `Draft withdrawal email${addressee(ctx)}`, true),
-    ...edit('Set status: withdrawn', f, setValue(ctx.note, 'status', 'withdrawn')),
-  ],
+  // With an offer in hand, withdrawing is declining it.
+  fixes: (ctx, f) => ctx.interview.status.kind === 'ok' && ctx.interview.status.value === 'offer'
+    ? [
+      draft(ctx, f, 'offer-decline-email', `Draft offer decline email${addressee(ctx)}`, true),
+      ...edit('Set status: declined', f, setValue(ctx.note, 'status', 'declined')),
+    ]
+    : [
+      draft(ctx, f, 'withdrawal-email', `Draft withdrawal email${addressee(ctx)}`, true),
+      ...edit('Set status: withdrawn', f, setValue(ctx.note, 'status', 'withdrawn')),
+    ],
 };
