@@ -49,7 +49,7 @@ describe('protocol: code actions', function () {
     assert.ok(drafted.startsWith(FRONT_MATTER), 'front matter untouched');
     assert.ok(drafted.startsWith(ACME.slice(0, -1) + '\n\n## Draft: check-in email to Jane Doe (2026-11-26)\n\n'), drafted);
     assert.match(drafted, /\nTo: Jane Doe <jane\.doe@acme\.example>\nSubject: Following up on the Senior Backend Engineer position\n\nDear Jane,\n/);
-    assert.match(drafted, /on Monday, 2 November 2026|on November 2, 2026|2 November 2026/);
+    assert.match(drafted, /on 2 November\b/);
     assert.match(drafted, /\nBest regards,\nAlex Rivera\nalex\.rivera@example\.com\n\+1 555 0142\n$/);
     assert.ok(drafted.endsWith('\n') && !drafted.endsWith('\n\n'), 'exactly one final newline');
 
