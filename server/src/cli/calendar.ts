@@ -14,8 +14,8 @@ import { icsPlain, icsTerminated, icsText } from '../service/safe/ics';
 import { mailtoAddress } from '../service/safe/mailto';
 import { foldLines } from './fold';
 import { Searches } from './searches';
-import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
-import { builtinTemplatesDir, templateLookup, writeNewFile, WriteError } from '../node';
+import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError, writeOutputFile } from './common';
+import { builtinTemplatesDir, templateLookup } from '../node';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -141,12 +141,7 @@ export async function calendar(args: string[], io: CliIO): Promise<number> {
   entries.sort((a, b) => a.day - b.day || a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
   const text = buildCalendar(entries, today);
   if (output && output !== '-') {
-    try {
-      await writeNewFile(path.resolve(io.cwd, output), text, { force: values['--force'] !== undefined });
-    } catch (err) {
-      if (err instanceof WriteError) throw new UsageError(`cannot write '${output}': ${err.message}${err.exists ? ' (--force replaces it)' : ''}`);
-      throw err;
-    }
+    await writeOutputFile(io, output, text, values['--force'] !== undefined);
     io.stderr(`interview-followup: ${printable(`wrote ${entries.length} events to ${output}`)}\n`);
   } else {
     io.stdout(text);

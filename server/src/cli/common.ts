@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
 import { terminalLine, terminalLines } from '../service/safe/terminal';
-import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk } from '../node';
+import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -213,5 +213,15 @@ export function reportRefusals(resolver: ConfigResolver, io: CliIO): void {
   for (const r of resolver.refusals()) {
     const where = r.config ? `${path.relative(io.cwd, r.config.path) || r.config.path}:${r.config.text.slice(0, r.span.start).split('\n').length}: ` : '';
     io.stderr(`interview-followup: ${printable(`${where}${r.message}`)}\n`);
+  }
+}
+
+/** Writes a command's `-o FILE` (never over a note; another file only with --force), a refusal as a usage error. */
+export async function writeOutputFile(io: Pick<CliIO, 'cwd'>, output: string, text: string, force: boolean): Promise<void> {
+  try {
+    await writeNewFile(path.resolve(io.cwd, output), text, { force });
+  } catch (err) {
+    if (err instanceof WriteError) throw new UsageError(`cannot write '${output}': ${err.message}${err.exists ? ' (--force replaces it)' : ''}`);
+    throw err;
   }
 }

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service';
 import { factsOf, ProcessFacts, renderReport, ReportFormat, reportFigures } from '../service/report';
-import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
-import { writeNewFile, WriteError } from '../node';
+import { CliIO, gather, parseArgs, printable, reportProblems, todayFrom, UsageError, writeOutputFile } from './common';
 
 const FORMATS: ReportFormat[] = ['html', 'md', 'json'];
 
@@ -36,12 +35,7 @@ export async function report(args: string[], io: CliIO): Promise<number> {
   const text = await renderReport(reportFigures(processes, leftOut, today), format);
   if (leftOut.length > 0) io.stderr(`interview-followup: ${printable(`left out ${leftOut.length} note${leftOut.length === 1 ? '' : 's'} with errors: ${leftOut.join(', ')}`)}\n`);
   if (output && output !== '-') {
-    try {
-      await writeNewFile(path.resolve(io.cwd, output), text, { force: values['--force'] !== undefined });
-    } catch (err) {
-      if (err instanceof WriteError) throw new UsageError(`cannot write '${output}': ${err.message}${err.exists ? ' (--force replaces it)' : ''}`);
-      throw err;
-    }
+    await writeOutputFile(io, output, text, values['--force'] !== undefined);
     io.stderr(`interview-followup: ${printable(`wrote the report of ${processes.length} processes to ${output}`)}\n`);
   } else {
     io.stdout(text);
