@@ -82,3 +82,12 @@ describe('across notes', () => {
     assert.equal(agendaOf(globex, TODAY, config, 7).item?.group, 'interviews', 'alone: the onsite is next');
   });
 });
+
+describe('across notes: the editor hints', () => {
+  it('no "check in" hint on a process once an offer elsewhere is accepted (the withdrawal is what is due)', () => {
+    const options = { today: TODAY, config, search: searchOf(notes), name: 'initech.md' };
+    const hints = (o: typeof options | { today: number; config: typeof config }) => service.inlayHints({ uri: 'initech.md', text: notes['initech.md'] }, undefined, o).map((h) => h.label);
+    assert.ok(hints({ today: TODAY, config }).some((l) => String(l).startsWith('→ check in')), 'alone: the check-in to come');
+    assert.ok(!hints(options).some((l) => String(l).startsWith('→')), 'after the acceptance: none');
+  });
+});

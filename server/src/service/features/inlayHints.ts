@@ -7,7 +7,9 @@ import { InlayHint, Range } from 'vscode-languageserver-types';
 import { longDay, relativeDay, shortDay, weekdayShort } from '../dates';
 import { NoteView, overlaps } from '../document';
 import { silenced } from '../directives';
+import { gateOf } from '../gate';
 import { checkInPlan, letGoPlan } from '../rules/common';
+import { summarize } from '../search';
 import { dateSites, EditorOptions } from './dateSites';
 
 export function inlayHints(view: NoteView, range: Range | undefined, options: EditorOptions): InlayHint[] {
@@ -19,10 +21,13 @@ export function inlayHints(view: NoteView, range: Range | undefined, options: Ed
   for (const site of dateSites(note, today)) {
     add(site.span.end, `${weekdayShort(site.day)} · ${relativeDay(site.day, today)}`, `${longDay(site.day)}, ${relativeDay(site.day, today)}`);
   }
-  // The dates to come are reminders: not for a rule the note turned off.
-  const plan = silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, config, today);
+  // The dates to come are reminders: not for a rule the note turned off, nor where the rest of
+  // the search has the process closed or a withdrawal due (gate.ts).
+  const self = options.search && summarize(view, options.name ?? view.doc.uri, today);
+  const gate = self ? gateOf(self, options.search!, config) : undefined;
+  const plan = gate || silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, config, today);
   if (plan) add(plan.span.end, `→ check in ${shortDay(plan.due)}`, `The check-in, if you have not heard: ${longDay(plan.due)}, ${relativeDay(plan.due, today)}`);
-  const letGo = silenced(note, 'let-it-go') ? undefined : letGoPlan(note.interview, config, today);
+  const letGo = gate || silenced(note, 'let-it-go') ? undefined : letGoPlan(note.interview, config, today);
   if (letGo) add(letGo.span.end, `→ let go ${shortDay(letGo.due)}`, `No answer by then? Let it go: ${longDay(letGo.due)}, ${relativeDay(letGo.due, today)}`);
   return hints.filter((h) => !range || overlaps({ start: h.position, end: h.position }, range))
     .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
