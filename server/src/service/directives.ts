@@ -51,7 +51,11 @@ export function silenceOf(note: ParsedNote): Silence | undefined {
   const silence: Silence = { all: false, rules: new Set() };
   for (const d of directives) {
     if (d.ids.length === 0) silence.all = true;
-    for (const { id } of d.ids) if ((RULE_IDS as readonly string[]).includes(id)) silence.rules.add(id as RuleId);
+    for (const { id } of d.ids) {
+      // The registry's own string, not the slice of the note (which would keep the note's text alive).
+      const known = (RULE_IDS as readonly string[]).indexOf(id);
+      if (known >= 0) silence.rules.add(RULE_IDS[known]);
+    }
   }
   return silence;
 }
