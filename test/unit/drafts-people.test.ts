@@ -39,6 +39,11 @@ describe('each person their own message', () => {
     const one = PANEL.replace(/      - \{name: Ana[^\n]*\n/, '').replace(/      - \{name: Sam[^\n]*\n/, '').replace('{name: Lee Park, title: Designer}', '{name: Lee Park, email: lee@initrode.example}');
     assert.match(drafted(one, 'thank-you-due', 'Draft thank-you email to Lee Park'), /conversation about the migration plan,/);
     assert.doesNotMatch(single(one, 'thank-you-due').message, /add a highlight/);
+    // The same round with a second person: the round's topic is nobody's in particular.
+    const two = one.replace('      - {name: Lee Park', '      - {name: Sam Lee, email: sam@initrode.example}\n      - {name: Lee Park');
+    const lee = drafted(two, 'thank-you-due', 'Draft thank-you email to Lee Park');
+    assert.match(lee, /conversation about \[what you discussed with Lee Park\],/);
+    assert.doesNotMatch(lee, /migration plan/);
   });
 
   it('the contact not in the round is thanked for arranging it, never for meeting; the default recipient is who you met', () => {
