@@ -47,7 +47,7 @@ describe('CLI check', () => {
     assert.ok(lines.includes('examples/notes/globex-frontend.md:7:14: warning thank-you-due Send a thank-you note today, right after the interview'));
     assert.ok(lines.some((l) => l.startsWith('examples/notes/stark-mobile.md:12:5: warning second-follow-up ')));
     assert.ok(lines.some((l) => l.startsWith('examples/notes/hooli-platform.md:11:5: information let-it-go ')));
-    assert.ok(lines.some((l) => l.startsWith('examples/notes/wayne-analytics.md:10:9: information weigh-offer An offer: weigh it against 10 open processes: Acme Corp (waiting), ')));
+    assert.ok(lines.some((l) => l.startsWith('examples/notes/wayne-analytics.md:10:9: information weigh-offer An offer (they need your answer by Friday 2026-12-04, in 8 days): weigh it against 10 open processes: Acme Corp (waiting), ')));
     // Rounds: the onsite held two days ago wants its thank-you; the final to come is silent.
     assert.ok(lines.some((l) => l.startsWith('examples/notes/pied-piper-backend.md:13:11: warning thank-you-due No thank-you note recorded: the onsite was 2 days ago;')), r.stdout);
     // A search that ended in an accepted offer: its own folder and config, its two open processes to withdraw from.

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -84,6 +85,11 @@ describe('CLI draft', () => {
   });
 
   it('exit 2 with one line when nothing fits', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
+    const future = path.join(dir, 'future.md');
+    fs.writeFileSync(future, '---\ncompany: Initrode\nrole: Engineer\ncontact: {name: Ann Lee, email: ann@initrode.example}\ninterviewed: 2026-12-01\nstage: onsite\n---\n');
+    const accepted = path.join(dir, 'accepted.md');
+    fs.writeFileSync(accepted, '---\ncompany: Initrode\nrole: Engineer\ncontact: {name: Ann Lee, email: ann@initrode.example}\ninterviewed: 2026-11-01\nstatus: accepted\n---\n');
     const cases: [string[], RegExp][] = [
       [[acme, '--to', 'Bob'], /^interview-followup: nobody named 'Bob' in 'examples\/notes\/acme-backend\.md' \(Jane Doe, Sam Lee\)\n$/],
       [[acme, '--kind', 'love-letter'], /^interview-followup: unknown kind 'love-letter' \(one of thank-you-email, /],
@@ -91,6 +97,14 @@ describe('CLI draft', () => {
       [['examples/notes/hooli-platform.md'], /^interview-followup: no draft is due for 'examples\/notes\/hooli-platform\.md': name one with --kind \(offered here: withdrawal-email\)\n$/],
       [[acme, '--kind', 'thank-you-card', '--format', 'eml'], /^interview-followup: a thank-you-card draft is not an email: use --format text\n$/],
       [['examples/notes/nope.md'], /^interview-followup: cannot read 'examples\/notes\/nope\.md': /],
+      // A kind that contradicts the note (SPEC part 3): refused, with the reason.
+      [[acme, '--kind', 'offer-accept-email'], /^interview-followup: cannot draft offer-accept-email: the note's status is waiting, not offer\n$/],
+      [[acme, '--kind', 'offer-time-email'], /^interview-followup: cannot draft offer-time-email: the note's status is waiting, not offer\n$/],
+      [[acme, '--kind', 'rejection-reply-email'], /^interview-followup: cannot draft rejection-reply-email: the note's status is waiting, not rejected\n$/],
+      [['examples/notes/accepted/aperture-backend.md', '--kind', 'offer-checklist'], /status is accepted, not offer\n$/],
+      [[future, '--kind', 'thank-you-email'], /^interview-followup: cannot draft thank-you-email: the onsite on 2026-12-01 has not been held yet\n$/],
+      [[future, '--kind', 'check-in-call'], /the onsite on 2026-12-01 has not been held yet\n$/],
+      [[accepted, '--kind', 'withdrawal-email'], /^interview-followup: cannot draft withdrawal-email: the note's status is accepted: there is nothing to withdraw from\n$/],
     ];
     for (const [args, message] of cases) {
       const r = run(args);

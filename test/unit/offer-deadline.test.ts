@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { agendaOf, mergeConfig, parseNote } from '../../server/src/service';
-import { byRule, day, note, single } from './helpers';
+import { builtInTemplates, byRule, day, note, service, single, URI } from './helpers';
 
 const offer = (deadline: string) => note(['company: Wayne Enterprises', 'role: Analytics Engineer', 'interviewed: 2026-11-10',
   'thank_you_sent: 2026-11-10', 'status: offer', `offer_deadline: ${deadline}`]);
@@ -55,5 +55,34 @@ describe('offer_deadline in the agenda', () => {
   it('the offer line names the deadline', () => {
     const r = agendaOf(parseNote(offer('2026-12-04'))!, day('2026-11-26'), mergeConfig({}), 7);
     assert.equal(r.item?.action, 'weigh the offer before accepting or declining; they need your answer by 2026-12-04 (in 8 days)');
+  });
+});
+
+describe('offer_deadline in the time-to-decide draft', () => {
+  const drafted = (deadline: string | undefined, today = '2026-11-26', holidays: string[] = []) => {
+    const text = note(['company: Wayne Enterprises', 'role: Analytics Engineer', 'contact: {name: Lucius Fox, email: lucius@wayne.example}',
+      'interviewed: 2026-11-10', 'thank_you_sent: 2026-11-10', 'status: offer', ...(deadline ? [`offer_deadline: ${deadline}`] : [])]);
+    const options = { today: day(today), config: mergeConfig({ holidays: holidays.map(day) }), templates: builtInTemplates, name: 'wayne.md' };
+    return service.draftText({ uri: URI, text }, 'offer-time-email', undefined, options)!.text!;
+  };
+
+  it('names their deadline and asks for three working days past it (Friday 4 December: the Wednesday after)', () => {
+    const t = drafted('2026-12-04');
+    assert.match(t, /You asked for my answer by Friday, 4 December 2026, and I want to give it the careful thought it deserves: could I have until Wednesday, 9 December 2026 instead\?/);
+    assert.match(t, /If that is too late for you, please tell me and I will answer by Friday as you asked\./);
+  });
+
+  it('a holiday on the way is not counted: the Thursday', () => {
+    assert.match(drafted('2026-12-04', '2026-11-26', ['2026-12-08']), /could I have until Thursday, 10 December 2026 instead\?/);
+  });
+
+  it('without a deadline: a week from today, moved off the weekend (Saturday 5 December: the Monday)', () => {
+    const t = drafted(undefined, '2026-11-28');
+    assert.match(t, /could I have until Monday, 7 December 2026 to give you my answer\?/);
+    assert.doesNotMatch(t, /You asked/);
+  });
+
+  it('a deadline sooner than a week away: never proposes a date before a week from today', () => {
+    assert.match(drafted('2026-11-27'), /by Friday, 27 November 2026, .*until Thursday, 3 December 2026 instead\?/);
   });
 });

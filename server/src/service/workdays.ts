@@ -56,13 +56,25 @@ export function nextWorkingDay(day: Day, config: WorkingDays): { day: Day; moved
  * Wednesday); without any working day, `n` calendar days before.
  */
 export function workingDaysBefore(day: Day, n: number, config: WorkingDays): Day {
+  return workingDaysStep(day, n, -1, config);
+}
+
+/**
+ * The day `n` working days after `day` (three working days after a Friday: the Wednesday), as
+ * a date proposed in a draft; without any working day, `n` calendar days after.
+ */
+export function workingDaysAfter(day: Day, n: number, config: WorkingDays): Day {
+  return workingDaysStep(day, n, 1, config);
+}
+
+function workingDaysStep(day: Day, n: number, step: 1 | -1, config: WorkingDays): Day {
   const works = DAY_NAMES.map((name) => config.workdays.includes(name));
-  if (!works.some(Boolean)) return day - n;
+  if (!works.some(Boolean)) return day + step * n;
   const holidays = new Set(config.holidays);
   let d = day;
-  // Each step back ends within a week per holiday, as nextWorkingDay's.
+  // Each step ends within a week per holiday, as nextWorkingDay's.
   for (let left = n, guard = 0; left > 0 && guard < 7 * (holidays.size + 1) * n; guard++) {
-    d--;
+    d += step;
     if (works[weekday(d)] && !holidays.has(d)) left--;
   }
   return d;

@@ -10,6 +10,9 @@ import { renderText } from '.';
 import { ASSISTS } from '../assists';
 import { ActionOptions, fixContext } from '../features/codeActions';
 import { findingsOf } from '../features/diagnostics';
+import { Interview } from '../model';
+import { Day, formatDay } from '../dates';
+import { timelineOf } from '../rules/timeline';
 
 export interface DraftOffer {
   kind: TemplateName;
@@ -45,5 +48,30 @@ export function draftPeople(view: NoteView, options: ActionOptions): { name: str
 /** One draft's text, of any kind, to `to` (a name of draftPeople; the main contact without one). */
 export function draftText(view: NoteView, kind: TemplateName, to: string | undefined, options: ActionOptions, renderer: DraftRenderer): { text?: string; disabled?: string } | undefined {
   const ctx = fixContext(view, options, renderer);
-  return ctx && renderText(ctx, kind, to);
+  if (!ctx) return undefined;
+  const against = contradiction(ctx.interview, kind, options.today);
+  return against ? { disabled: against } : renderText(ctx, kind, to);
+}
+
+/** What the status each kind answers to; a status after it (accepted, once it is sent) still fits. */
+const STATUS_OF: Partial<Record<TemplateName, readonly string[]>> = {
+  'offer-accept-email': ['offer', 'accepted'], 'offer-decline-email': ['offer', 'declined'],
+  'offer-time-email': ['offer'], 'offer-checklist': ['offer'], 'rejection-reply-email': ['rejected'],
+};
+
+/**
+ * Why a draft of `kind`, asked for by name, contradicts the note: an answer to an offer the
+ * note does not have, a reply to a rejection it does not record, a thank-you or check-in
+ * for a round not yet held, a withdrawal from a process you accepted or that ended.
+ */
+export function contradiction(i: Interview, kind: TemplateName, today: Day): string | undefined {
+  const status = i.status.kind === 'ok' ? i.status.value : 'waiting';
+  const wanted = STATUS_OF[kind];
+  if (wanted && !wanted.includes(status)) return `the note's status is ${status}, not ${wanted[0]}`;
+  if (kind === 'withdrawal-email' && ['accepted', 'rejected', 'declined'].includes(status)) return `the note's status is ${status}: there is nothing to withdraw from`;
+  if (/^(thank-you|check-in)/.test(kind)) {
+    const t = timelineOf(i, today);
+    if (!t?.current) return t?.next ? `the ${t.next.stage ?? 'interview'} on ${formatDay(t.next.day)} has not been held yet` : 'the note has no interview held';
+  }
+  return undefined;
 }

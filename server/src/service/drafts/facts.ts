@@ -7,7 +7,7 @@ import { Config } from '../config';
 import { Day, formatDay, longDay, monthName, partsOf, weekdayName } from '../dates';
 import { Interview, mainContact, Person } from '../model';
 import { Meeting, Promise_, timelineOf } from '../rules/timeline';
-import { nextWorkingDay } from '../workdays';
+import { nextWorkingDay, WorkingDays, workingDaysAfter } from '../workdays';
 import type { NoteSummary } from '../search';
 import { Addressee, metIn, samePerson } from './recipients';
 import { telUri } from '../safe/tel';
@@ -72,7 +72,10 @@ export interface DraftContext {
   expectReplyBy?: DateInfo & { phrase?: string; said: string };
   thankYouSent?: DateInfo;
   today: DateInfo;
-  /** A week from today, moved to a working day: the date to ask for when deciding on an offer. */
+  /**
+   * The date to ask for when deciding on an offer, always a working day: a week from today,
+   * or with `offer_deadline` three working days past it when that is later.
+   */
   decideBy: DateInfo;
   /** The offer's deadline (`offer_deadline`), when the note has one. */
   offerDeadline?: DateInfo;
@@ -83,6 +86,12 @@ export interface DraftContext {
   acceptedElsewhere?: string;
   /** The other open processes of the search, for the offer checklist. */
   others: { company: string; role?: string; next: string; name: string }[];
+}
+
+/** More time on an offer: a week from today, or a few working days past their deadline. */
+function decideBy(today: Day, deadline: Day | undefined, config: WorkingDays): Day {
+  const week = nextWorkingDay(today + 7, config).day;
+  return deadline === undefined ? week : Math.max(week, workingDaysAfter(deadline, 3, config));
 }
 
 export function dateInfo(day: Day): DateInfo {
@@ -216,7 +225,8 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
       : undefined,
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
-    decideBy: dateInfo(nextWorkingDay(today + 7, config).day),
+    decideBy: dateInfo(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
+    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: dateInfo(i.offerDeadline.value) } : {}),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
     callback: config.sender.phone ?? '[your phone number]',
     acceptedElsewhere: extras.accepted ? extras.accepted.company ?? extras.accepted.name : undefined,
