@@ -77,11 +77,19 @@ describe('CLI draft', () => {
     assert.doesNotMatch(checklist, /Black Mesa|Aperture/, 'accepted/ has its own config file: a search of its own');
   });
 
-  it("prints the README's sample draft, byte for byte", () => {
+  it("prints the README's two panel drafts side by side, word for word; the first is the one due", () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const m = /```text\n\$ interview-followup draft (\S+) --today 2026-11-26\n([\s\S]*?)```/.exec(readme)!;
-    assert.ok(m, 'the README has a draft sample');
-    assert.equal(run([m[1]]).stdout, m[2]);
+    const table = /<table>\n<tr>(<th>[\s\S]*?)<\/tr>\n<tr valign="top">([\s\S]*?)<\/tr>\n<\/table>/.exec(readme);
+    assert.ok(table, 'the README has the side-by-side drafts');
+    const commands = [...table[1].matchAll(/<th><code>draft (\S+) --to (\S+) --today 2026-11-26<\/code><\/th>/g)];
+    const cells = [...table[2].matchAll(/<td>\n([\s\S]*?)\n<\/td>/g)].map((c) => c[1]);
+    assert.equal(commands.length, 2);
+    assert.equal(cells.length, 2);
+    // A cell is the draft's paragraphs, each a <p>, its lines joined by <br>.
+    const text = (cell: string) => cell.split('\n<p>').map((p) => p.replace(/^<p>|<\/p>$/g, '').split('<br>\n').join('\n'))
+      .join('\n\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') + '\n';
+    commands.forEach(([, note, to], i) => assert.equal(run([note, '--to', to]).stdout, text(cells[i]), `the README's draft to ${to}`));
+    assert.equal(run([commands[0][1]]).stdout, text(cells[0]), 'without --to: the first of the panel');
   });
 
   it('exit 2 with one line when nothing fits', () => {

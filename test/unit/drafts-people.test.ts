@@ -24,11 +24,34 @@ describe('each person their own message', () => {
     const ana = drafted(PANEL, 'thank-you-due', 'Draft thank-you email to Ana Ruiz');
     assert.match(ana, /perspective as Staff Engineer\. I especially enjoyed our conversation about the on-call rotation,/);
     const sam = drafted(PANEL, 'thank-you-due', 'Draft thank-you email to Sam Lee');
-    assert.match(sam, /our conversation about \[what you discussed with Sam Lee\]/);
+    assert.match(sam, /Talking with you about \[what you discussed with Sam Lee\] is the part I have thought about most since/);
     assert.doesNotMatch(sam, /on-call rotation|migration plan/);
     assert.doesNotMatch(sam.split('\n').find((l) => l.startsWith('Subject:'))!, /\[/);
     const body = (d: string) => d.split('\n').filter((l) => !/^(## Draft|To:|Dear )/.test(l)).join('\n');
     assert.notEqual(body(ana), body(sam));
+  });
+
+  it('no two thank-yous of a panel share a sentence, emails or cards; the pitch goes to the first only', () => {
+    const panel = PANEL.replace('{name: Sam Lee, email: sam@initrode.example, title: Engineering Manager}', '{name: Sam Lee, email: sam@initrode.example, title: Engineering Manager, highlight: the roadmap}')
+      .replace('{name: Lee Park, title: Designer}', '{name: Lee Park, email: lee@initrode.example, title: Designer, highlight: the design review}')
+      .replace('status: waiting', 'pitch: I ran the migration of a payments platform to Kubernetes.\nstatus: waiting');
+    const sentences = (d: string) => d.split('\n').filter((l) => !/^(## Draft|To:|Dear |Best regards|With thanks|\[your name\])/.test(l))
+      .join(' ').split(/(?<=[.;?!])\s+/).map((x) => x.trim()).filter(Boolean);
+    for (const kind of ['email', 'card']) {
+      const drafts = ['Ana Ruiz', 'Sam Lee', 'Lee Park'].map((who) => drafted(panel, 'thank-you-due', `Draft thank-you ${kind} to ${who}`));
+      for (let a = 0; a < drafts.length; a++) {
+        for (let b = a + 1; b < drafts.length; b++) {
+          const shared = sentences(drafts[a]).filter((x) => sentences(drafts[b]).includes(x));
+          assert.deepEqual(shared, [], `${kind}s ${a} and ${b} share no sentence`);
+        }
+      }
+      if (kind === 'email') {
+        assert.match(drafts[0], /payments platform/);
+        assert.doesNotMatch(drafts[1] + drafts[2], /payments platform/);
+        const subjects = drafts.map((d) => d.split('\n').find((l) => l.startsWith('Subject:')));
+        assert.equal(new Set(subjects).size, 3, `three subjects: ${subjects}`);
+      }
+    }
   });
 
   it('thank-you-due asks for the missing highlights', () => {
@@ -42,7 +65,7 @@ describe('each person their own message', () => {
     // The same round with a second person: the round's topic is nobody's in particular.
     const two = one.replace('      - {name: Lee Park', '      - {name: Sam Lee, email: sam@initrode.example}\n      - {name: Lee Park');
     const lee = drafted(two, 'thank-you-due', 'Draft thank-you email to Lee Park');
-    assert.match(lee, /conversation about \[what you discussed with Lee Park\],/);
+    assert.match(lee, /Talking with you about \[what you discussed with Lee Park\] is/);
     assert.doesNotMatch(lee, /migration plan/);
   });
 

@@ -49,6 +49,13 @@ export interface DraftContext {
     inRound: boolean;
     /** The contact, not in the round: thanked for arranging it, never for meeting. */
     arranged: boolean;
+    /**
+     * Not the first of a panel: the draft is shaped differently (and leaves the pitch to the
+     * first), since a panel compares notes and two thank-yous alike read as a form letter.
+     */
+    panelist: boolean;
+    /** The third, fifth... of a panel: a third shape, so that no two of a panel read alike. */
+    alternate: boolean;
     highlight?: string;
   };
   /** "Jane Doe <jane@acme.example>": the addressee. */
@@ -136,6 +143,12 @@ function names(people: Person[]): string {
 }
 
 /** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
+/** Where the addressee sits in a panel: the first (neither), the second, fourth... (panelist), the third, fifth... (alternate too). */
+function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean } {
+  const at = inRound && met.length > 1 ? met.findIndex((m) => samePerson(m, person)) : -1;
+  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0 };
+}
+
 function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
   const own = person.highlight ?? met.find((m) => samePerson(m, person))?.highlight;
   if (own) return own;
@@ -155,7 +168,7 @@ export function sampleContext(): DraftContext {
   return {
     company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
     met: 'Sam Lee', call: true, late: true, promisePassed: true,
-    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger' },
+    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
@@ -212,6 +225,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     person: {
       ...p, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
       title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: person.highlight,
+      ...panelPlace(person, met, inRound),
     },
     to: p.name ? `${p.name} <${p.email}>` : p.email,
     greetingName: p.firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
