@@ -12,8 +12,10 @@
  * - every due draft renders and is addressed;
  * - the CLI (check, agenda) says what the service says.
  *
- * Not here yet: "quotes only current facts; two drafts of a round differ" (the drafts' content,
- * issue 19's other half). Fixed seed and run count.
+ * - every due draft quotes only current facts (no stale promise, "you mentioned" to the contact
+ *   only, no "look forward to hearing" past the promised date, no "remain interested" after
+ *   an accepted offer), and no two thank-yous of a round share a sentence.
+ * Fixed seed and run count.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, promises as fsp, readFileSync, realpathSync } from 'node:fs';
@@ -22,8 +24,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { main } from '../../server/src/cli/main';
 import {
-  CONFIG_FILE, createLanguageService, formatDay, gateOf, mergeConfig, parseConfigText, Search, TemplateLookup,
+  CONFIG_FILE, createLanguageService, formatDay, gateOf, longDay, mergeConfig, parseConfigText, parseNote, Search, TemplateLookup,
 } from '../../server/src/service';
+import { timelineOf } from '../../server/src/service/rules/timeline';
 import { configText, DAYS, GenSearch, notesOn, search, START } from './searches';
 
 export const RUNS = 40;
@@ -34,7 +37,7 @@ const TEMPLATES = path.resolve(__dirname, '../../../templates');
 const builtIn: TemplateLookup = (name) => ({ origin: `${name}.hbs`, text: readFileSync(path.join(TEMPLATES, `${name}.hbs`), 'utf8') });
 const CHASING = ['thank-you-due', 'ask-timeline', 'check-in-due', 'let-it-go', 'second-follow-up', 'weigh-offer'];
 const service = createLanguageService();
-const tally = { days: 0, notes: 0, drafts: 0, withdrawals: 0, closedElsewhere: 0, cliDays: 0 };
+const tally = { days: 0, notes: 0, drafts: 0, withdrawals: 0, closedElsewhere: 0, cliDays: 0, pairs: 0 };
 
 interface NoteDay { name: string; codes: string[]; agendaKind?: string; agendaDay?: string; skipped?: string }
 
@@ -98,14 +101,17 @@ function walkDay(s: GenSearch, day: number): NoteDay[] {
     if (item?.kind === 'weigh-offer') assert.ok(codes.includes('weigh-offer'), `weigh-offer with the agenda's: ${where}`);
     for (const e of calendar) if (e.kind !== 'withdraw' && e.contact === undefined) assert.ok(!self.contact, `every event of a process carries its contact: ${e.kind}: ${where}`);
 
-    // Every due draft renders and is addressed.
+    // Every due draft renders, is addressed and says only what is so; two drafts of a round differ.
     if (day % 3 === 0) {
+      const rendered: { kind: string; to?: string; text: string }[] = [];
       for (const offer of service.drafts(doc, options)!.filter((o) => o.due && !o.disabled)) {
         const r = service.draftText(doc, offer.kind, offer.to, options)!;
         assert.ok(r.text, `${offer.kind} renders (${r.disabled}): ${where}`);
         if (offer.kind.endsWith('-email')) assert.match(r.text, /^To: \S.*$/m, `${offer.kind} is addressed: ${where}`);
+        rendered.push({ kind: offer.kind, to: offer.to, text: r.text });
         tally.drafts++;
       }
+      saysWhatIsSo(text, day, rendered, gate?.kind === 'withdraw', where);
       if (gate?.kind === 'withdraw') {
         const first = service.drafts(doc, options)!.find((o) => o.due && !o.disabled);
         assert.ok(first && /withdrawal|decline/.test(first.kind), `draft without --kind: the withdrawal (${first?.kind}): ${where}`);
@@ -126,7 +132,7 @@ describe('fuzz: a simulated job search, day by day', function () {
   after(async () => {
     await fsp.rm(root, { recursive: true, force: true });
     console.log(`      search: ${RUNS} searches x ${DAYS} days: ${tally.notes} note-days, ${tally.withdrawals} withdrawals due, ` +
-      `${tally.closedElsewhere} closed in another note, ${tally.drafts} due drafts rendered, ${tally.cliDays} days through the CLI`);
+      `${tally.closedElsewhere} closed in another note, ${tally.drafts} due drafts rendered, ${tally.pairs} pairs of a round's thank-yous compared, ${tally.cliDays} days through the CLI`);
   });
 
   // Shrunk counterexamples, kept: each failed before its fix.
@@ -148,6 +154,17 @@ describe('fuzz: a simulated job search, day by day', function () {
     ] });
   });
 
+  it('regression: the contact who arranged a phone screen and the interviewer get thank-yous that share no sentence (email and card)', () => {
+    walk({ maxFollowUps: 0, holidays: [], processes: [one({ company: 'Acme Corp', contact: { name: 'Jane Doe' },
+      rounds: [{ gap: 0, stage: 'phone screen', interviewers: [{ name: 'Sam Lee' }] }, { gap: 3, stage: 'phone screen', interviewers: [] }] })] });
+  });
+
+  it('regression: two of a panel thanked late say sorry each in their own words', () => {
+    walk({ maxFollowUps: 0, holidays: [], processes: [one({ company: 'Acme Corp', outcome: { kind: 'offer', after: 5 },
+      rounds: [{ gap: 0, stage: 'phone screen', interviewers: [] }, { gap: 13, stage: 'phone screen', interviewers: [] },
+        { gap: 13, stage: 'phone screen', interviewers: [{ name: 'Jane Doe' }, { name: 'Priya Natarajan' }] }] })] });
+  });
+
   it(`keeps the SPEC's invariants every day, in the service and the CLI (${RUNS} searches, ${DAYS} days each)`, async () => {
     let run = 0;
     await fc.assert(fc.asyncProperty(search, async (s) => {
@@ -162,6 +179,42 @@ describe('fuzz: a simulated job search, day by day', function () {
     assert.ok(tally.withdrawals > 0 && tally.closedElsewhere > 0, 'the searches reach withdrawals and processes closed in another note');
   });
 });
+
+/** Sentences of a draft's body: no heading, address, greeting or sign-off. */
+const sentences = (d: string) => d.split('\n').filter((l) => l.trim() && !/^(## Draft|To:|Subject:|Dear |Best regards|With thanks|\[your name\])/.test(l))
+  .join(' ').split(/(?<=[.;?!])\s+/).map((x) => x.trim()).filter((x) => x.length > 0);
+
+/**
+ * The drafts due on a note quote only current facts: never a stale promise, "you mentioned" to
+ * the contact only, no "I look forward to hearing from you" once the promise has passed, never
+ * "remain interested" after an accepted offer; and no two thank-yous of a round share a sentence.
+ */
+function saysWhatIsSo(text: string, day: number, drafts: { kind: string; to?: string; text: string }[], withdrawing: boolean, where: string): void {
+  const i = parseNote(text)!.interview!;
+  const t = timelineOf(i, day);
+  const contact = i.contact.kind === 'ok' ? i.contact.value.name : undefined;
+  for (const d of drafts) {
+    const at = `${d.kind} to ${d.to ?? 'the contact'}:\n${d.text}\n${where}`;
+    if (t?.stale) {
+      const [, , dd] = formatDay(t.stale.day).split('-').map(Number);
+      const long = longDay(t.stale.day);
+      assert.ok(!d.text.includes(long) && !d.text.includes(formatDay(t.stale.day)) && !d.text.includes(`${dd} ${long.split(' ')[2]}`), `a stale promise is never quoted: ${at}`);
+    }
+    if (/you mentioned/i.test(d.text)) assert.ok(d.to === undefined || d.to === contact, `"you mentioned" to the contact only: ${at}`);
+    if (t?.promise && t.promise.day < day) assert.doesNotMatch(d.text, /look forward to hearing from you/, `the promised date has passed: ${at}`);
+    if (withdrawing) assert.doesNotMatch(d.text, /remain (very )?interested/, `after an accepted offer: ${at}`);
+  }
+  for (const kind of ['thank-you-email', 'thank-you-card']) {
+    const round = drafts.filter((d) => d.kind === kind);
+    for (let a = 0; a < round.length; a++) {
+      for (let b = a + 1; b < round.length; b++) {
+        const shared = sentences(round[a].text).filter((x) => sentences(round[b].text).includes(x));
+        assert.deepEqual(shared, [], `two ${kind}s of a round share no sentence (${round[a].to}, ${round[b].to}):\n${round[a].text}\n${round[b].text}\n${where}`);
+        tally.pairs++;
+      }
+    }
+  }
+}
 
 /** The CLI's check and agenda on the notes of that day: the same findings and actions as the service. */
 async function cliAgrees(dir: string, s: GenSearch, day: number, found: NoteDay[]): Promise<void> {

@@ -13,7 +13,7 @@ import { formatDay, parseIsoDay } from '../../server/src/service';
 export const START = parseIsoDay('2026-10-01')!;
 export const DAYS = 90;
 
-export interface Person { name: string; email?: string; phone?: string; title?: string }
+export interface Person { name: string; email?: string; phone?: string; title?: string; highlight?: string }
 
 export interface GenRound {
   /** Days after the previous round (the first: after START). */
@@ -34,8 +34,10 @@ export interface GenProcess {
   role: string;
   contact?: Person;
   rounds: GenRound[];
-  /** The promise made at the latest round: days after it, or their words. */
+  /** The promise: days after its round, or their words. */
   promise?: { days: number } | { words: string };
+  /** The round the promise was made at (0-based), kept after later rounds: a stale promise; the latest without. */
+  promiseAt?: number;
   /** Check-ins: days after the latest round. */
   checkIns: number[];
   outcome: Outcome;
@@ -56,6 +58,8 @@ const PEOPLE = ['Jane Doe', 'Sam Lee', 'Ana Ruiz', 'Lee Park', 'Priya Natarajan'
 const STAGES = ['phone screen', 'technical', 'onsite', 'final'];
 const PHRASES = ['within two weeks', 'in 10 days', 'end of next week', 'within 5 business days'];
 
+const TOPICS = ['the storage layer', 'the on-call rotation', 'the migration plan', 'the team\'s roadmap'];
+
 const email = (name: string) => `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`;
 
 const person: fc.Arbitrary<Person> = fc.record({
@@ -65,10 +69,14 @@ const person: fc.Arbitrary<Person> = fc.record({
   title: fc.option(fc.constantFrom('Staff Engineer', 'Recruiter', 'CTO'), { nil: undefined }),
 }).map(({ name, hasEmail, phone, title }) => ({ name, ...(hasEmail ? { email: email(name) } : {}), ...(phone ? { phone } : {}), ...(title ? { title } : {}) }));
 
+/** An interviewer: a person, some with their own highlight. */
+const interviewer: fc.Arbitrary<Person> = fc.tuple(person, fc.option(fc.constantFrom(...TOPICS), { nil: undefined }))
+  .map(([p, highlight]) => (highlight ? { ...p, highlight } : p));
+
 const round = (i: number): fc.Arbitrary<GenRound> => fc.record({
   gap: i === 0 ? fc.integer({ min: 0, max: 45 }) : fc.integer({ min: 3, max: 16 }),
   stage: fc.constantFrom(...STAGES),
-  interviewers: fc.uniqueArray(person, { maxLength: 3, selector: (p) => p.name }),
+  interviewers: fc.uniqueArray(interviewer, { maxLength: 3, selector: (p) => p.name }),
   thanks: fc.option(fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 6 }) }), { nil: undefined, freq: 5 }),
 });
 
@@ -86,6 +94,7 @@ const process_: fc.Arbitrary<Omit<GenProcess, 'company' | 'role'>> = fc.record({
   contact: fc.option(person, { nil: undefined, freq: 4 }),
   rounds: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => round(i)))),
   promise: fc.option(fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 21 }) }), fc.record({ words: fc.constantFrom(...PHRASES) })), { nil: undefined }),
+  promiseAt: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined, freq: 3 }),
   checkIns: fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { maxLength: 4 }).map((xs) => xs.sort((a, b) => a - b)),
   outcome,
   split: fc.boolean(),
@@ -148,7 +157,9 @@ export function notesOn(s: GenSearch, today: number): Record<string, string> {
     // The answer comes after the last round only; before it, the process is waiting.
     const { status, deadline } = latest === last ? statusOn(p, last.day, today) : { status: 'waiting' };
     const followUps = latest ? p.checkIns.map((d) => latest.day + d).filter((d) => d <= today) : [];
-    const promise = latest && p.promise ? ('days' in p.promise ? formatDay(latest.day + p.promise.days) : `'${p.promise.words}'`) : undefined;
+    // Promised at an earlier round and never updated: stale once a later round is held.
+    const promisedAt = p.promiseAt !== undefined && p.promiseAt < held.length ? held[p.promiseAt] : latest;
+    const promise = promisedAt && p.promise ? ('days' in p.promise ? formatDay(promisedAt.day + p.promise.days) : `'${p.promise.words}'`) : undefined;
     const head = (company: string) => [`company: ${company}`, `role: ${p.role}`, ...(p.contact ? [`contact: ${flow(p.contact)}`] : [])];
     const roundLines = (r: (typeof dated)[number]) => [
       `  - date: ${formatDay(r.day)}`, `    stage: ${r.stage}`,
