@@ -91,3 +91,24 @@ describe('across notes: the editor hints', () => {
     assert.ok(!hints(options).some((l) => String(l).startsWith('→')), 'after the acceptance: none');
   });
 });
+
+describe('across notes: the hover', () => {
+  const hoverOn = (files: Record<string, string>, name: string, search = true) => {
+    const o = search ? { today: TODAY, config, search: searchOf(files), name } : { today: TODAY, config };
+    const h = service.hover({ uri: name, text: files[name] }, { line: 5, character: 18 }, o); // on expect_reply_by's date
+    return (h?.contents as { value: string }).value;
+  };
+
+  it('on the promised date after an accepted offer elsewhere: no check-in, the withdrawal', () => {
+    assert.match(hoverOn(notes, 'initech.md', false), /Check in on Monday, 7 December 2026/, 'alone: the check-in to come');
+    const value = hoverOn(notes, 'initech.md');
+    assert.doesNotMatch(value, /Check in on/);
+    assert.match(value, /\n\nNo check-in: you accepted the offer from Acme Corp \(acme\.md\); withdraw from this process instead\.$/);
+  });
+
+  it('on a process closed in another of its notes: no check-in', () => {
+    const split = { ...notes, 'acme.md': notes['acme.md'].replace('status: accepted', 'status: waiting'),
+      'initech-2.md': note(['company: initech', 'role: Data Engineer', 'interviewed: 2026-11-25', 'status: rejected']) };
+    assert.match(hoverOn(split, 'initech.md'), /\n\nNo check-in: this process is rejected in initech-2\.md\.$/);
+  });
+});

@@ -6,7 +6,9 @@
  */
 import type { Config } from './config';
 import { reminds } from './directives';
-import { isOpen, NoteSummary, Search } from './search';
+import type { Day } from './dates';
+import type { NoteView } from './document';
+import { isOpen, NoteSummary, Search, summarize } from './search';
 import type { RuleId } from './types';
 
 /** The rules that chase, time or weigh a process: silent where the gate is shut. */
@@ -31,3 +33,17 @@ export function gateOf(self: NoteSummary, search: Search, config: Pick<Config, '
 
 /** Whether the gate silences a rule's findings on the note. */
 export const gated = (gate: Gate | undefined, rule: RuleId): boolean => gate !== undefined && CHASING.has(rule);
+
+/** The gate on a note open in the editor, when the host passed the other notes of its search. */
+export function gateOfView(view: NoteView, options: { today: Day; config: Pick<Config, 'rules'>; search?: Search; name?: string }): Gate | undefined {
+  const self = options.search && summarize(view, options.name ?? view.doc.uri, options.today);
+  return self ? gateOf(self, options.search!, options.config) : undefined;
+}
+
+/** What the gate means for a reminder of the note's own, in a sentence (the hover on its date). */
+export function gateSays(gate: Gate): string {
+  const of = (n: NoteSummary) => `${n.company ?? n.name}${n.company ? ` (${n.name})` : ''}`;
+  return gate.kind === 'withdraw'
+    ? `No check-in: you accepted the offer from ${of(gate.accepted)}; withdraw from this process instead.`
+    : `No check-in: this process is ${gate.by.status ?? 'closed'} in ${gate.by.name}.`;
+}

@@ -4,6 +4,7 @@ import { longDay, relativeDay } from '../dates';
 import { NoteView } from '../document';
 import { silenced } from '../directives';
 import { checkInPlan } from '../rules/common';
+import { gateOfView, gateSays } from '../gate';
 import { whyMoved } from '../workdays';
 import { dateSites, EditorOptions, KEY_DOCS } from './dateSites';
 
@@ -19,7 +20,10 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
     {
       // On the date the check-in counts from (the promise, else the interview): when it falls due.
       const plan = silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, options.config, options.today);
-      if (plan && plan.span.start === site.span.start) {
+      // The rest of the search may have closed the process, or made withdrawing the one thing due.
+      const gate = plan && plan.span.start === site.span.start ? gateOfView(view, options) : undefined;
+      if (gate) lines.push(gateSays(gate));
+      else if (plan && plan.span.start === site.span.start) {
         const when = `${relativeDay(plan.due, today)}${plan.moved ? `; ${whyMoved(plan.due, plan.moved)}` : ''}`;
         lines.push(plan.due > today
           ? `Check in on ${longDay(plan.due)} (${when}) if you have not heard by then.`

@@ -7,9 +7,8 @@ import { InlayHint, Range } from 'vscode-languageserver-types';
 import { longDay, relativeDay, shortDay, weekdayShort } from '../dates';
 import { NoteView, overlaps } from '../document';
 import { silenced } from '../directives';
-import { gateOf } from '../gate';
+import { gateOfView } from '../gate';
 import { checkInPlan, letGoPlan } from '../rules/common';
-import { summarize } from '../search';
 import { dateSites, EditorOptions } from './dateSites';
 
 export function inlayHints(view: NoteView, range: Range | undefined, options: EditorOptions): InlayHint[] {
@@ -23,8 +22,7 @@ export function inlayHints(view: NoteView, range: Range | undefined, options: Ed
   }
   // The dates to come are reminders: not for a rule the note turned off, nor where the rest of
   // the search has the process closed or a withdrawal due (gate.ts).
-  const self = options.search && summarize(view, options.name ?? view.doc.uri, today);
-  const gate = self ? gateOf(self, options.search!, config) : undefined;
+  const gate = gateOfView(view, options);
   const plan = gate || silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, config, today);
   if (plan) add(plan.span.end, `→ check in ${shortDay(plan.due)}`, `The check-in, if you have not heard: ${longDay(plan.due)}, ${relativeDay(plan.due, today)}`);
   const letGo = gate || silenced(note, 'let-it-go') ? undefined : letGoPlan(note.interview, config, today);
