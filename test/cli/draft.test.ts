@@ -96,6 +96,8 @@ describe('CLI draft', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
     const future = path.join(dir, 'future.md');
     fs.writeFileSync(future, '---\ncompany: Initrode\nrole: Engineer\ncontact: {name: Ann Lee, email: ann@initrode.example}\ninterviewed: 2026-12-01\nstage: onsite\n---\n');
+    const panel = path.join(dir, 'panel.md');
+    fs.writeFileSync(panel, '---\ncompany: Initrode\nrole: Engineer\ninterviewed: 2026-11-24\ninterviewers: [{name: Sam Lee, email: sam@initrode.example}, {name: Lee Park, email: lee@initrode.example}]\n---\n');
     const accepted = path.join(dir, 'accepted.md');
     fs.writeFileSync(accepted, '---\ncompany: Initrode\nrole: Engineer\ncontact: {name: Ann Lee, email: ann@initrode.example}\ninterviewed: 2026-11-01\nstatus: accepted\n---\n');
     const cases: [string[], RegExp][] = [
@@ -112,6 +114,7 @@ describe('CLI draft', () => {
       [['examples/notes/accepted/aperture-backend.md', '--kind', 'offer-checklist'], /status is accepted, not offer\n$/],
       [[future, '--kind', 'thank-you-email'], /^interview-followup: cannot draft thank-you-email: the onsite on 2026-12-01 has not been held yet\n$/],
       [[future, '--kind', 'check-in-call'], /the onsite on 2026-12-01 has not been held yet\n$/],
+      [[panel, '--to', 'lee'], /^interview-followup: 'lee' matches 2 people in '.*panel\.md': Lee Park <lee@initrode\.example>, Sam Lee <sam@initrode\.example>; pick one with --to "Lee Park <lee@initrode\.example>" or --to lee@initrode\.example\n$/],
       [[accepted, '--kind', 'withdrawal-email'], /^interview-followup: cannot draft withdrawal-email: the note's status is accepted: there is nothing to withdraw from\n$/],
     ];
     for (const [args, message] of cases) {

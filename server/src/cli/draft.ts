@@ -100,9 +100,9 @@ export function pickPerson(toArg: string, people: { name: string; email?: string
   const byEmail = box ? people.filter((p) => p.email?.toLowerCase() === box.address.toLowerCase() && (!box.name || p.name.toLowerCase() === box.name.toLowerCase())) : [];
   const byName = people.filter((p) => p.name.toLowerCase() === wanted);
   const byFirst = people.filter((p) => p.name.split(/\s+/)[0].toLowerCase() === wanted);
-  // A panel often goes by surnames ("Gilfoyle"): the last name, when no first name matches.
-  const byLast = people.filter((p) => p.name.split(/\s+/).length > 1 && p.name.split(/\s+/).pop()!.toLowerCase() === wanted);
-  const matches = byEmail.length > 0 ? byEmail : byName.length > 0 ? byName : byFirst.length > 0 ? byFirst : byLast;
+  // A panel often goes by surnames ("Gilfoyle"); "Lee" for Lee Park and Sam Lee is ambiguous.
+  const byLast = people.filter((p) => !byFirst.includes(p) && p.name.split(/\s+/).length > 1 && p.name.split(/\s+/).pop()!.toLowerCase() === wanted);
+  const matches = byEmail.length > 0 ? byEmail : byName.length > 0 ? byName : [...byFirst, ...byLast];
   const label = (p: { name: string; email?: string }) => (p.email ? `${p.name} <${p.email}>` : p.name);
   if (matches.length === 1) return matches[0].name;
   if (matches.length === 0) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${people.map((p) => p.name).join(', ')})` : ''}`);
