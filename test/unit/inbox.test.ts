@@ -4,42 +4,8 @@
  * produces. Today is pinned; the zone is Los Angeles; you are alex@example.org.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseIsoDay } from '../../server/src/service';
-import { importInbox, ImportResult, NoteIn } from '../../server/src/service/inbox';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/inbox', name), 'utf8');
-const TEMPLATE = { origin: 'built-in', text: fs.readFileSync(path.join(ROOT, 'templates/interview-note.hbs'), 'utf8') };
-const OPTIONS = { me: ['alex@example.org'], zone: 'America/Los_Angeles', today: parseIsoDay('2026-11-26')!, template: TEMPLATE };
-
-const ACME = `---
-company: Acme Corp
-role: Senior Backend Engineer
-contact:
-  name: Jane Doe   # recruiter
-  email: jane.doe@acme.example
-interviewed: 2026-11-02
-stage: onsite
-status: waiting
----
-
-# Notes
-`;
-
-async function run(files: string[], notes: NoteIn[] = [{ file: 'acme.md', text: ACME }], options: Partial<typeof OPTIONS> = {}): Promise<ImportResult> {
-  return importInbox(files.map((name) => ({ name, text: fixture(name) })), notes, { ...OPTIONS, ...options });
-}
-
-const only = (r: ImportResult) => {
-  assert.deepEqual(r.errors, []);
-  assert.equal(r.files.length, 1, JSON.stringify(r.notes));
-  return r.files[0];
-};
-
-/** The front matter of a new note, between its --- lines. */
-const front = (text: string) => text.split(/^---$/m)[1];
+import { importInbox } from '../../server/src/service/inbox';
+import { ACME, fixture, front, only, OPTIONS, run } from './inbox-helpers';
 
 describe('import: invites', () => {
   it('Google Calendar (UTC, Meet link, a room, you among the guests): a new round on the open process, interviewed converted to rounds', async () => {
