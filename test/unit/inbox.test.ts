@@ -87,8 +87,11 @@ pitch: ""                # 1-2 sentences on why you fit, for the thank-you note
   it('a rescheduling ATS: the same UID with a later SEQUENCE moves the round and says from when to when', async () => {
     const first = only(await run(['lever.ics'], []));
     const moved = only(await run(['lever-rescheduled.ics'], [{ file: first.file, text: first.after }]));
-    assert.deepEqual(moved.changes.map((c) => [c.field, c.old, c.new, c.why]), [['rounds[1].date', '2026-12-08T11:00', '2026-12-09T08:00', 'moved from 2026-12-08T11:00 to 2026-12-09T08:00']]);
-    assert.equal(moved.after, first.after.replace('date: 2026-12-08T11:00', 'date: 2026-12-09T08:00'));
+    assert.deepEqual(moved.changes.map((c) => [c.field, c.old, c.new, c.why]), [
+      ['rounds[1].date', '2026-12-08T11:00', '2026-12-09T08:00', 'moved from 2026-12-08T11:00 to 2026-12-09T08:00'],
+      ['rounds[1].sequence', undefined, '1', 'the version of the invite the round is now from'],
+    ]);
+    assert.equal(moved.after, first.after.replace('date: 2026-12-08T11:00', 'date: 2026-12-09T08:00').replace(/(\n {4}uid: .*\n)/, '$1    sequence: 1\n'));
   });
 
   it('a cancellation (METHOD:CANCEL, STATUS:CANCELLED) marks the round cancelled: true, and a second one changes nothing', async () => {

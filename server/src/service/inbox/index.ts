@@ -117,7 +117,8 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
     const m = matchInvite(f, working());
     if (m.kind === 'round') {
       const planned = updateRound(m.target.note.text, m.target.note, m.index, f);
-      if (planned.changes.length === 0) result.notes.push({ source, message: `already in ${m.target.file}` });
+      for (const said of planned.said) result.notes.push({ source, message: `${m.target.file}: ${said}` });
+      if (planned.changes.length === 0 && planned.said.length === 0) result.notes.push({ source, message: `already in ${m.target.file}` });
       record(m.target.file, m.target.note.text, planned.text, planned.changes, source);
       return;
     }

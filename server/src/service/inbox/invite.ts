@@ -109,7 +109,7 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   const domains = [organizerIsPerson ? organizer!.email : undefined, sentBy, ...interviewers.map((i) => i.email)].map(domainOf).filter((d) => !isPublicDomain(d));
   const { company, role } = processOf(summary);
   return {
-    uid, sequence: Number(v.getFirstPropertyValue('sequence') ?? 0) || 0,
+    uid, sequence: sequenceOf(v),
     cancelled: method === 'CANCEL' || status === 'CANCELLED',
     date, duration,
     stage: stageOf(summary),
@@ -118,6 +118,12 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
     interviewers, organizer: organizerIsPerson ? organizer : undefined,
     company, role, domain: domains[0], summary,
   };
+}
+
+/** SEQUENCE, the event's version (RFC 5545: a non-negative integer, 0 when absent). */
+function sequenceOf(v: Ical): number {
+  const n = Number(v.getFirstPropertyValue('sequence') ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 /** The event's start as an instant: its VTIMEZONE, else the TZID's zone (Windows names too), else the user's. */
