@@ -6,7 +6,7 @@ import type { Email } from 'postal-mime';
 import { Day, formatDay, parseIsoDay } from '../dates';
 import { resolvePhrase } from '../phrases';
 import { address, oneLine } from './clean';
-import { findPhrase, PhraseTable, TABLES } from './phrases';
+import { findPhrase, inEnglish, PhraseTable, TABLES } from './phrases';
 import { formatWallDay, wallIn } from './zones';
 
 export type ReplyKind = 'rejection' | 'offer' | 'timeline' | 'next-round' | 'auto-reply' | 'other';
@@ -27,7 +27,11 @@ export interface ReplyFacts {
 
 const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
-/** The words of a promise that resolvePhrase reads ("within two weeks", "by Friday", "end of next week"). */
+/**
+ * The words of a promise that resolvePhrase reads ("within two weeks", "by Friday", "end of
+ * next week"), in English: another language's sentence is put in these words by its table's
+ * `dates` first.
+ */
 const WHEN = new RegExp(`\\b(?:(?:by |on )?${WEEKDAYS} next week|within (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|in (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|by (?:the )?(?:end of (?:the |next |this )?(?:week|month)|(?:next |this )?${WEEKDAYS}|${MONTHS} \\d{1,2}(?:st|nd|rd|th)?|\\d{4}-\\d{2}-\\d{2})|(?:the )?end of (?:the |next |this )?(?:week|month)|next week|early ${MONTHS}|mid ${MONTHS}|late ${MONTHS})\\b`, 'i');
 
 export function replyFacts(email: Email, zone: string): ReplyFacts {
@@ -57,7 +61,7 @@ function read(t: PhraseTable, sentences: string[], day: Day): Pick<ReplyFacts, '
   if (offer) return { kind: 'offer', sentence: offer };
   for (const s of sentences) {
     if (!findPhrase(s, t.timeline)) continue;
-    const words = WHEN.exec(s)?.[0];
+    const words = WHEN.exec(inEnglish(t, s))?.[0];
     // resolvePhrase reads "Friday next week" and "by Friday", not "by Friday next week".
     const expect = words ? resolvePhrase(words, day) ?? resolvePhrase(words.replace(/^(?:by|on) /i, ''), day) : undefined;
     if (expect !== undefined && expect >= day) return { kind: 'timeline', sentence: s, expect };
@@ -93,7 +97,7 @@ export function newText(text: string): string {
   for (const line of text.slice(0, 200_000).split(/\r?\n/)) {
     const l = line.trim().toLowerCase();
     if (/^--\s?$/.test(line) || l.startsWith('>')) break;
-    if (TABLES.some((t) => t.quoteHeaders.some((h) => l.startsWith(h)) || t.quoteIntro.some((q) => l.endsWith(q)))) break;
+    if (TABLES.some((t) => t.quoteHeaders.some((h) => l.startsWith(h)) || (l.endsWith(':') && findPhrase(l, t.quoteIntro)))) break;
     out.push(line);
   }
   return out.join('\n');
