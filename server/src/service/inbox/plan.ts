@@ -9,6 +9,7 @@ import { statusOf } from '../rules/common';
 import { yamlString } from '../safe/yaml';
 import { addRound, apply, appendTo, firstRound, flowPeople, inRound, setContact, setTop, Step } from './edit';
 import type { RoundFacts } from './invite';
+import { hasReply, shown } from './match';
 import type { ReplyFacts } from './reply';
 
 export interface Change {
@@ -56,8 +57,6 @@ function roundFields(f: RoundFacts): [string, string, string][] {
   if (f.sequence > 0) out.push(['sequence', String(f.sequence), String(f.sequence)]);
   return out;
 }
-
-const shown = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** The SEQUENCE a round was last updated from: its `sequence` (written when over 0), else 0. */
 const sequenceOf = (was: Record<string, unknown>) => (Number.isSafeInteger(was.sequence) && (was.sequence as number) > 0 ? (was.sequence as number) : 0);
@@ -132,12 +131,7 @@ function contactFrom(p: Plan, note: ParsedNote, f: RoundFacts): void {
 /** A reply: recorded in `replies`, and what it says (status, timeline) set. */
 export function applyReply(text: string, note: ParsedNote, r: ReplyFacts): Planned {
   const p = new Plan(text);
-  const seq = note.keys.get('replies')?.pair.value;
-  const seen = isSeq(seq) && seq.items.some((item) => {
-    const v = isMap(item) ? (item.toJSON() as Record<string, unknown>) : {};
-    return shown(v.date) === r.date && shown(v.from) === r.from && (shown(v.subject) ?? '') === r.subject;
-  });
-  if (seen) return p;
+  if (hasReply(note, r)) return p;
   const entry = `{date: ${r.date}, from: ${yamlString(r.from)}${r.subject ? `, subject: ${yamlString(r.subject)}` : ''}}`;
   p.do(appendTo('replies', entry), { field: 'replies', new: `${r.date} from ${r.from}${r.subject ? `: ${r.subject}` : ''}` });
   const i = note.interview!;

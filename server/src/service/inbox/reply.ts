@@ -17,6 +17,8 @@ export interface ReplyFacts {
   /** The email's date in the user's zone, `YYYY-MM-DD`. */
   date: string;
   day: Day;
+  /** The email's Date as an instant (ms): replies are read in this order. */
+  at: number;
   subject: string;
   kind: ReplyKind;
   /** The sentence that led to `kind` (for a timeline, to the date). */
@@ -43,7 +45,7 @@ export function replyFacts(email: Email, zone: string): ReplyFacts {
   if (!date || day === undefined) throw new Error('no readable Date: header');
   const subject = oneLine(email.subject);
   const body = newText(email.text ?? htmlText(email.html ?? ''));
-  const base = { from, fromName: oneLine(email.from?.name, 100) || undefined, date, day, subject };
+  const base = { from, fromName: oneLine(email.from?.name, 100) || undefined, date, day, at: when, subject };
   if (isAutomatic(email, subject, body)) return { ...base, kind: 'auto-reply' };
   const sentences = body.split(/(?<=[.!?])\s+|\n\s*\n/).map((s) => oneLine(s, 300)).filter(Boolean);
   for (const t of TABLES) {
