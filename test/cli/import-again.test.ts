@@ -93,6 +93,25 @@ describe('CLI import, a second time', () => {
 });
 
 describe('CLI import of hostile files', () => {
+  it('a line break, a bidi override or a forged To:/Bcc: in a CN or the SUMMARY never reaches the note or a draft\'s headers raw', async () => {
+    const dir = workspace(false);
+    const r = await importing(dir, ['hostile.ics']);
+    assert.equal(r.code, 0, r.err);
+    const [file] = Object.keys(snapshot(dir)).filter((f) => f.startsWith('evil-corp'));
+    const note = snapshot(dir)[file];
+    assert.doesNotMatch(note, /[\u202a-\u202e\u2066-\u2069\r]/, 'no bidi control, no CR');
+    const front = note.split(/^---$/m)[1];
+    assert.deepEqual(front.split('\n').filter((l) => /^\s*(?:to|bcc|status):/i.test(l)), ['status: waiting'], front);
+    // Trent's CN held addresses: refused as a name, Trent kept by his address.
+    assert.match(front, /\{email: trent@evil\.example\}/);
+    const check = await cli(dir, ['check', path.join('notes', file)]);
+    assert.doesNotMatch(check.out, /\berror\b/, check.out);
+    const draft = await cli(dir, ['draft', path.join('notes', file), '--format', 'eml'], undefined, '2026-12-12');
+    assert.equal(draft.code, 0, draft.err);
+    const headers = draft.out.slice(0, draft.out.search(/\r?\n\r?\n/)).split(/\r?\n/);
+    assert.deepEqual(headers.filter((h) => /^(?:to|cc|bcc):/i.test(h)).map((h) => h.replace(/^to: .*<([^>]+)>$/i, 'To: $1')), ['To: mallory@evil.example']);
+  });
+
   it('an event dated past 9999 and one over 1 MB: each refused in one line naming its file (exit 2), the other file imported', async () => {
     const dir = workspace();
     const big = path.join(dir, 'big.ics');

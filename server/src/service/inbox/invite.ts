@@ -8,7 +8,7 @@ import { findPhrase, TABLES } from './phrases';
 import { formatWall, formatWallDay, ianaZone, instantOf, wallIn } from './zones';
 
 export interface Person {
-  name: string;
+  name?: string;
   email?: string;
 }
 
@@ -137,9 +137,11 @@ function instant(start: Ical, prop: Ical, zone: string): number {
 function personOf(p: Ical): Person | undefined {
   const email = address(String(p.getFirstValue() ?? '')) ?? address(String(p.getParameter('email') ?? ''));
   const cn = oneLine(String(p.getParameter('cn') ?? ''), 100).replace(/^"|"$/g, '');
-  const name = cn && !cn.includes('@') ? cn : '';
+  // A name goes onto a draft's To: line beside the address: one holding "@", "<" or ">" (an
+  // address, or a recipient forged into the CN) is no name, and the person is their address.
+  const name = cn && !/[@<>]/.test(cn) ? cn : undefined;
   if (!email && !name) return undefined;
-  return { name: name || (email ?? ''), email };
+  return { name, email };
 }
 
 function lineOf(v: Ical): number {

@@ -52,7 +52,7 @@ function roundFields(f: RoundFacts): [string, string, string][] {
   if (f.duration) out.push(['duration', String(f.duration), String(f.duration)]);
   if (f.link) out.push(['link', f.link, yamlString(f.link)]);
   if (f.location) out.push(['location', f.location, yamlString(f.location)]);
-  if (f.interviewers.length > 0) out.push(['interviewers', f.interviewers.map((p) => p.name).join(', '), flowPeople(f.interviewers)]);
+  if (f.interviewers.length > 0) out.push(['interviewers', f.interviewers.map((p) => p.name ?? p.email).join(', '), flowPeople(f.interviewers)]);
   out.push(['uid', f.uid, yamlString(f.uid)]);
   if (f.sequence > 0) out.push(['sequence', String(f.sequence), String(f.sequence)]);
   return out;
