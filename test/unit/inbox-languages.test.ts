@@ -52,6 +52,12 @@ replies:
     assert.equal(f.changes.find((c) => c.field === 'status')!.sentence, 'Nach sorgfältiger Prüfung haben wir uns leider für einen anderen Kandidaten entschieden, dessen Profil noch besser zu unseren aktuellen Anforderungen passt.');
   });
 
+  it('the same rejection with its umlauts decomposed (u and a combining diaeresis, as some mailers send them)', async () => {
+    const text = fixture('rejection-de.eml').replace(/f=C3=BCr/g, 'fu=CC=88r');
+    const f = only(await importInbox([{ name: 'nfd.eml', text }], PETRA, OPTIONS));
+    assert.equal(f.changes.find((c) => c.field === 'status')?.new, 'rejected', JSON.stringify(f.changes));
+  });
+
   it('a timeline ("innerhalb von zwei Wochen" on Wed 25 Nov is 9 Dec), the quoted message below "Am ... schrieb ...:" not read', async () => {
     const f = only(await run(['timeline-de.eml'], PETRA));
     assert.deepEqual(f.changes.map((c) => [c.field, c.new, c.sentence]), [

@@ -43,8 +43,8 @@ export function replyFacts(email: Email, zone: string): ReplyFacts {
   const date = Number.isNaN(when) ? undefined : formatWallDay(wallIn(when, zone));
   const day = date ? parseIsoDay(date) : undefined;
   if (!date || day === undefined) throw new Error('no readable Date: header');
-  const subject = oneLine(email.subject);
-  const body = newText(email.text ?? htmlText(email.html ?? ''));
+  const subject = oneLine(email.subject).normalize('NFC');
+  const body = newText(email.text ?? htmlText(email.html ?? '')).normalize('NFC');
   const base = { from, fromName: oneLine(email.from?.name, 100) || undefined, date, day, at: when, subject };
   if (isAutomatic(email, subject, body)) return { ...base, kind: 'auto-reply' };
   const sentences = body.split(/(?<=[.!?])\s+|\n\s*\n/).map((s) => oneLine(s, 300)).filter(Boolean);

@@ -62,5 +62,5 @@ export function inEnglish(t: PhraseTable, text: string): string {
     steps = Object.entries(t.dates).sort(([a], [b]) => b.length - a.length).map(([words, english]) => [phrasePattern(words, 'giu'), english]);
     translations.set(t, steps);
   }
-  return steps.reduce((s, [pattern, english]) => s.replace(pattern, english), text.normalize('NFC'));
+  return steps.reduce((s, [pattern, english]) => s.replace(pattern, english), text);
 }
