@@ -4,42 +4,8 @@
  * produces. Today is pinned; the zone is Los Angeles; you are alex@example.org.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseIsoDay } from '../../server/src/service';
-import { importInbox, ImportResult, NoteIn } from '../../server/src/service/inbox';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/inbox', name), 'utf8');
-const TEMPLATE = { origin: 'built-in', text: fs.readFileSync(path.join(ROOT, 'templates/interview-note.hbs'), 'utf8') };
-const OPTIONS = { me: ['alex@example.org'], zone: 'America/Los_Angeles', today: parseIsoDay('2026-11-26')!, template: TEMPLATE };
-
-const ACME = `---
-company: Acme Corp
-role: Senior Backend Engineer
-contact:
-  name: Jane Doe   # recruiter
-  email: jane.doe@acme.example
-interviewed: 2026-11-02
-stage: onsite
-status: waiting
----
-
-# Notes
-`;
-
-async function run(files: string[], notes: NoteIn[] = [{ file: 'acme.md', text: ACME }], options: Partial<typeof OPTIONS> = {}): Promise<ImportResult> {
-  return importInbox(files.map((name) => ({ name, text: fixture(name) })), notes, { ...OPTIONS, ...options });
-}
-
-const only = (r: ImportResult) => {
-  assert.deepEqual(r.errors, []);
-  assert.equal(r.files.length, 1, JSON.stringify(r.notes));
-  return r.files[0];
-};
-
-/** The front matter of a new note, between its --- lines. */
-const front = (text: string) => text.split(/^---$/m)[1];
+import { importInbox } from '../../server/src/service/inbox';
+import { ACME, fixture, front, only, OPTIONS, run } from './inbox-helpers';
 
 describe('import: invites', () => {
   it('Google Calendar (UTC, Meet link, a room, you among the guests): a new round on the open process, interviewed converted to rounds', async () => {
@@ -121,8 +87,11 @@ pitch: ""                # 1-2 sentences on why you fit, for the thank-you note
   it('a rescheduling ATS: the same UID with a later SEQUENCE moves the round and says from when to when', async () => {
     const first = only(await run(['lever.ics'], []));
     const moved = only(await run(['lever-rescheduled.ics'], [{ file: first.file, text: first.after }]));
-    assert.deepEqual(moved.changes.map((c) => [c.field, c.old, c.new, c.why]), [['rounds[1].date', '2026-12-08T11:00', '2026-12-09T08:00', 'moved from 2026-12-08T11:00 to 2026-12-09T08:00']]);
-    assert.equal(moved.after, first.after.replace('date: 2026-12-08T11:00', 'date: 2026-12-09T08:00'));
+    assert.deepEqual(moved.changes.map((c) => [c.field, c.old, c.new, c.why]), [
+      ['rounds[1].date', '2026-12-08T11:00', '2026-12-09T08:00', 'moved from 2026-12-08T11:00 to 2026-12-09T08:00'],
+      ['rounds[1].sequence', undefined, '1', 'the version of the invite the round is now from'],
+    ]);
+    assert.equal(moved.after, first.after.replace('date: 2026-12-08T11:00', 'date: 2026-12-09T08:00').replace(/(\n {4}uid: .*\n)/, '$1    sequence: 1\n'));
   });
 
   it('a cancellation (METHOD:CANCEL, STATUS:CANCELLED) marks the round cancelled: true, and a second one changes nothing', async () => {
@@ -223,7 +192,7 @@ describe('import: hostile and broken files', () => {
     assert.equal(fm.split('\n').filter((l) => /^status:/.test(l)).length, 1, fm);
     assert.match(fm, /^status: waiting$/m);
     assert.match(fm, /^ {2}name: EveetirW$/m);
-    assert.match(fm, /interviewers: \[\{name: "Mallory status: withdrawn", email: mallory@evil.example\}\]/);
+    assert.match(fm, /interviewers: \[\{name: "Mallory status: withdrawn", email: mallory@evil.example\}, \{email: trent@evil.example\}\]/);
   });
 
   it('an unparsable file names its line, and the other files still import', async () => {

@@ -201,7 +201,7 @@ describe('rounds: editor help', () => {
     const withEntry = text.replace('---\n', '---\n').replace('    thank_you_sent: 2026-11-24\n', '    thank_you_sent: 2026-11-24\n  - \n');
     const line = withEntry.split('\n').findIndex((l) => l === '  - ');
     const items = service.completion({ uri: URI, text: withEntry }, { line, character: 4 }, options).map((i) => i.label);
-    assert.deepEqual(items, ['date', 'stage', 'interviewers', 'thank_you_sent', 'highlight', 'duration', 'link', 'location', 'uid', 'cancelled']);
+    assert.deepEqual(items, ['date', 'stage', 'interviewers', 'thank_you_sent', 'highlight', 'duration', 'link', 'location', 'uid', 'sequence', 'cancelled']);
     const call = note([...head, 'interviewed: 2026-11-02', 'follow_ups:', '  - date: 2026-11-20', '    channel: ']);
     const at = call.split('\n').findIndex((l) => l === '    channel: ');
     assert.deepEqual(service.completion({ uri: URI, text: call }, { line: at, character: 13 }, options).map((i) => i.label), ['email', 'call', 'card', 'message', 'in-person']);

@@ -122,7 +122,7 @@ export async function importFiles(argv: string[], io: CliIO): Promise<number> {
       }
     }
     for (const n of result.notes) io.stdout(printable(`${n.source}: ${n.message}`) + '\n');
-    if (result.files.length === 0 && result.notes.length === 0 && result.errors.length === 0) io.stdout('Nothing to change.\n');
+    if (result.files.length === 0) io.stdout('Nothing to change.\n');
   }
   for (const e of result.errors) io.stderr(`interview-followup: ${printable(`${e.source}:${e.line}: ${e.message}`)}\n`);
   const status = result.errors.length > 0 ? 2 : 0;

@@ -8,7 +8,7 @@ export const KNOWN_KEYS = ['type', 'company', 'role', 'contact', 'interviewers',
   'expect_reply_by', 'thank_you_sent', 'follow_ups', 'status', 'pitch', 'rounds', 'highlight', 'offer_deadline', 'replies'] as const;
 
 /** The keys of a `rounds` entry. */
-export const ROUND_KEYS = ['date', 'stage', 'interviewers', 'thank_you_sent', 'highlight', 'duration', 'link', 'location', 'uid', 'cancelled'] as const;
+export const ROUND_KEYS = ['date', 'stage', 'interviewers', 'thank_you_sent', 'highlight', 'duration', 'link', 'location', 'uid', 'sequence', 'cancelled'] as const;
 
 /** How a check-in went out: the `channel` of a `follow_ups` entry. */
 export const CHANNELS = ['email', 'call', 'card', 'message', 'in-person'] as const;

@@ -28,7 +28,7 @@ export function apply(text: string, step: Step, what: string): string {
   return out;
 }
 
-export const flowPerson = (p: Person) => `{name: ${yamlString(p.name)}${p.email ? `, email: ${yamlString(p.email)}` : ''}}`;
+export const flowPerson = (p: Person) => `{${[p.name && `name: ${yamlString(p.name)}`, p.email && `email: ${yamlString(p.email)}`].filter(Boolean).join(', ')}}`;
 export const flowPeople = (people: Person[]) => `[${people.map(flowPerson).join(', ')}]`;
 
 /** Sets a key of round `index`. */

@@ -7,6 +7,7 @@
  *   parse (parse.ts) -> facts (invite.ts, reply.ts, phrases/) -> match (match.ts)
  *   -> plan (plan.ts) -> edit (edit.ts, over service/edits)
  */
+import type { Email } from 'postal-mime';
 import { Day, formatDay } from '../dates';
 import { DraftRenderer, TemplateSource } from '../drafts';
 import { newNoteFileName, renderNewNote } from '../newnote';
@@ -14,10 +15,10 @@ import { parseIsoDay } from '../dates';
 import { domainOf } from './clean';
 import { NotExact } from './edit';
 import { inviteFacts, RoundFacts } from './invite';
-import { candidates, matchInvite, matchReply, NoteIn } from './match';
+import { candidates, hasReply, matchInvite, matchReply, NoteIn } from './match';
 import { InboxError, parseInbox } from './parse';
 import { addToProcess, applyReply, Change, fillNew, updateRound } from './plan';
-import { replyFacts } from './reply';
+import { ReplyFacts, replyFacts } from './reply';
 
 export type { NoteIn } from './match';
 export type { Change } from './plan';
@@ -78,46 +79,69 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
       result.files.push(c);
     }
   };
+  // Every file read first; then the invites, each event's versions in SEQUENCE order (a
+  // cancellation named before the invite it cancels still comes after it), then the replies
+  // in date order, to the notes and people the invites brought: the same outcome whatever
+  // order the files are named in.
+  const invites: { source: string; f: RoundFacts }[] = [];
+  const replies: { source: string; r: ReplyFacts }[] = [];
   for (const s of sources) {
     try {
       const parsed = await parseInbox(s.text);
-      if (parsed.kind === 'invite') {
-        for (const f of inviteFacts(parsed.calendar, options)) importRound(f, s.name);
-      } else {
-        let r;
-        try {
-          r = replyFacts(parsed.email, options.zone);
-        } catch (err) {
-          throw new InboxError((err as Error).message);
-        }
-        if (r.kind === 'auto-reply') {
-          result.notes.push({ source: s.name, message: `an automatic reply from ${r.from}: nothing to record` });
-          continue;
-        }
-        const m = matchReply(r.from, working());
-        if (m.kind === 'none') {
-          result.notes.push({ source: s.name, message: `not imported: ${m.why}` });
-          continue;
-        }
-        const planned = applyReply(m.target.note.text, m.target.note, r);
-        record(m.target.file, m.target.note.text, planned.text, planned.changes, s.name);
-        if (r.kind === 'next-round') result.notes.push({ source: s.name, message: `a next round is being scheduled ("${r.sentence}"): import its invite when it comes` });
-        if (r.kind === 'rejection' && planned.changes.some((c) => c.field === 'status')) result.notes.push({ source: s.name, message: `${m.target.file}: a reply to the rejection is now offered as a draft` });
-        if (planned.changes.length === 0) result.notes.push({ source: s.name, message: `already recorded in ${m.target.file}` });
-      }
+      if (parsed.kind === 'invite') invites.push(...inviteFacts(parsed.calendar, options).map((f) => ({ source: s.name, f })));
+      else replies.push({ source: s.name, r: readReply(parsed.email, options.zone) });
     } catch (err) {
-      if (err instanceof InboxError) result.errors.push({ source: s.name, line: err.line, message: err.message });
-      else if (err instanceof NotExact) result.errors.push({ source: s.name, line: 1, message: err.message });
-      else throw err;
+      failed(s.name, err);
     }
   }
+  const each = <T extends { source: string }>(items: T[], step: (item: T) => void) => {
+    for (const item of items) {
+      try {
+        step(item);
+      } catch (err) {
+        failed(item.source, err);
+      }
+    }
+  };
+  each(invites.sort((a, b) => a.f.sequence - b.f.sequence), ({ source, f }) => importRound(f, source));
+  each(replies.sort((a, b) => a.r.at - b.r.at), ({ source, r }) => importReply(r, source));
   return result;
+
+  /** A file it cannot read, or a note it cannot edit exactly: an error of that file. */
+  function failed(source: string, err: unknown): void {
+    if (err instanceof InboxError) result.errors.push({ source, line: err.line, message: err.message });
+    else if (err instanceof NotExact) result.errors.push({ source, line: 1, message: err.message });
+    else throw err;
+  }
+
+  function importReply(r: ReplyFacts, source: string): void {
+    if (r.kind === 'auto-reply') {
+      result.notes.push({ source, message: `an automatic reply from ${r.from}: nothing to record` });
+      return;
+    }
+    const notes = working();
+    const recorded = notes.find((c) => hasReply(c.note, r));
+    if (recorded) {
+      result.notes.push({ source, message: `already recorded in ${recorded.file}` });
+      return;
+    }
+    const m = matchReply(r.from, notes);
+    if (m.kind === 'none') {
+      result.notes.push({ source, message: `not imported: ${m.why}` });
+      return;
+    }
+    const planned = applyReply(m.target.note.text, m.target.note, r);
+    record(m.target.file, m.target.note.text, planned.text, planned.changes, source);
+    if (r.kind === 'next-round') result.notes.push({ source, message: `a next round is being scheduled ("${r.sentence}"): import its invite when it comes` });
+    if (r.kind === 'rejection' && planned.changes.some((c) => c.field === 'status')) result.notes.push({ source, message: `${m.target.file}: a reply to the rejection is now offered as a draft` });
+  }
 
   function importRound(f: RoundFacts, source: string): void {
     const m = matchInvite(f, working());
     if (m.kind === 'round') {
       const planned = updateRound(m.target.note.text, m.target.note, m.index, f);
-      if (planned.changes.length === 0) result.notes.push({ source, message: `already in ${m.target.file}` });
+      for (const said of planned.said) result.notes.push({ source, message: `${m.target.file}: ${said}` });
+      if (planned.changes.length === 0 && planned.said.length === 0) result.notes.push({ source, message: `already in ${m.target.file}` });
       record(m.target.file, m.target.note.text, planned.text, planned.changes, source);
       return;
     }
@@ -141,6 +165,15 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
     const planned = fillNew(text, f);
     const made: Change[] = [{ field: '(new note)', new: file, why: company ? undefined : 'the company is not in the invite: fill in company and role' }, ...planned.changes];
     record(file, '', planned.text, made, source, true);
+  }
+}
+
+/** A reply's facts; what it lacks (a sender, a date) makes the file unreadable. */
+function readReply(email: Email, zone: string): ReplyFacts {
+  try {
+    return replyFacts(email, zone);
+  } catch (err) {
+    throw new InboxError((err as Error).message);
   }
 }
 

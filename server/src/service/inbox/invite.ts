@@ -8,7 +8,7 @@ import { findPhrase, TABLES } from './phrases';
 import { formatWall, formatWallDay, ianaZone, instantOf, wallIn } from './zones';
 
 export interface Person {
-  name: string;
+  name?: string;
   email?: string;
 }
 
@@ -109,7 +109,7 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   const domains = [organizerIsPerson ? organizer!.email : undefined, sentBy, ...interviewers.map((i) => i.email)].map(domainOf).filter((d) => !isPublicDomain(d));
   const { company, role } = processOf(summary);
   return {
-    uid, sequence: Number(v.getFirstPropertyValue('sequence') ?? 0) || 0,
+    uid, sequence: sequenceOf(v),
     cancelled: method === 'CANCEL' || status === 'CANCELLED',
     date, duration,
     stage: stageOf(summary),
@@ -118,6 +118,12 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
     interviewers, organizer: organizerIsPerson ? organizer : undefined,
     company, role, domain: domains[0], summary,
   };
+}
+
+/** SEQUENCE, the event's version (RFC 5545: a non-negative integer, 0 when absent). */
+function sequenceOf(v: Ical): number {
+  const n = Number(v.getFirstPropertyValue('sequence') ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 /** The event's start as an instant: its VTIMEZONE, else the TZID's zone (Windows names too), else the user's. */
@@ -131,9 +137,11 @@ function instant(start: Ical, prop: Ical, zone: string): number {
 function personOf(p: Ical): Person | undefined {
   const email = address(String(p.getFirstValue() ?? '')) ?? address(String(p.getParameter('email') ?? ''));
   const cn = oneLine(String(p.getParameter('cn') ?? ''), 100).replace(/^"|"$/g, '');
-  const name = cn && !cn.includes('@') ? cn : '';
+  // A name goes onto a draft's To: line beside the address: one holding "@", "<" or ">" (an
+  // address, or a recipient forged into the CN) is no name, and the person is their address.
+  const name = cn && !/[@<>]/.test(cn) ? cn : undefined;
   if (!email && !name) return undefined;
-  return { name: name || (email ?? ''), email };
+  return { name, email };
 }
 
 function lineOf(v: Ical): number {

@@ -4,6 +4,7 @@ import { parseNote, ParsedNote } from '../model';
 import { statusOf } from '../rules/common';
 import { domainOf } from './clean';
 import { isPublicDomain, RoundFacts } from './invite';
+import type { ReplyFacts } from './reply';
 
 export interface NoteIn {
   /** The path as the caller names it (relative to DIR or the workspace). */
@@ -74,6 +75,18 @@ export function matchInvite(f: RoundFacts, notes: Candidate[]): InviteMatch {
     if (byDomain.length === 1) return { kind: 'process', target: byDomain[0] };
   }
   return { kind: 'new' };
+}
+
+/** A value read from the note as the import compares and shows it (undefined when empty). */
+export const shown = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** Whether the note's `replies` already hold this one (its date, sender and subject). */
+export function hasReply(note: ParsedNote, r: Pick<ReplyFacts, 'date' | 'from' | 'subject'>): boolean {
+  const seq = note.keys.get('replies')?.pair.value;
+  return isSeq(seq) && seq.items.some((item) => {
+    const v = isMap(item) ? (item.toJSON() as Record<string, unknown>) : {};
+    return shown(v.date) === r.date && shown(v.from) === r.from && (shown(v.subject) ?? '') === r.subject;
+  });
 }
 
 export type ReplyMatch = { kind: 'note'; target: Candidate; by: string } | { kind: 'none'; why: string };

@@ -9,6 +9,7 @@ import { statusOf } from '../rules/common';
 import { yamlString } from '../safe/yaml';
 import { addRound, apply, appendTo, firstRound, flowPeople, inRound, setContact, setTop, Step } from './edit';
 import type { RoundFacts } from './invite';
+import { hasReply, shown } from './match';
 import type { ReplyFacts } from './reply';
 
 export interface Change {
@@ -24,10 +25,13 @@ export interface Change {
 export interface Planned {
   text: string;
   changes: Change[];
+  /** What the note's reader should know that changed nothing, one line each. */
+  said: string[];
 }
 
 class Plan {
   changes: Change[] = [];
+  said: string[] = [];
   constructor(public text: string) {}
   do(step: Step, change: Change): void {
     this.text = apply(this.text, step, `set ${change.field}`);
@@ -48,29 +52,43 @@ function roundFields(f: RoundFacts): [string, string, string][] {
   if (f.duration) out.push(['duration', String(f.duration), String(f.duration)]);
   if (f.link) out.push(['link', f.link, yamlString(f.link)]);
   if (f.location) out.push(['location', f.location, yamlString(f.location)]);
-  if (f.interviewers.length > 0) out.push(['interviewers', f.interviewers.map((p) => p.name).join(', '), flowPeople(f.interviewers)]);
+  if (f.interviewers.length > 0) out.push(['interviewers', f.interviewers.map((p) => p.name ?? p.email).join(', '), flowPeople(f.interviewers)]);
   out.push(['uid', f.uid, yamlString(f.uid)]);
+  if (f.sequence > 0) out.push(['sequence', String(f.sequence), String(f.sequence)]);
   return out;
 }
 
-const shown = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** The SEQUENCE a round was last updated from: its `sequence` (written when over 0), else 0. */
+const sequenceOf = (was: Record<string, unknown>) => (Number.isSafeInteger(was.sequence) && (was.sequence as number) > 0 ? (was.sequence as number) : 0);
 
-/** An invite for a round the note already has (same uid): moved, cancelled, or details filled in. */
+/** What a newer invite says of the round besides its date, where the round says otherwise: shown, never written. */
+const TOLD = ['location', 'link', 'duration'];
+
+/**
+ * An invite for a round the note already has (same uid). Only a newer version (a SEQUENCE
+ * above the round's) changes it, and only its `date` (moved) or `cancelled`, and `sequence`:
+ * the rest of the round is the user's. An older or equal one changes nothing and says why.
+ */
 export function updateRound(text: string, note: ParsedNote, index: number, f: RoundFacts): Planned {
   const p = new Plan(text);
   const was = roundValues(note, index);
   const label = `rounds[${index + 1}]`;
-  if (f.cancelled) {
-    if (was.cancelled !== true) p.do(inRound(index, 'cancelled', 'true'), { field: `${label}.cancelled`, new: 'true', why: `the ${f.date} interview is cancelled` });
+  const oldDate = shown(was.date);
+  const stored = sequenceOf(was);
+  const cancels = f.cancelled && was.cancelled !== true;
+  const moves = !f.cancelled && oldDate !== f.date;
+  if (f.sequence <= stored) {
+    if (cancels || moves) p.said.push(`${label} not ${cancels ? 'cancelled' : 'moved'}: this invite is SEQUENCE ${f.sequence}, ${f.sequence < stored ? `older than the SEQUENCE ${stored}` : 'the same as the one'} the round was last updated from (it stays on ${oldDate})`);
     return p;
   }
-  const oldDate = shown(was.date);
-  if (oldDate !== f.date) p.do(inRound(index, 'date', f.date), { field: `${label}.date`, old: oldDate, new: f.date, why: `moved from ${oldDate} to ${f.date}` });
-  for (const [key, value, yaml] of roundFields(f)) {
-    if (key === 'uid' || key === 'interviewers' && was.interviewers !== undefined) continue;
-    if (shown(was[key]) === value) continue;
-    p.do(inRound(index, key, yaml), { field: `${label}.${key}`, old: shown(was[key]), new: value });
-  }
+  if (cancels) p.do(inRound(index, 'cancelled', 'true'), { field: `${label}.cancelled`, new: 'true', why: `the ${f.date} interview is cancelled` });
+  if (!f.cancelled && was.cancelled === true) p.do(inRound(index, 'cancelled', 'false'), { field: `${label}.cancelled`, old: 'true', new: 'false', why: 'the interview is on again' });
+  if (moves) p.do(inRound(index, 'date', f.date), { field: `${label}.date`, old: oldDate, new: f.date, why: `moved from ${oldDate} to ${f.date}` });
+  if (p.changes.length === 0) return p;
+  p.do(inRound(index, 'sequence', String(f.sequence)), { field: `${label}.sequence`, old: shown(was.sequence), new: String(f.sequence), why: 'the version of the invite the round is now from' });
+  if (f.cancelled) return p;
+  const told = roundFields(f).filter(([key, value]) => TOLD.includes(key) && shown(was[key]) !== value).map(([key, value, yaml]) => `${key} ${key === 'duration' ? value : yaml}`);
+  if (told.length > 0) p.said.push(`${label}: the invite also says ${told.join(', ')} (not written: the round keeps yours)`);
   return p;
 }
 
@@ -113,12 +131,7 @@ function contactFrom(p: Plan, note: ParsedNote, f: RoundFacts): void {
 /** A reply: recorded in `replies`, and what it says (status, timeline) set. */
 export function applyReply(text: string, note: ParsedNote, r: ReplyFacts): Planned {
   const p = new Plan(text);
-  const seq = note.keys.get('replies')?.pair.value;
-  const seen = isSeq(seq) && seq.items.some((item) => {
-    const v = isMap(item) ? (item.toJSON() as Record<string, unknown>) : {};
-    return shown(v.date) === r.date && shown(v.from) === r.from && (shown(v.subject) ?? '') === r.subject;
-  });
-  if (seen) return p;
+  if (hasReply(note, r)) return p;
   const entry = `{date: ${r.date}, from: ${yamlString(r.from)}${r.subject ? `, subject: ${yamlString(r.subject)}` : ''}}`;
   p.do(appendTo('replies', entry), { field: 'replies', new: `${r.date} from ${r.from}${r.subject ? `: ${r.subject}` : ''}` });
   const i = note.interview!;

@@ -6,7 +6,7 @@ import type { Email } from 'postal-mime';
 import { Day, formatDay, parseIsoDay } from '../dates';
 import { resolvePhrase } from '../phrases';
 import { address, oneLine } from './clean';
-import { findPhrase, PhraseTable, TABLES } from './phrases';
+import { findPhrase, inEnglish, PhraseTable, TABLES } from './phrases';
 import { formatWallDay, wallIn } from './zones';
 
 export type ReplyKind = 'rejection' | 'offer' | 'timeline' | 'next-round' | 'auto-reply' | 'other';
@@ -17,6 +17,8 @@ export interface ReplyFacts {
   /** The email's date in the user's zone, `YYYY-MM-DD`. */
   date: string;
   day: Day;
+  /** The email's Date as an instant (ms): replies are read in this order. */
+  at: number;
   subject: string;
   kind: ReplyKind;
   /** The sentence that led to `kind` (for a timeline, to the date). */
@@ -27,7 +29,11 @@ export interface ReplyFacts {
 
 const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
-/** The words of a promise that resolvePhrase reads ("within two weeks", "by Friday", "end of next week"). */
+/**
+ * The words of a promise that resolvePhrase reads ("within two weeks", "by Friday", "end of
+ * next week"), in English: another language's sentence is put in these words by its table's
+ * `dates` first.
+ */
 const WHEN = new RegExp(`\\b(?:(?:by |on )?${WEEKDAYS} next week|within (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|in (?:the next )?(?:\\w+ )?(?:business |working )?(?:days?|weeks?)|by (?:the )?(?:end of (?:the |next |this )?(?:week|month)|(?:next |this )?${WEEKDAYS}|${MONTHS} \\d{1,2}(?:st|nd|rd|th)?|\\d{4}-\\d{2}-\\d{2})|(?:the )?end of (?:the |next |this )?(?:week|month)|next week|early ${MONTHS}|mid ${MONTHS}|late ${MONTHS})\\b`, 'i');
 
 export function replyFacts(email: Email, zone: string): ReplyFacts {
@@ -37,9 +43,9 @@ export function replyFacts(email: Email, zone: string): ReplyFacts {
   const date = Number.isNaN(when) ? undefined : formatWallDay(wallIn(when, zone));
   const day = date ? parseIsoDay(date) : undefined;
   if (!date || day === undefined) throw new Error('no readable Date: header');
-  const subject = oneLine(email.subject);
-  const body = newText(email.text ?? htmlText(email.html ?? ''));
-  const base = { from, fromName: oneLine(email.from?.name, 100) || undefined, date, day, subject };
+  const subject = oneLine(email.subject).normalize('NFC');
+  const body = newText(email.text ?? htmlText(email.html ?? '')).normalize('NFC');
+  const base = { from, fromName: oneLine(email.from?.name, 100) || undefined, date, day, at: when, subject };
   if (isAutomatic(email, subject, body)) return { ...base, kind: 'auto-reply' };
   const sentences = body.split(/(?<=[.!?])\s+|\n\s*\n/).map((s) => oneLine(s, 300)).filter(Boolean);
   for (const t of TABLES) {
@@ -57,7 +63,7 @@ function read(t: PhraseTable, sentences: string[], day: Day): Pick<ReplyFacts, '
   if (offer) return { kind: 'offer', sentence: offer };
   for (const s of sentences) {
     if (!findPhrase(s, t.timeline)) continue;
-    const words = WHEN.exec(s)?.[0];
+    const words = WHEN.exec(inEnglish(t, s))?.[0];
     // resolvePhrase reads "Friday next week" and "by Friday", not "by Friday next week".
     const expect = words ? resolvePhrase(words, day) ?? resolvePhrase(words.replace(/^(?:by|on) /i, ''), day) : undefined;
     if (expect !== undefined && expect >= day) return { kind: 'timeline', sentence: s, expect };
@@ -93,7 +99,7 @@ export function newText(text: string): string {
   for (const line of text.slice(0, 200_000).split(/\r?\n/)) {
     const l = line.trim().toLowerCase();
     if (/^--\s?$/.test(line) || l.startsWith('>')) break;
-    if (TABLES.some((t) => t.quoteHeaders.some((h) => l.startsWith(h)) || t.quoteIntro.some((q) => l.endsWith(q)))) break;
+    if (TABLES.some((t) => t.quoteHeaders.some((h) => l.startsWith(h)) || (l.endsWith(':') && findPhrase(l, t.quoteIntro)))) break;
     out.push(line);
   }
   return out.join('\n');
