@@ -18,7 +18,7 @@ import { REPO } from '../lsp/client';
 
 export const TODAY = '2026-11-26';
 export const RUN_TIMEOUT_MS = 30000;
-const HERE = path.join(REPO, 'test', 'editors');
+export const HERE = path.join(REPO, 'test', 'editors');
 
 // ---- the installed package ---------------------------------------------------------
 
@@ -192,8 +192,11 @@ export interface EditorRun {
   ms: number;
 }
 
-/** Runs one editor's script on `note` (in workspace folder `root`) with an isolated HOME. */
-export function runEditor(editor: Editor, server: string, root: string, note: string, home: string): Promise<EditorRun> {
+/**
+ * Runs one editor's script on `note` (in workspace folder `root`) with an isolated HOME;
+ * `more` adds to or overrides its environment (another IFU_SCRIPT, say).
+ */
+export function runEditor(editor: Editor, server: string, root: string, note: string, home: string, more: NodeJS.ProcessEnv = {}): Promise<EditorRun> {
   const { args, env: extra } = editor.command(home);
   const eventsFile = path.join(home, 'events.jsonl');
   const env: NodeJS.ProcessEnv = {
@@ -211,6 +214,7 @@ export function runEditor(editor: Editor, server: string, root: string, note: st
     IFU_NOTE: note,
     IFU_EVENTS: eventsFile, // for the Vim script, which cannot write to a socket's /dev/stdout
     ...extra,
+    ...more,
   };
   for (const v of ['NVIM', 'NVIM_LISTEN_ADDRESS', 'VIMINIT', 'EXINIT', 'MYVIMRC', 'EMACSLOADPATH', 'EMACSDATA']) delete env[v];
   const started = Date.now();
