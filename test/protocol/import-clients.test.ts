@@ -91,4 +91,11 @@ describe('protocol: import in two workspace folders and in clients that cannot t
     assert.equal(edit.changeAnnotations, undefined);
     assert.doesNotMatch(JSON.stringify(edit), /annotationId/);
   });
+
+  it('an edit the editor does not apply (its preview discarded, or nothing ticked in it): the user is told nothing was imported', async () => {
+    const c = await started({ files: { 'acme.md': NOTE, '.interview-followup.yaml': CONFIG }, capabilities: versioned(true), declineEdits: true });
+    const answer = (await c.executeCommand(InboxCommands.import, [{ name: 'acme.ics', text: INVITE }])) as ImportAnswer;
+    assert.equal(answer.applied, false);
+    assert.deepEqual(c.messages.map((m) => [m.type, m.message]), [[MessageType.Info, 'Import: nothing imported (the edit was discarded, or no note was ticked in the preview)']]);
+  });
 });

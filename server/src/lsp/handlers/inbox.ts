@@ -146,5 +146,7 @@ export async function runImport(host: Host, args: unknown[]): Promise<ImportAnsw
   const r = await connection.workspace.applyEdit({ label: 'Import invite or reply', edit: answer.edit as never });
   answer.applied = r.applied;
   if (!r.applied && r.failureReason) tell(MessageType.Warning, `Import: the editor did not apply the edit (${r.failureReason})`);
+  // VS Code lists changes that need confirmation unticked: Apply with none ticked applies nothing.
+  else if (!r.applied) tell(MessageType.Info, 'Import: nothing imported (the edit was discarded, or no note was ticked in the preview)');
   return answer;
 }
