@@ -53,9 +53,18 @@ local function main()
     vim.lsp.buf_attach_client(bufnr, assert(id, 'start_client returned nil'))
   end
   vim.bo[bufnr].filetype = 'markdown' -- -u NONE: no filetype detection; the FileType autocmd starts the client
-  local got = vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 10)
-  if not got then error('no diagnostics within 15 s', 0) end
-  emit('attached', { clients = #vim.lsp.buf_get_clients(bufnr) })
+  -- Ours is running once its diagnostics for the note are in (the other server may answer first).
+  local function ours()
+    for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      if c.name == 'interview-followup' then return c end
+    end
+  end
+  local got = vim.wait(15000, function()
+    local c = ours()
+    return c ~= nil and #vim.diagnostic.get(bufnr, { namespace = vim.lsp.diagnostic.get_namespace(c.id) }) > 0
+  end, 10)
+  if not got then error('no diagnostics from interview-followup within 15 s', 0) end
+  emit('attached', { clients = vim.tbl_map(function(c) return c.name end, vim.tbl_values(vim.lsp.buf_get_clients(bufnr))) })
 
   local tick = vim.api.nvim_buf_get_changedtick(bufnr)
   vim.cmd('InterviewImport ' .. vim.fn.fnameescape((assert(os.getenv('IFU_IMPORT'), 'IFU_IMPORT'))))
