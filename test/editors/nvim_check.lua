@@ -11,16 +11,7 @@
 -- note); INTERVIEW_FOLLOWUP_TODAY passes on to the server.
 
 local uv = vim.loop
-local t0 = uv.hrtime()
-local function ms() return math.floor((uv.hrtime() - t0) / 1e6) end
-
-local function emit(event, fields)
-  fields = fields or {}
-  fields.event = event
-  fields.ms = ms()
-  io.stdout:write(vim.json.encode(fields), '\n')
-  io.stdout:flush()
-end
+local emit = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
 
 local function getenv(name)
   local v = os.getenv(name)

@@ -6,16 +6,7 @@
 -- Neovim's workspace/applyEdit to change the buffer, writes it and quits. One JSON event per
 -- stdout line; `cquit 1` on any failure. With IFU_OTHER_ROOT, another language server (ours,
 -- under another name, on that folder) is attached to the note first.
-local uv = vim.loop
-local t0 = uv.hrtime()
-local function ms() return math.floor((uv.hrtime() - t0) / 1e6) end
-local function emit(event, fields)
-  fields = fields or {}
-  fields.event = event
-  fields.ms = ms()
-  io.stdout:write(vim.json.encode(fields), '\n')
-  io.stdout:flush()
-end
+local emit = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
 
 local function main()
   local note = assert(os.getenv('IFU_NOTE'), 'IFU_NOTE')
