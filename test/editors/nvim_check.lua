@@ -11,7 +11,8 @@
 -- note); INTERVIEW_FOLLOWUP_TODAY passes on to the server.
 
 local uv = vim.loop
-local emit = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+local events = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+local emit = events.emit
 
 local function getenv(name)
   local v = os.getenv(name)
@@ -112,11 +113,4 @@ local function main()
   emit('done', { server_exit = exited })
 end
 
-local ok, err = xpcall(main, function(e) return debug.traceback(tostring(e), 2) end)
-if not ok then
-  io.stderr:write('FAIL: ', tostring(err), '\n')
-  io.stderr:flush()
-  vim.cmd('cquit 1')
-else
-  vim.cmd('qall!')
-end
+events.run(main)

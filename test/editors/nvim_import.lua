@@ -6,7 +6,8 @@
 -- Neovim's workspace/applyEdit to change the buffer, writes it and quits. One JSON event per
 -- stdout line; `cquit 1` on any failure. With IFU_OTHER_ROOT, another language server (ours,
 -- under another name, on that folder) is attached to the note first.
-local emit = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+local events = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+local emit = events.emit
 
 local function main()
   local note = assert(os.getenv('IFU_NOTE'), 'IFU_NOTE')
@@ -73,11 +74,4 @@ local function main()
   emit('done')
 end
 
-local ok, err = xpcall(main, function(e) return debug.traceback(tostring(e), 2) end)
-if not ok then
-  io.stderr:write('FAIL: ', tostring(err), '\n')
-  io.stderr:flush()
-  vim.cmd('cquit 1')
-else
-  vim.cmd('qall!')
-end
+events.run(main)
