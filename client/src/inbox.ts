@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ImportAnswer, ImportSource, InboxCommands } from '../../server/src/protocol';
+import { ImportAnswer, ImportCommandOptions, ImportSource, InboxCommands } from '../../server/src/protocol';
 
 const IMPORTABLE = /\.(?:ics|ical|ifb|eml)$/i;
 
@@ -20,8 +20,12 @@ async function sourceOf(uri: vscode.Uri): Promise<string | ImportSource> {
   return { name: uri.path.split('/').pop() ?? uri.toString(), text: new TextDecoder('utf-8').decode(bytes) };
 }
 
-/** Imports `uris` (asks for them when none): the server applies what the preview confirms. */
-export async function importFiles(client: () => Promise<LanguageClient | undefined>, uris?: vscode.Uri[]): Promise<ImportAnswer | undefined> {
+/**
+ * Imports `uris` (asks for them when none): the server applies what the preview confirms. A new
+ * note goes into the workspace folder of `into` (the note dropped into), else of the note in
+ * the active editor.
+ */
+export async function importFiles(client: () => Promise<LanguageClient | undefined>, uris?: vscode.Uri[], into?: vscode.Uri): Promise<ImportAnswer | undefined> {
   let files = uris?.filter(importable);
   if (!files || files.length === 0) {
     files = await vscode.window.showOpenDialog({
@@ -37,8 +41,10 @@ export async function importFiles(client: () => Promise<LanguageClient | undefin
     return undefined;
   }
   const sources = await Promise.all(files.map(sourceOf));
+  const note = into ?? vscode.window.activeTextEditor?.document.uri;
+  const options: ImportCommandOptions = note?.scheme === 'file' ? { activeNote: note.toString() } : {};
   // The server shows what it could not read or match (window/showMessage) and asks for the edit.
-  const answer = await lc.sendRequest<ImportAnswer>('workspace/executeCommand', { command: InboxCommands.import, arguments: sources });
+  const answer = await lc.sendRequest<ImportAnswer>('workspace/executeCommand', { command: InboxCommands.import, arguments: [...sources, options] });
   if (answer?.applied) {
     const n = answer.files.length;
     vscode.window.setStatusBarMessage(`Interview Follow-up: imported into ${n} note${n === 1 ? '' : 's'}`, 5000);
@@ -57,10 +63,10 @@ export async function droppedFiles(data: vscode.DataTransfer): Promise<vscode.Ur
 export function registerNoteDrop(client: () => Promise<LanguageClient | undefined>): vscode.Disposable {
   const kind = vscode.DocumentDropOrPasteEditKind.Empty.append('interviewFollowup', 'import');
   return vscode.languages.registerDocumentDropEditProvider({ language: 'markdown' }, {
-    async provideDocumentDropEdits(_doc, _position, data) {
+    async provideDocumentDropEdits(doc, _position, data) {
       const files = await droppedFiles(data);
       if (files.length === 0) return undefined;
-      void importFiles(client, files);
+      void importFiles(client, files, doc.uri);
       return new vscode.DocumentDropEdit('', 'Import invite or reply into the notes', kind);
     },
   }, { providedDropEditKinds: [kind], dropMimeTypes: ['text/uri-list'] });

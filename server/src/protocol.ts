@@ -165,6 +165,11 @@ export interface ImportSource {
 export interface ImportCommandOptions {
   /** Answer the edit without applying it. */
   dryRun?: boolean;
+  /**
+   * The URI of the note the user is in: a new note goes into its workspace folder (without it:
+   * the folder of the first note open in the editor, else the first folder).
+   */
+  activeNote?: string;
 }
 
 export interface ImportChangeWire {

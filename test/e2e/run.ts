@@ -10,6 +10,8 @@
  *                  bulb is revealed; its lenses open the mail app, copy it, mark it sent
  *   report         the example job search: "Show Job Search Report" opens the page beside the
  *                  editor, and a saved note draws it again
+ *   import         the example job search: "Import Invite or Reply..." on an invite, through
+ *                  VS Code's refactor preview, gives the note its round
  *   folder-open    the example notes without .interview-followup.yaml: opening the folder
  *                  is enough (activation, Problems, the view), with the time it takes
  *   empty          an empty folder: no server, the view's welcome; the first note starts one
@@ -32,7 +34,7 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { missingBecause, REQUIRE_ALL, requiredError, skippedLine } from '../layers';
 import { CODE_SERVER_VERSION, installExtension, isolatedEnv, missingPrerequisites, REPO, seedUserSettings, tempBase } from './code-server';
 
-const SUITES = ['installed', 'restricted', 'drafts', 'report', 'folder-open', 'empty', 'markdown-repo'] as const;
+const SUITES = ['installed', 'restricted', 'drafts', 'report', 'import', 'folder-open', 'empty', 'markdown-repo'] as const;
 type Suite = (typeof SUITES)[number];
 const TODAY = '2026-11-26';
 const DESKTOP = process.env.E2E_VSCODE === 'desktop';
@@ -127,6 +129,11 @@ function makeSuiteWorkspace(suite: Suite, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   if (suite === 'installed' || suite === 'restricted') makeWorkspace(dir);
   else if (suite === 'drafts' || suite === 'report') makeDraftsWorkspace(dir);
+  else if (suite === 'import') {
+    makeDraftsWorkspace(dir);
+    // The invite of the import suite lists the user's own address among its attendees.
+    fs.appendFileSync(path.join(dir, '.interview-followup.yaml'), 'me: alex.morgan@gmail.com\n');
+  }
   else if (suite === 'folder-open') makeNotesOnly(dir);
   else if (suite === 'markdown-repo') makeMarkdownRepo(dir);
   // empty: nothing at all

@@ -83,8 +83,8 @@ export interface Editor {
   bin: string;
   /** A version line, or throws why the editor cannot run (`nvim not found`). */
   probe(): string;
-  /** Arguments and extra environment for one run. */
-  command(home: string): { args: string[]; env: NodeJS.ProcessEnv };
+  /** Arguments and extra environment for one run of `script` (default: the check's, nvim_check.lua...). */
+  command(home: string, script?: string): { args: string[]; env: NodeJS.ProcessEnv };
 }
 
 function probeRun(bin: string, args: string[]): { ok: boolean; out: string; why: string } {
@@ -110,9 +110,9 @@ export const EDITORS: Editor[] = [
       if (!p.ok) throw new Error(p.why);
       return p.out.split('\n')[0];
     },
-    command: (home) => ({
+    command: (home, script = path.join(HERE, 'nvim_check.lua')) => ({
       args: ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'lua dofile(os.getenv("IFU_SCRIPT"))'],
-      env: { IFU_SCRIPT: path.join(HERE, 'nvim_check.lua'), NVIM_LOG_FILE: path.join(home, 'nvim.log') },
+      env: { IFU_SCRIPT: script, NVIM_LOG_FILE: path.join(home, 'nvim.log') },
     }),
   },
   {
@@ -126,7 +126,7 @@ export const EDITORS: Editor[] = [
       if (!eglot) throw new Error(`eglot not found in ${ELPA}`);
       return `${p.out.split('\n')[0]}, ${eglot}`;
     },
-    command: () => ({ args: ['--batch', '-Q', '-l', path.join(HERE, 'eglot_check.el')], env: {} }),
+    command: (_home, script = path.join(HERE, 'eglot_check.el')) => ({ args: ['--batch', '-Q', '-l', script], env: {} }),
   },
   {
     id: 'vim',
@@ -140,7 +140,7 @@ export const EDITORS: Editor[] = [
       if (!ale.ok) throw new Error(`ALE not found for ${VIM} ('packadd ale' finds no :ALELint)`);
       return `${p.out.split('\n')[0]}, ALE`;
     },
-    command: () => ({ args: ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-S', path.join(HERE, 'ale_check.vim')], env: {} }),
+    command: (_home, script = path.join(HERE, 'ale_check.vim')) => ({ args: ['-N', '-u', 'NONE', '-i', 'NONE', '-n', '-es', '-S', script], env: {} }),
   },
 ];
 
@@ -192,9 +192,13 @@ export interface EditorRun {
   ms: number;
 }
 
-/** Runs one editor's script on `note` (in workspace folder `root`) with an isolated HOME. */
-export function runEditor(editor: Editor, server: string, root: string, note: string, home: string): Promise<EditorRun> {
-  const { args, env: extra } = editor.command(home);
+/**
+ * Runs one editor's script on `note` (in workspace folder `root`) with an isolated HOME: the
+ * check's, or `run.script` (in test/editors/), with `run.env` added to its environment.
+ */
+export function runEditor(editor: Editor, server: string, root: string, note: string, home: string,
+  run: { script?: string; env?: NodeJS.ProcessEnv } = {}): Promise<EditorRun> {
+  const { args, env: extra } = editor.command(home, run.script && path.join(HERE, run.script));
   const eventsFile = path.join(home, 'events.jsonl');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -211,6 +215,7 @@ export function runEditor(editor: Editor, server: string, root: string, note: st
     IFU_NOTE: note,
     IFU_EVENTS: eventsFile, // for the Vim script, which cannot write to a socket's /dev/stdout
     ...extra,
+    ...run.env,
   };
   for (const v of ['NVIM', 'NVIM_LISTEN_ADDRESS', 'VIMINIT', 'EXINIT', 'MYVIMRC', 'EMACSLOADPATH', 'EMACSDATA']) delete env[v];
   const started = Date.now();

@@ -11,16 +11,8 @@
 -- note); INTERVIEW_FOLLOWUP_TODAY passes on to the server.
 
 local uv = vim.loop
-local t0 = uv.hrtime()
-local function ms() return math.floor((uv.hrtime() - t0) / 1e6) end
-
-local function emit(event, fields)
-  fields = fields or {}
-  fields.event = event
-  fields.ms = ms()
-  io.stdout:write(vim.json.encode(fields), '\n')
-  io.stdout:flush()
-end
+local events = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+local emit = events.emit
 
 local function getenv(name)
   local v = os.getenv(name)
@@ -121,11 +113,4 @@ local function main()
   emit('done', { server_exit = exited })
 end
 
-local ok, err = xpcall(main, function(e) return debug.traceback(tostring(e), 2) end)
-if not ok then
-  io.stderr:write('FAIL: ', tostring(err), '\n')
-  io.stderr:flush()
-  vim.cmd('cquit 1')
-else
-  vim.cmd('qall!')
-end
+events.run(main)

@@ -39,10 +39,14 @@ export interface StartOptions extends ProcessOptions, SessionOptions {
   files?: Record<string, string>;
   /** A folder whose files (dotfiles included, not subfolders) are copied in before initialize. */
   copyFrom?: string;
+  /** More workspace folders at initialize, after the first: each a new temporary folder with these files. */
+  moreFolders?: Record<string, string>[];
 }
 
 export class LspClient extends LspSession {
   private readonly versions = new Map<string, number>();
+  /** The folders of `moreFolders`, in order. */
+  readonly moreFolders: string[] = [];
 
   /**
    * A server (the spare that booted during the previous test when the options allow, else a
@@ -57,6 +61,7 @@ export class LspClient extends LspSession {
         }
       }
       for (const [rel, text] of Object.entries(options.files ?? {})) await client.writeFile(rel, text);
+      for (const files of options.moreFolders ?? []) client.moreFolders.push(await client.newFolder(files));
       await client.initialize();
     } catch (err) {
       await client.dispose();
@@ -92,7 +97,7 @@ export class LspClient extends LspSession {
     this.initializeResult = await this.within('initialize', this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspace ? rootUri : null,
-      workspaceFolders: workspace ? [{ uri: rootUri, name: path.basename(this.dir) }] : null,
+      workspaceFolders: workspace ? [this.dir, ...this.moreFolders].map((d) => ({ uri: pathToFileURL(d).href, name: path.basename(d) })) : null,
       capabilities,
       ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
     }));
@@ -121,14 +126,20 @@ export class LspClient extends LspSession {
     });
   }
 
-  /** Creates another temporary folder with `files` and adds it as a workspace folder. */
-  async addFolder(files: Record<string, string>): Promise<string> {
+  /** Another temporary folder (removed on dispose) with `files`. */
+  private async newFolder(files: Record<string, string>): Promise<string> {
     const dir = tempDir();
     this.ownedDirs.push(dir);
     for (const [rel, text] of Object.entries(files)) {
       await fsp.mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
       await fsp.writeFile(path.join(dir, rel), text);
     }
+    return dir;
+  }
+
+  /** Creates another temporary folder with `files` and adds it as a workspace folder. */
+  async addFolder(files: Record<string, string>): Promise<string> {
+    const dir = await this.newFolder(files);
     await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
       event: { added: [{ uri: pathToFileURL(dir).href, name: path.basename(dir) }], removed: [] },
     });

@@ -29,6 +29,8 @@ export interface SessionOptions {
   /** false: no workspaceFolders and no rootUri in initialize (single-file mode). Default true. */
   workspace?: boolean;
   initializationOptions?: unknown;
+  /** Answer workspace/applyEdit `{applied: false}` with no reason, as VS Code does when its preview is discarded. */
+  declineEdits?: boolean;
   /** The title of the action window/showMessageRequest answers (as a user clicks it); none: dismissed. */
   messageAnswer?: string;
   /** How long a wait or a request may take before it fails. Default 5 s. */
@@ -141,7 +143,7 @@ export class LspSession {
     });
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       record(this.applyEdits, p);
-      return refuse.applyEdit ? { applied: false, failureReason: 'refused by the test' } : { applied: true };
+      return refuse.applyEdit ? { applied: false, failureReason: 'refused by the test' } : { applied: !this.options.declineEdits };
     });
     connection.onRequest(ShowMessageRequest.type, (p) => {
       record(this.messageRequests, p);

@@ -6,44 +6,10 @@
  * others import. Today is pinned (2026-11-26) by the harness.
  */
 import * as assert from 'node:assert/strict';
-import { ClientCapabilities, MessageType, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { MessageType, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { ImportAnswer, InboxCommands } from '../../server/src/protocol';
 import { applyEdits, LspClient, StartOptions } from '../lsp/client';
-
-const NOTE = [
-  '---',
-  'company: Acme Corp',
-  'role: Backend Engineer',
-  'contact: {name: Jane Doe, email: jane@acme.example}  # the recruiter',
-  'interviewed: 2026-11-20',
-  'thank_you_sent: 2026-11-20',
-  'status: waiting',
-  '---',
-  '',
-  'Notes.',
-  '',
-].join('\n');
-
-const crlf = (lines: string[]) => lines.join('\r\n') + '\r\n';
-const INVITE = crlf([
-  'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN', 'METHOD:REQUEST', 'BEGIN:VEVENT',
-  'DTSTART:20261203T150000Z', 'DTEND:20261203T160000Z', 'DTSTAMP:20261126T100000Z',
-  'ORGANIZER;CN=Jane Doe:mailto:jane@acme.example', 'UID:onsite-1@google.com',
-  'ATTENDEE;CN=Sam Lee;ROLE=REQ-PARTICIPANT:mailto:sam@acme.example',
-  'ATTENDEE;CN=Alex Morgan;ROLE=REQ-PARTICIPANT:mailto:alex@mail.example',
-  'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij',
-  'SUMMARY:Interview: Backend Engineer at Acme Corp - Onsite', 'SEQUENCE:0', 'STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR',
-]);
-const NEW_PROCESS = INVITE.replace('Backend Engineer at Acme Corp', 'Data Engineer at Initech').replace('onsite-1@google.com', 'initech-1@google.com')
-  .replace(/acme\.example/g, 'initech.example');
-const REPLY = [
-  'From: Jane Doe <jane@acme.example>', 'To: alex@mail.example', 'Subject: Re: thank you', 'Date: Tue, 24 Nov 2026 10:00:00 +0000',
-  'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Hi Alex,', '', 'We will get back to you by Friday.', '', 'Jane', '',
-].join('\r\n');
-
-const versioned = (annotations: boolean) => (caps: ClientCapabilities) => {
-  caps.workspace = { ...caps.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(annotations ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) } };
-};
+import { crlf, INVITE, NEW_PROCESS, NOTE, REPLY, versioned } from './inbox-texts';
 
 describe('protocol: import an invite or a reply', function () {
   let client: LspClient | undefined;

@@ -48,6 +48,8 @@ export class ClientFeatures {
     readonly showDocument: boolean,
     /** The client shows change annotations that need confirmation (a preview of the edit). */
     readonly changeAnnotations: boolean = false,
+    /** The client creates files by an edit (`documentChanges` and the `create` resource operation). */
+    readonly createFiles: boolean = false,
   ) {}
 
   /** Before initialize: nothing negotiated. */
@@ -75,6 +77,7 @@ export class ClientFeatures {
       init.draftCommands === true,
       !!caps.window?.showDocument?.support,
       !!caps.workspace?.workspaceEdit?.changeAnnotationSupport,
+      !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create'),
     );
   }
 

@@ -2,43 +2,25 @@
  * `interviewFollowup.import` (workspace/executeCommand): interview invites and saved replies
  * into the workspace's notes, as one WorkspaceEdit whose changes carry change annotations that
  * need confirmation (VS Code shows its refactor preview). A client without annotation support
- * is asked first (`window/showMessageRequest`). The planning is service/inbox's, loaded on the
- * first import only; the files it names are read here, through node/.
+ * is asked first (`window/showMessageRequest`). The notes are those of every workspace folder
+ * (importPlaces.ts); the edit is built as the client can take it (importEdit.ts). The planning
+ * is service/inbox's, loaded on the first import only; the files it names are read here,
+ * through node/.
  */
 import * as path from 'node:path';
 import { MessageType } from 'vscode-languageserver/node';
 import { findTemplate, readForEdit, reason, staysWithin } from '../../node';
-import { ImportAnswer, ImportSource, InboxCommands, NOTE_TEMPLATE } from '../../protocol';
+import { ImportAnswer, ImportCommandOptions, ImportSource, NOTE_TEMPLATE } from '../../protocol';
 import type { ImportResult } from '../../service/inbox';
 import { toPath } from '../features';
 import type { Host } from '../host';
+import { ImportEdit } from './importEdit';
+import { Places } from './importPlaces';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const inbox = () => require('../../service/inbox') as typeof import('../../service/inbox');
 const MAX_FILE_BYTES = () => (require('../../service/inbox/parse') as typeof import('../../service/inbox/parse')).MAX_FILE_BYTES;
 /* eslint-enable @typescript-eslint/no-require-imports */
-
-interface Pos { line: number; character: number }
-
-/** The position of a UTF-16 offset in `text`. */
-function positionAt(text: string, offset: number): Pos {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
-}
-
-/** The one span where `before` and `after` differ: the edit that keeps every other byte. */
-function diff(before: string, after: string): { start: number; end: number; newText: string } {
-  let s = 0;
-  while (s < before.length && s < after.length && before[s] === after[s]) s++;
-  let e = 0;
-  while (e < before.length - s && e < after.length - s && before[before.length - 1 - e] === after[after.length - 1 - e]) e++;
-  return { start: s, end: before.length - e, newText: after.slice(s, after.length - e) };
-}
 
 function zoneOf(env: NodeJS.ProcessEnv): string {
   const tz = env.TZ?.replace(/^:/, '');
@@ -53,18 +35,9 @@ function zoneOf(env: NodeJS.ProcessEnv): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export async function runImport(host: Host, args: unknown[]): Promise<ImportAnswer> {
-  const { connection } = host;
-  const tell = (type: MessageType, message: string) => void connection.sendNotification('window/showMessage', { type, message });
-  const answer: ImportAnswer = { edit: null, applied: false, files: [], errors: [], notes: [] };
-  const folder = host.folders[0];
-  if (!folder) {
-    answer.errors.push({ source: '', line: 1, message: 'import needs a workspace folder to put the notes in' });
-    tell(MessageType.Error, 'Import: open a folder first: the notes go into it');
-    return answer;
-  }
-  const dryRun = args.some((a) => typeof a === 'object' && a !== null && (a as { dryRun?: unknown }).dryRun === true);
-  const sources: { name: string; text: string }[] = [];
+/** The files of the command's arguments, read; each one that cannot be is an error of the answer. */
+async function readSources(args: unknown[], errors: ImportAnswer['errors']): Promise<{ name: string; text: string; file?: string }[]> {
+  const sources: { name: string; text: string; file?: string }[] = [];
   let k = 0;
   for (const a of args) {
     const src: ImportSource | undefined = typeof a === 'string' ? (/^file:/i.test(a) ? { uri: a } : { text: a }) : typeof a === 'object' && a !== null && ('uri' in a || 'text' in a) ? (a as ImportSource) : undefined;
@@ -77,30 +50,57 @@ export async function runImport(host: Host, args: unknown[]): Promise<ImportAnsw
     const file = typeof src.uri === 'string' ? toPath(src.uri) : undefined;
     const name = file ? path.basename(file) : String(src.uri);
     if (!file) {
-      answer.errors.push({ source: name, line: 1, message: 'not a file: URI' });
+      errors.push({ source: name, line: 1, message: 'not a file: URI' });
       continue;
     }
     try {
-      sources.push({ name, text: await readForEdit(file, MAX_FILE_BYTES()) });
+      sources.push({ name, text: await readForEdit(file, MAX_FILE_BYTES()), file });
     } catch (err) {
-      answer.errors.push({ source: name, line: 1, message: `cannot read it: ${err instanceof Error ? err.message : reason(err)}` });
+      errors.push({ source: name, line: 1, message: `cannot read it: ${err instanceof Error ? err.message : reason(err)}` });
     }
   }
+  return sources;
+}
 
-  // The notes of the folder, as the editor has them (open buffers first).
+/** The options among the command's arguments (ImportCommandOptions). */
+function optionsOf(args: unknown[]): ImportCommandOptions {
+  const options: ImportCommandOptions = {};
+  for (const a of args) {
+    if (typeof a !== 'object' || a === null || 'uri' in a || 'text' in a) continue;
+    const o = a as Record<string, unknown>;
+    if (o.dryRun === true) options.dryRun = true;
+    if (typeof o.activeNote === 'string') options.activeNote = o.activeNote;
+  }
+  return options;
+}
+
+export async function runImport(host: Host, args: unknown[]): Promise<ImportAnswer> {
+  const { connection } = host;
+  const tell = (type: MessageType, message: string) => void connection.sendNotification('window/showMessage', { type, message });
+  const answer: ImportAnswer = { edit: null, applied: false, files: [], errors: [], notes: [] };
+  if (host.folders.length === 0) {
+    answer.errors.push({ source: '', line: 1, message: 'import needs a workspace folder to put the notes in' });
+    tell(MessageType.Error, 'Import: open a folder first: the notes go into it');
+    return answer;
+  }
+  const options = optionsOf(args);
+  const sources = await readSources(args, answer.errors);
+  const places = new Places(host.folders, host.documents.paths(), options.activeNote);
+
+  // The notes of every folder, as the editor has them (open buffers first).
   const notes: { file: string; text: string }[] = [];
   for (const file of host.searches.paths()) {
-    if (!(file.startsWith(folder + path.sep))) continue;
-    const text = host.textOf(host.uriFor(file));
-    if (text !== undefined) notes.push({ file: path.relative(folder, file).split(path.sep).join('/'), text });
+    const name = places.nameOf(file);
+    const text = name === undefined ? undefined : host.textOf(host.uriFor(file));
+    if (name !== undefined && text !== undefined) notes.push({ file: name, text });
   }
-  const resolved = host.resolver.forFile(path.join(folder, 'new.md'));
+  const resolved = host.resolver.forFile(path.join(places.homeFolder, 'new.md'));
   const config = resolved.config;
   const me = [...config.me, config.sender.email?.toLowerCase()].filter((a): a is string => !!a);
   const template = findTemplate(resolved, host.builtinDir, NOTE_TEMPLATE, host.features.workspaceTrusted);
   let result: ImportResult;
   try {
-    result = await inbox().importInbox(sources, notes, { me, zone: zoneOf(host.env), today: host.today(), template });
+    result = await inbox().importInbox(sources, notes, { me, zone: zoneOf(host.env), today: host.today(), template, newNoteDir: places.newNoteDir });
   } catch (err) {
     tell(MessageType.Error, `Import: ${reason(err)}`);
     throw err;
@@ -108,36 +108,25 @@ export async function runImport(host: Host, args: unknown[]): Promise<ImportAnsw
   answer.errors.push(...result.errors);
   answer.notes.push(...result.notes);
 
-  const f = host.features;
-  const annotations: Record<string, { label: string; description?: string; needsConfirmation: boolean }> = {};
-  const documentChanges: unknown[] = [];
-  const changes: Record<string, unknown[]> = {};
+  const edit = new ImportEdit(host);
   for (const fc of result.files) {
-    const file = path.join(folder, ...fc.file.split('/'));
+    const source = fc.changes[0]?.source ?? '';
+    const { folder, file } = places.fileOf(fc.file);
     const rel = path.relative(folder, file);
     const inside = !!rel && !rel.startsWith('..') && !path.isAbsolute(rel) && staysWithin(fc.created ? path.dirname(file) : file, [folder]);
     if (!inside) {
-      answer.errors.push({ source: fc.changes[0]?.source ?? '', line: 1, message: `refused ${fc.file}: outside the workspace folder` });
+      answer.errors.push({ source, line: 1, message: `refused ${fc.file}: outside the workspace folder` });
       continue;
     }
-    if (fc.created && !f.documentChanges) {
-      answer.errors.push({ source: fc.changes[0]?.source ?? '', line: 1, message: `${fc.file} would be a new note, and this editor cannot create files by an edit: run 'interview-followup import' instead` });
+    if (fc.created && !edit.canCreate()) {
+      const from = sources.find((s) => s.name === source)?.file;
+      const cli = `interview-followup import ${from ? JSON.stringify(from) : source} --dir ${JSON.stringify(folder)}`;
+      answer.errors.push({ source, line: 1, message: `${fc.file} would be a new note, and this editor cannot create files by an edit: create the note (its company and role) and import again, or run ${cli}` });
       continue;
     }
     const uri = host.uriFor(file);
-    const id = `import:${fc.file}`;
-    const list = fc.changes.filter((c) => c.field !== '(new note)').map((c) => `${c.field}: ${c.old === undefined ? '' : `${c.old} -> `}${c.new}`);
-    annotations[id] = { label: `${fc.created ? 'New note' : 'Import into'} ${fc.file}`, description: list.join('; '), needsConfirmation: true };
-    const d = diff(fc.before, fc.after);
-    const c = host.converter(fc.before);
-    const range = { start: c.toClient(positionAt(fc.before, d.start)), end: c.toClient(positionAt(fc.before, d.end)) };
-    const textEdit = { range, newText: d.newText, annotationId: id };
-    if (f.documentChanges) {
-      if (fc.created) documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: id });
-      documentChanges.push({ textDocument: { uri, version: fc.created ? null : host.documents.get(uri)?.version ?? null }, edits: [textEdit] });
-    } else {
-      changes[uri] = [textEdit];
-    }
+    const changes = fc.changes.filter((c) => c.field !== '(new note)').map((c) => `${c.field}: ${c.old === undefined ? '' : `${c.old} -> `}${c.new}`);
+    edit.add({ uri, shown: fc.file, created: fc.created, before: fc.before, after: fc.after, changes });
     answer.files.push({ uri, created: fc.created, changes: fc.changes });
   }
   for (const e of answer.errors) tell(MessageType.Error, `Import: ${e.source}${e.source ? `:${e.line}: ` : ''}${e.message}`);
@@ -146,18 +135,18 @@ export async function runImport(host: Host, args: unknown[]): Promise<ImportAnsw
     if (answer.errors.length === 0 && answer.notes.length === 0) tell(MessageType.Info, 'Import: nothing to change');
     return answer;
   }
-  const edit = f.documentChanges ? { documentChanges, changeAnnotations: annotations } : { changes, changeAnnotations: annotations };
-  answer.edit = edit;
-  if (dryRun) return answer;
-  if (!f.changeAnnotations) {
+  answer.edit = edit.edit();
+  if (options.dryRun) return answer;
+  if (!host.features.changeAnnotations) {
     // No preview in this editor: ask before applying.
     const summary = answer.files.map((x) => `${path.basename(toPath(x.uri) ?? x.uri)} (${x.changes.filter((c) => c.field !== '(new note)').map((c) => c.field).join(', ')})`).join('; ');
     const choice = await connection.window.showInformationMessage(`Import: apply ${summary}?`, { title: 'Apply' }, { title: 'Cancel' }).catch(() => undefined);
     if (choice?.title !== 'Apply') return answer;
   }
-  const r = await connection.workspace.applyEdit({ label: 'Import invite or reply', edit: edit as never });
+  const r = await connection.workspace.applyEdit({ label: 'Import invite or reply', edit: answer.edit as never });
   answer.applied = r.applied;
   if (!r.applied && r.failureReason) tell(MessageType.Warning, `Import: the editor did not apply the edit (${r.failureReason})`);
+  // VS Code lists changes that need confirmation unticked: Apply with none ticked applies nothing.
+  else if (!r.applied) tell(MessageType.Info, 'Import: nothing imported (the edit was discarded, or no note was ticked in the preview)');
   return answer;
 }
-

@@ -32,6 +32,8 @@ export interface ImportOptions {
   today: Day;
   /** The interview-note template, for an invite of a process no note has yet. */
   template?: TemplateSource;
+  /** Where a new note goes, as the start of its `file` (`work/`); default: beside the notes' root. */
+  newNoteDir?: string;
 }
 
 export interface Source {
@@ -160,8 +162,9 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
     const day = parseIsoDay(f.date.slice(0, 10)) ?? options.today;
     const text = renderNewNote(new DraftRenderer(), options.template, { company, role, interviewed: day, today: options.today });
     const taken = new Set([...notes.map((n) => n.file), ...current.keys()]);
-    let file = newNoteFileName({ company, role });
-    for (let k = 2; taken.has(file); k++) file = newNoteFileName({ company, role }).replace(/\.md$/, `-${k}.md`);
+    const named = (options.newNoteDir ?? '') + newNoteFileName({ company, role });
+    let file = named;
+    for (let k = 2; taken.has(file); k++) file = named.replace(/\.md$/, `-${k}.md`);
     const planned = fillNew(text, f);
     const made: Change[] = [{ field: '(new note)', new: file, why: company ? undefined : 'the company is not in the invite: fill in company and role' }, ...planned.changes];
     record(file, '', planned.text, made, source, true);

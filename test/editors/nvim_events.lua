@@ -1,0 +1,29 @@
+-- What the headless Neovim scripts share:
+--   local events = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvim_events.lua')
+-- events.emit(event, fields) prints one JSON object per stdout line, with the event's name and
+-- the milliseconds since this file was loaded; events.run(main) runs the script's main and
+-- quits Neovim: 0 when it returns, `cquit 1` with the traceback on stderr when it fails.
+local uv = vim.loop
+local t0 = uv.hrtime()
+local M = {}
+
+function M.emit(event, fields)
+  fields = fields or {}
+  fields.event = event
+  fields.ms = math.floor((uv.hrtime() - t0) / 1e6)
+  io.stdout:write(vim.json.encode(fields), '\n')
+  io.stdout:flush()
+end
+
+function M.run(main)
+  local ok, err = xpcall(main, function(e) return debug.traceback(tostring(e), 2) end)
+  if not ok then
+    io.stderr:write('FAIL: ', tostring(err), '\n')
+    io.stderr:flush()
+    vim.cmd('cquit 1')
+  else
+    vim.cmd('qall!')
+  end
+end
+
+return M
