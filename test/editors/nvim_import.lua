@@ -10,9 +10,7 @@ local events = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'nvi
 local emit = events.emit
 
 local function main()
-  local note = assert(os.getenv('IFU_NOTE'), 'IFU_NOTE')
-  dofile(assert(os.getenv('IFU_INIT'), 'IFU_INIT'))
-  dofile(assert(os.getenv('IFU_RECIPE'), 'IFU_RECIPE'))
+  local note = events.set_up()
 
   -- What the server tells and asks, as Neovim shows it.
   local messages, asked = {}, nil
@@ -69,9 +67,7 @@ local function main()
   vim.cmd('silent write')
   emit('imported', { asked = asked, messages = messages })
 
-  for _, client in ipairs(vim.lsp.get_active_clients()) do client.stop() end
-  vim.wait(3000, function() return #vim.lsp.get_active_clients() == 0 end, 10)
-  emit('done')
+  events.stop()
 end
 
 events.run(main)
