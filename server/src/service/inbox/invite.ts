@@ -52,7 +52,15 @@ export function inviteFacts(calendar: Ical, options: InviteOptions): RoundFacts[
   const method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase();
   const events = calendar.getAllSubcomponents('vevent');
   if (events.length === 0) throw new InboxError('a calendar without an event (VEVENT)');
-  return events.map((v: Ical) => eventFacts(v, method, options));
+  return events.map((v: Ical) => {
+    try {
+      return eventFacts(v, method, options);
+    } catch (err) {
+      // ical.js reads values lazily and throws on what parse.ts did not foresee: a file's error, not a crash.
+      if (err instanceof InboxError) throw err;
+      throw new InboxError(`not valid iCalendar: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 120)}`, lineOf(v));
+    }
+  });
 }
 
 function text(v: Ical, name: string): string {
