@@ -66,7 +66,7 @@ export interface DraftContext {
   /**
    * The latest interview held; `when` as a person says it ("today", "yesterday", "on Tuesday"
    * within six days, else "on 24 November"); `onDay` the same naming the day, for a card read
-   * days later ("on Tuesday", never "today"); `round` its stage or "interview".
+   * days later ("on Tuesday", never "today"); `round` its stage as a noun (roundNoun: "onsite", "technical interview") or "interview".
    */
   interviewed?: DateInfo & { when: string; onDay: string; round: string };
   /** The next round booked, after today (a withdrawal asks to cancel it). */
@@ -125,6 +125,16 @@ export function cardDay(day: Day, today: Day): string {
 
 const CALL = /\b(phone|call|video|zoom|teams|meet)\b/i;
 
+/** A stage's last word that names a kind of meeting ("onsite", "phone screen"): else it is one more word for an interview. */
+const NOUN = /\b(?:interviews?|screen|screening|call|round|loop|onsite|on-site|chat|session|meeting|panel|conversation|visit|presentation|exercise|assessment|test|challenge|day|lunch|dinner|coffee|walkthrough|review|debrief|pairing|superday)$/i;
+
+/** The round as a noun: "my onsite", "my phone screen", "my technical interview" (never "my technical" or "my hiring manager"). */
+export function roundNoun(stage: string | undefined): string {
+  const s = stage?.trim();
+  if (!s) return 'interview';
+  return NOUN.test(s) ? s : `${s} interview`;
+}
+
 /** "I would hear within two weeks": the promise in its words, else by its date. */
 function promised(p: Promise_, today: Day): string {
   const phrase = p.phrase?.trim();
@@ -172,7 +182,7 @@ export function sampleContext(): DraftContext {
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
-    booked: { ...day(16), when: 'on Wednesday', round: 'final' },
+    booked: { ...day(16), when: 'on Wednesday', round: 'final interview' },
     expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
     thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: day(24),
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
@@ -231,9 +241,9 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     greetingName: p.firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
     interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
     interviewed: current
-      ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: current.stage ?? 'interview' }
+      ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: roundNoun(current.stage) }
       : undefined,
-    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), round: next.stage ?? 'interview' } : undefined,
+    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), round: roundNoun(next.stage) } : undefined,
     expectReplyBy: promise
       ? { ...dateInfo(promise.day), phrase: promise.phrase, said: `${toContact ? 'You mentioned' : 'I was told'} ${promised(promise, today)}` }
       : undefined,

@@ -1,0 +1,46 @@
+/**
+ * Drafts read by their recipients (SPEC part 3, "Each person their own message" and "Each
+ * moment its one message"): the words of each sentence, over notes a real search has.
+ */
+import * as assert from 'node:assert/strict';
+import { mergeConfig, TemplateName } from '../../server/src/service';
+import { builtInTemplates, day, note, service, URI } from './helpers';
+
+const config = mergeConfig({ sender: { name: 'Alex Kim', email: 'alex.kim@example.com' } });
+
+/** The draft of `kind` to `to` (the default addressee without one), as `draft --kind` prints it. */
+export function draftOf(text: string, kind: TemplateName, to?: string, today = '2026-11-26'): string {
+  const r = service.draftText({ uri: URI, text }, kind, to, { today: day(today), config, templates: builtInTemplates });
+  assert.ok(r?.text, `a ${kind} draft: ${r?.disabled}`);
+  return r.text;
+}
+
+const ROUNDS = (stage: string) => note(['company: Initrode', 'role: Platform Engineer', 'contact: {name: Nora Ellis, email: nora@initrode.example}',
+  'rounds:', '  - date: 2026-11-10', `    stage: ${stage}`, '    interviewers:', '      - {name: Ana Ruiz, email: ana@initrode.example}',
+  '      - {name: Sam Lee, email: sam@initrode.example}', '      - {name: Lee Park, email: lee@initrode.example}',
+  '    thank_you_sent: 2026-11-10', '  - date: 2026-12-02', `    stage: ${stage}`, 'status: waiting']);
+
+describe('drafts: the words', () => {
+  it('a stage that is no noun ("technical", "final", "hiring manager") is said as an interview: "my technical interview", never "my technical"', () => {
+    for (const stage of ['technical', 'final', 'hiring manager']) {
+      const held = ROUNDS(stage).replace(/  - date: 2026-12-02\n.*\n/, '');
+      const drafts = [
+        draftOf(held, 'thank-you-email', 'Nora Ellis', '2026-11-11'), draftOf(held, 'thank-you-card', 'Nora Ellis', '2026-11-11'),
+        draftOf(held, 'thank-you-email', 'Sam Lee', '2026-11-11'), draftOf(held, 'thank-you-email', 'Lee Park', '2026-11-11'),
+        draftOf(held, 'check-in-email', undefined), draftOf(ROUNDS(stage), 'withdrawal-email', undefined),
+      ].join('\n');
+      assert.match(drafts, new RegExp(`my ${stage} interview`), drafts);
+      assert.doesNotMatch(drafts, new RegExp(`(my|our|The) ${stage}(?! interview)`, 'i'), drafts);
+    }
+  });
+
+  it('a stage that is a noun ("onsite", "phone screen", "video call") stays as it is', () => {
+    for (const stage of ['onsite', 'phone screen', 'video call', 'system design round']) {
+      const held = ROUNDS(stage).replace(/  - date: 2026-12-02\n.*\n/, '');
+      const d = draftOf(held, 'thank-you-email', 'Nora Ellis', '2026-11-11') + draftOf(ROUNDS(stage), 'withdrawal-email', undefined);
+      assert.match(d, new RegExp(`Thank you for arranging my ${stage} with`), d);
+      assert.match(d, new RegExp(`cancel my ${stage} on`), d);
+      assert.doesNotMatch(d, /interview interview|screen interview|call interview|round interview|onsite interview/, d);
+    }
+  });
+});
