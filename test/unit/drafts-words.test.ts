@@ -3,7 +3,7 @@
  * moment its one message"): the words of each sentence, over notes a real search has.
  */
 import * as assert from 'node:assert/strict';
-import { mergeConfig, TemplateName } from '../../server/src/service';
+import { mergeConfig, Search, TemplateName } from '../../server/src/service';
 import { builtInTemplates, day, note, service, URI } from './helpers';
 
 const config = mergeConfig({ sender: { name: 'Alex Kim', email: 'alex.kim@example.com' } });
@@ -42,5 +42,41 @@ describe('drafts: the words', () => {
       assert.match(d, new RegExp(`cancel my ${stage} on`), d);
       assert.doesNotMatch(d, /interview interview|screen interview|call interview|round interview|onsite interview/, d);
     }
+  });
+});
+
+const OPEN = note(['company: Hooli', 'role: Platform Engineer', 'contact: {name: Gavin Belson, email: gavin@hooli.example}',
+  'interviewed: 2026-11-24', 'stage: onsite', 'status: STATUS']);
+const ACCEPTED = note(['company: Aperture', 'role: Engineer', 'contact: {name: Caroline Jones, email: caroline@aperture.example}',
+  'interviewed: 2026-11-03', 'thank_you_sent: 2026-11-03', 'status: accepted']);
+
+/** `draft --kind` on hooli.md in a search of `notes` (name -> text). */
+function refusal(notes: Record<string, string>, kind: TemplateName): string | undefined {
+  const today = day('2026-11-26');
+  const search = new Search(Object.entries(notes).map(([name, text]) => service.summarize({ uri: name, text }, name, today)!));
+  const r = service.draftText({ uri: 'hooli.md', text: notes['hooli.md'] }, kind, undefined, { today, config, templates: builtInTemplates, search, name: 'hooli.md' });
+  return r?.text === undefined ? r?.disabled : undefined;
+}
+
+describe('drafts: --kind refuses a message to a process that is over', () => {
+  const chasing: TemplateName[] = ['thank-you-email', 'thank-you-card', 'check-in-email', 'check-in-call'];
+  for (const status of ['rejected', 'withdrawn', 'declined', 'closed', 'accepted']) {
+    it(`status ${status}: no thank-you or check-in ("remain very interested", "look forward to hearing from you")`, () => {
+      for (const kind of chasing) assert.match(refusal({ 'hooli.md': OPEN.replace('STATUS', status) }, kind) ?? `${kind} drafted`, new RegExp(`status is ${status}`));
+    });
+  }
+
+  it('an offer accepted in another note: no thank-you, check-in, time to decide or acceptance; the withdrawal (or the decline) instead', () => {
+    for (const status of ['waiting', 'offer']) {
+      const notes = { 'hooli.md': OPEN.replace('STATUS', status), 'aperture.md': ACCEPTED };
+      const kinds: TemplateName[] = status === 'offer' ? [...chasing, 'offer-time-email', 'offer-accept-email', 'offer-checklist'] : chasing;
+      for (const kind of kinds) assert.match(refusal(notes, kind) ?? `${kind} drafted`, /you accepted the offer from Aperture \(aperture\.md\)/);
+      assert.equal(refusal(notes, status === 'offer' ? 'offer-decline-email' : 'withdrawal-email'), undefined);
+    }
+  });
+
+  it('another note of the same process rejected: no thank-you or check-in', () => {
+    const notes = { 'hooli.md': OPEN.replace('STATUS', 'waiting'), 'hooli-final.md': OPEN.replace('STATUS', 'rejected').replace('2026-11-24', '2026-11-25') };
+    for (const kind of chasing) assert.match(refusal(notes, kind) ?? `${kind} drafted`, /rejected in hooli-final\.md/);
   });
 });
