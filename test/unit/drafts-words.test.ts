@@ -80,3 +80,34 @@ describe('drafts: --kind refuses a message to a process that is over', () => {
     for (const kind of chasing) assert.match(refusal(notes, kind) ?? `${kind} drafted`, /rejected in hooli-final\.md/);
   });
 });
+
+/** Sentences of a draft's body and its subject: no heading, address, greeting or sign-off. */
+const sentences = (d: string) => d.split('\n').filter((l) => l.trim() && !/^(## Draft|To:|Subject:|Dear |Best regards|With thanks|Alex Kim|alex\.kim@)/.test(l))
+  .join(' ').split(/(?<=[.;?!])\s+/).map((x) => x.trim()).filter(Boolean);
+
+describe('drafts: a panel of five and the contact who arranged it', () => {
+  const people = ['Nora Ellis', 'Ana Ruiz', 'Sam Lee', 'Lee Park', 'Omar Haddad', 'Eve Stone'];
+  const panel = (late: boolean) => note(['company: Initrode', 'role: Staff Engineer', 'contact: {name: Nora Ellis, email: nora@initrode.example}',
+    'rounds:', '  - date: 2026-11-24', '    stage: onsite', '    interviewers:',
+    '      - {name: Ana Ruiz, email: ana@initrode.example, title: Engineering Manager, highlight: the on-call rotation}',
+    '      - {name: Sam Lee, email: sam@initrode.example}', '      - {name: Lee Park, email: lee@initrode.example, title: Staff Engineer}',
+    '      - {name: Omar Haddad, email: omar@initrode.example, highlight: the migration to Postgres}', '      - {name: Eve Stone, title: Recruiter}',
+    'expect_reply_by: within two weeks', 'pitch: I have run the same migration twice.', 'status: waiting']).replace('2026-11-24', late ? '2026-11-19' : '2026-11-24');
+  for (const late of [false, true]) {
+    for (const kind of ['thank-you-email', 'thank-you-card'] as TemplateName[]) {
+      it(`${kind}s${late ? ', a week late,' : ''}: no two of the six share a sentence or a subject; the pitch goes to one`, () => {
+        const drafts = people.map((who) => draftOf(panel(late), kind, who));
+        for (let a = 0; a < drafts.length; a++) {
+          for (let b = a + 1; b < drafts.length; b++) {
+            const shared = sentences(drafts[a]).filter((x) => sentences(drafts[b]).includes(x));
+            assert.deepEqual(shared, [], `${people[a]} and ${people[b]} share:\n${drafts[a]}\n${drafts[b]}`);
+          }
+        }
+        const subjects = drafts.map((d) => d.split('\n').find((l) => l.startsWith('Subject:'))).filter(Boolean);
+        assert.equal(new Set(subjects).size, subjects.length, `subjects: ${subjects.join(' | ')}`);
+        assert.ok(subjects.every((s) => !s!.includes('[')), 'no placeholder in a subject');
+        assert.ok(drafts.filter((d) => d.includes('same migration twice')).length <= 1, 'the pitch once');
+      });
+    }
+  }
+});

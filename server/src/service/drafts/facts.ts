@@ -9,7 +9,7 @@ import { Interview, mainContact, Person } from '../model';
 import { Meeting, Promise_, timelineOf } from '../rules/timeline';
 import { nextWorkingDay, WorkingDays, workingDaysAfter } from '../workdays';
 import type { NoteSummary } from '../search';
-import { Addressee, metIn, samePerson } from './recipients';
+import { Addressee, metIn, samePerson, thankYouPeople } from './recipients';
 import { telUri } from '../safe/tel';
 
 export { telUri };
@@ -25,6 +25,7 @@ export interface DraftContext {
   company: string;
   role: string;
   stage?: string;
+  /** The note's pitch, for the one thank-you of a round that says it (the first person met's, or the arranging contact's when theirs goes first). */
   pitch?: string;
   /**
    * The one thing you talked about with the addressee: their own `highlight`, else the round's
@@ -56,6 +57,9 @@ export interface DraftContext {
     panelist: boolean;
     /** The third, fifth... of a panel: a third shape, so that no two of a panel read alike. */
     alternate: boolean;
+    /** The fourth and the fifth of a panel: a shape each of their own (templates test them before panelist and alternate). */
+    fourth: boolean;
+    fifth: boolean;
     highlight?: string;
   };
   /** "Jane Doe <jane@acme.example>": the addressee. */
@@ -154,9 +158,9 @@ function names(people: Person[]): string {
 
 /** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
 /** Where the addressee sits in a panel: the first (neither), the second, fourth... (panelist), the third, fifth... (alternate too). */
-function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean } {
+function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean; fourth: boolean; fifth: boolean } {
   const at = inRound && met.length > 1 ? met.findIndex((m) => samePerson(m, person)) : -1;
-  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0 };
+  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4 };
 }
 
 function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
@@ -178,7 +182,7 @@ export function sampleContext(): DraftContext {
   return {
     company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
     met: 'Sam Lee', call: true, late: true, promisePassed: true,
-    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true },
+    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true, fourth: true, fifth: true },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
@@ -221,11 +225,16 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   const promise = timeline?.promise;
   const next = timeline?.next;
   const toContact = !person.interviewer || samePerson(person, contact);
+  // The pitch is said once a round: to the first person met, or, when the round's thank-you
+  // goes first to the contact who arranged it (nobody met has an email), to the contact only.
+  const lead = thankYouPeople(i, today)[0];
+  const leadArranged = lead !== undefined && met.length > 0 && !met.some((m) => samePerson(m, lead));
+  const pitchHere = arranged ? lead !== undefined && samePerson(lead, person) : !(leadArranged && inRound);
   return {
     company: i.company.kind === 'ok' ? i.company.value : '[company]',
     role: i.role.kind === 'ok' ? i.role.value : '[role]',
     stage,
-    pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
+    pitch: i.pitch.kind === 'ok' && pitchHere ? i.pitch.value : undefined,
     highlight,
     met: names(met),
     call: CALL.test(stage ?? ''),
