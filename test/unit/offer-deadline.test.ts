@@ -69,7 +69,7 @@ describe('offer_deadline in the time-to-decide draft', () => {
   it('names their deadline and asks for three working days past it (Friday 4 December: the Wednesday after)', () => {
     const t = drafted('2026-12-04');
     assert.match(t, /You asked for my answer by Friday, 4 December 2026, and I want to give it the careful thought it deserves: could I have until Wednesday, 9 December 2026 instead\?/);
-    assert.match(t, /If that is too late for you, please tell me and I will answer by Friday as you asked\./);
+    assert.match(t, /If that is too late for you, please tell me and I will answer by 4 December as you asked\./);
   });
 
   it('a holiday on the way is not counted: the Thursday', () => {
@@ -80,6 +80,22 @@ describe('offer_deadline in the time-to-decide draft', () => {
     const t = drafted(undefined, '2026-11-28');
     assert.match(t, /could I have until Monday, 7 December 2026 to give you my answer\?/);
     assert.doesNotMatch(t, /You asked/);
+  });
+
+  it('a deadline already passed: says sorry for asking late, never "I will answer by Friday as you asked"', () => {
+    const t = drafted('2026-11-20');
+    assert.match(t, /You asked for my answer by Friday, 20 November 2026, and I am sorry to come back to you after it: could I have until Thursday, 3 December 2026 to give it the careful thought it deserves\?/);
+    assert.match(t, /If you need my answer sooner, please tell me and I will do my best to meet it\./);
+    assert.doesNotMatch(t, /as you asked|too late for you/);
+  });
+
+  it('a deadline today: "I will answer today as you asked"', () => {
+    assert.match(drafted('2026-11-26'), /If that is too late for you, please tell me and I will answer today as you asked\./);
+  });
+
+  it('a deadline within six days is its weekday; further, its date (never a "by Friday" that reads as this week\'s)', () => {
+    assert.match(drafted('2026-11-30'), /I will answer by Monday as you asked\./);
+    assert.match(drafted('2026-11-27'), /I will answer by tomorrow as you asked\./);
   });
 
   it('a deadline sooner than a week away: never proposes a date before a week from today', () => {

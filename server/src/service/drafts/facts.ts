@@ -88,8 +88,12 @@ export interface DraftContext {
    * or with `offer_deadline` three working days past it when that is later.
    */
   decideBy: DateInfo;
-  /** The offer's deadline (`offer_deadline`), when the note has one. */
-  offerDeadline?: DateInfo;
+  /**
+   * The offer's deadline (`offer_deadline`), when the note has one; `by` as a person says it
+   * ("today", "by tomorrow", "by Friday" within six days, else "by 4 December"); `passed` once
+   * it is before today.
+   */
+  offerDeadline?: DateInfo & { by: string; passed: boolean };
   sender: { name: string; email?: string; phone?: string };
   /** The sender's phone, or a placeholder: a voicemail must leave a number. */
   callback: string;
@@ -120,6 +124,12 @@ export function spokenDay(day: Day, today: Day): string {
   if (day === today) return 'today';
   if (day === today - 1) return 'yesterday';
   return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
+}
+
+/** An answer's deadline: "today", "by tomorrow", "by Friday" within six days, else "by 4 December"; passed once before today. */
+function deadlineInfo(day: Day, today: Day): DateInfo & { by: string; passed: boolean } {
+  const by = day === today ? 'today' : day === today + 1 ? 'by tomorrow' : day > today && day - today <= 6 ? `by ${weekdayName(day)}` : `by ${dayMonth(day, today)}`;
+  return { ...dateInfo(day), by, passed: day < today };
 }
 
 /** A day on a card, read days later: "on Tuesday" within six days, else "on 24 November"; never "today". */
@@ -188,7 +198,7 @@ export function sampleContext(): DraftContext {
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
     booked: { ...day(16), when: 'on Wednesday', round: 'final interview' },
     expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
-    thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: day(24),
+    thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: { ...day(24), by: 'by 27 November', passed: true },
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
     acceptedElsewhere: 'Globex',
     others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
@@ -259,7 +269,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
     decideBy: dateInfo(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
-    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: dateInfo(i.offerDeadline.value) } : {}),
+    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: deadlineInfo(i.offerDeadline.value, today) } : {}),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
     callback: config.sender.phone ?? '[your phone number]',
     acceptedElsewhere: extras.accepted ? extras.accepted.company ?? extras.accepted.name : undefined,
