@@ -111,3 +111,17 @@ describe('drafts: a panel of five and the contact who arranged it', () => {
     }
   }
 });
+
+describe('drafts: the contact who was also in the round', () => {
+  it('is thanked with what the round says of them (their title as an interviewer), and for the conversation, not for arranging', () => {
+    const text = note(['company: Hooli', 'role: Engineer', 'contact: {name: Gavin Belson, email: gavin@hooli.example}',
+      'rounds:', '  - date: 2026-11-25', '    stage: technical', '    interviewers:', '      - {name: Ana Ruiz, email: ana@hooli.example}',
+      '      - {name: Gavin Belson, email: gavin@hooli.example, title: CEO, highlight: the compression roadmap}', 'status: waiting']);
+    for (const kind of ['thank-you-email', 'thank-you-card'] as TemplateName[]) {
+      const d = draftOf(text, kind, 'Gavin Belson');
+      assert.match(d, /the compression roadmap/);
+      assert.match(d, /as CEO/, d);
+      assert.doesNotMatch(d, /arranging/);
+    }
+  });
+});

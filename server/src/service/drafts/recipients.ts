@@ -25,7 +25,13 @@ export function peopleOf(i: Interview, today: Day): Addressee[] {
   const seen = new Set<string>();
   const add = (p: Person | undefined, interviewer: boolean) => {
     const key = p?.name?.trim().toLowerCase();
-    if (!p || !key || seen.has(key)) return;
+    if (!p || !key) return;
+    if (seen.has(key)) {
+      // The contact met again in the round: what the round says of them (a title, an email) fills in what the contact lacks.
+      const k = out.findIndex((o) => samePerson(o, p));
+      if (k >= 0) out[k] = { ...p, ...Object.fromEntries(Object.entries(out[k]).filter(([, v]) => v !== undefined)), interviewer: out[k].interviewer } as Addressee;
+      return;
+    }
     seen.add(key);
     out.push({ ...p, interviewer });
   };
