@@ -125,3 +125,20 @@ describe('drafts: the contact who was also in the round', () => {
     }
   });
 });
+
+describe('drafts: a round held on a video link is a call', () => {
+  const round = (extra: string[], stage = 'technical') => note(['company: Hooli', 'role: Engineer', 'contact: {name: Gavin Belson, email: gavin@hooli.example}',
+    'rounds:', '  - date: 2026-11-25T10:00', `    stage: ${stage}`, ...extra.map((x) => `    ${x}`), 'status: waiting']);
+  it('a conference link (as an imported Zoom or Meet invite writes it), or a location naming a call: "speak with me", never "meet"', () => {
+    for (const extra of [['link: https://zoom.us/j/123'], ['location: Phone call'], ['location: Video (Teams)']]) {
+      const d = draftOf(round(extra), 'thank-you-email') + draftOf(round(extra), 'thank-you-card');
+      assert.match(d, /speak with me yesterday/, d);
+      assert.match(d, /speaking with me on Wednesday/, d);
+      assert.doesNotMatch(d, /\bmeet(ing)?\b/, d);
+    }
+  });
+  it('an onsite with the Meet link a calendar adds to every event is still a meeting', () => {
+    const d = draftOf(round(['link: https://meet.google.com/abc-defg-hij', 'location: Acme HQ, Room 4'], 'onsite'), 'thank-you-email');
+    assert.match(d, /meet with me yesterday/, d);
+  });
+});

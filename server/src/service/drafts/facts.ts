@@ -5,7 +5,7 @@
  */
 import { Config } from '../config';
 import { Day, formatDay, longDay, monthName, partsOf, weekdayName } from '../dates';
-import { Interview, mainContact, Person } from '../model';
+import { Interview, mainContact, Person, Round } from '../model';
 import { Meeting, Promise_, timelineOf } from '../rules/timeline';
 import { nextWorkingDay, WorkingDays, workingDaysAfter } from '../workdays';
 import type { NoteSummary } from '../search';
@@ -35,7 +35,7 @@ export interface DraftContext {
   highlight?: string;
   /** Whom you met in the latest round: "Ana Ruiz and Sam Lee" (empty when the note names nobody). */
   met: string;
-  /** The latest round was a call (a phone screen, a stage naming a call or video): "speaking with me", "our call". */
+  /** The latest round was a call (a phone screen, a stage naming a call or video, a conference link or a location naming a call): "speaking with me", "our call". */
   call: boolean;
   /** The thank-you is more than three days after the round: it says sorry for the delay. */
   late: boolean;
@@ -137,7 +137,19 @@ export function cardDay(day: Day, today: Day): string {
   return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
 }
 
-const CALL = /\b(phone|call|video|zoom|teams|meet)\b/i;
+const CALL = /\b(phone|call|video|zoom|teams|meet|webex)\b/i;
+const IN_PERSON = /\b(onsite|on-site|in person|in-person|office|lunch|dinner|coffee)\b/i;
+
+/**
+ * The round was a call: its stage names one, or (a stage that does not say it was in person)
+ * it has a conference link or a location naming a call. Calendars attach a Meet link to an
+ * onsite too, so the stage speaks first.
+ */
+function wasCall(stage: string | undefined, round: Round | undefined): boolean {
+  if (CALL.test(stage ?? '')) return true;
+  if (IN_PERSON.test(stage ?? '')) return false;
+  return !!round?.link || CALL.test(round?.location ?? '');
+}
 
 /** A stage's last word that names a kind of meeting ("onsite", "phone screen"): else it is one more word for an interview. */
 const NOUN = /\b(?:interviews?|screen|screening|call|round|loop|onsite|on-site|chat|session|meeting|panel|conversation|visit|presentation|exercise|assessment|test|challenge|day|lunch|dinner|coffee|walkthrough|review|debrief|pairing|superday)$/i;
@@ -247,7 +259,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     pitch: i.pitch.kind === 'ok' && pitchHere ? i.pitch.value : undefined,
     highlight,
     met: names(met),
-    call: CALL.test(stage ?? ''),
+    call: wasCall(stage, current?.round !== undefined && i.rounds.kind === 'ok' ? i.rounds.value[current.round] : undefined),
     late: current !== undefined && today - current.day > 3,
     promisePassed: promise !== undefined && promise.day < today,
     contact: { ...c, phone: contact.phone, title: contact.title },
