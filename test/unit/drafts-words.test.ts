@@ -142,3 +142,28 @@ describe('drafts: a round held on a video link is a call', () => {
     assert.match(d, /meet with me yesterday/, d);
   });
 });
+
+describe('drafts: what the note leaves out or over-punctuates', () => {
+  it('a highlight written as a sentence ("the ledger.", "Rust!") is not punctuated twice', () => {
+    const text = note(['company: Acme', 'role: Engineer', 'contact: {name: Jane Doe, email: jane@acme.example}', 'interviewed: 2026-11-25',
+      'highlight: the ledger.', 'status: waiting']);
+    const panel = note(['company: Acme', 'role: Engineer', 'rounds:', '  - date: 2026-11-25', '    interviewers:',
+      '      - {name: Ana Ruiz, email: ana@acme.example, highlight: "Rust!"}', '      - {name: Bo Li, email: bo@acme.example, highlight: "the on-call rotation;"}', 'status: waiting']);
+    const all = [draftOf(text, 'thank-you-email'), draftOf(text, 'thank-you-card'), draftOf(panel, 'thank-you-email', 'Ana Ruiz'),
+      draftOf(panel, 'thank-you-email', 'Bo Li'), draftOf(panel, 'thank-you-card', 'Bo Li')].join('\n');
+    assert.match(all, /about the ledger, and it left me/);
+    assert.doesNotMatch(all, /[.!;][.,;]|!\s+is/, all);
+  });
+
+  it('a note without a role: no placeholder in any subject (the body keeps it, visible)', () => {
+    const text = note(['company: Acme', 'contact: {name: Jane Doe, email: jane@acme.example}', 'interviewed: 2026-11-10', 'thank_you_sent: 2026-11-10', 'status: STATUS']);
+    const kinds: [TemplateName, string][] = [['thank-you-email', 'waiting'], ['check-in-email', 'waiting'], ['withdrawal-email', 'waiting'],
+      ['offer-accept-email', 'offer'], ['offer-decline-email', 'offer'], ['offer-time-email', 'offer'], ['rejection-reply-email', 'rejected']];
+    for (const [kind, status] of kinds) {
+      const d = draftOf(text.replace('STATUS', status), kind);
+      const subject = d.split('\n').find((l) => l.startsWith('Subject:'))!;
+      assert.doesNotMatch(subject, /\[|\]|  |: $/, `${kind}: ${subject}`);
+      if (kind !== 'rejection-reply-email') assert.match(d, /\[role\]/, `${kind}: the body still shows what is missing`);
+    }
+  });
+});

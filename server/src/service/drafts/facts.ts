@@ -23,7 +23,10 @@ export interface DateInfo {
 
 export interface DraftContext {
   company: string;
+  /** The role, or the placeholder `[role]` (for the body: a subject says `hasRole` first). */
   role: string;
+  /** The note names its role: a subject without one leaves it out rather than carry a placeholder. */
+  hasRole: boolean;
   stage?: string;
   /** The note's pitch, for the one thank-you of a round that says it (the first person met's, or the arranging contact's when theirs goes first). */
   pitch?: string;
@@ -185,11 +188,14 @@ function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist
   return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4 };
 }
 
+/** A highlight goes mid-sentence: "the ledger." and "Rust!" lose the stop they were written with. */
+const phrase = (x: string | undefined) => x?.trim().replace(/\s*[.!?;:,]+$/, '') || undefined;
+
 function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
-  const own = person.highlight ?? met.find((m) => samePerson(m, person))?.highlight;
+  const own = phrase(person.highlight ?? met.find((m) => samePerson(m, person))?.highlight);
   if (own) return own;
   if (!inRound) return undefined;
-  if (met.length <= 1) return current?.highlight;
+  if (met.length <= 1) return phrase(current?.highlight);
   return `[what you discussed with ${person.name || 'them'}]`;
 }
 
@@ -202,7 +208,7 @@ export function sampleContext(): DraftContext {
   const day = (n: number) => dateInfo(20_395 + n); // 2025-11-03, a Monday
   const jane = { name: 'Jane Doe', firstName: 'Jane', email: 'jane@acme.example', phone: '+1 555 0100', title: 'Recruiter' };
   return {
-    company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
+    company: 'Acme Corp', role: 'Engineer', hasRole: true, stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
     met: 'Sam Lee', call: true, late: true, promisePassed: true,
     contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true, fourth: true, fifth: true },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
@@ -255,6 +261,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   return {
     company: i.company.kind === 'ok' ? i.company.value : '[company]',
     role: i.role.kind === 'ok' ? i.role.value : '[role]',
+    hasRole: i.role.kind === 'ok',
     stage,
     pitch: i.pitch.kind === 'ok' && pitchHere ? i.pitch.value : undefined,
     highlight,
@@ -265,7 +272,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     contact: { ...c, phone: contact.phone, title: contact.title },
     person: {
       ...p, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
-      title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: person.highlight,
+      title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: phrase(person.highlight),
       ...panelPlace(person, met, inRound),
     },
     to: p.name ? `${p.name} <${p.email}>` : p.email,
