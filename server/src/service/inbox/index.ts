@@ -137,6 +137,7 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
   }
 
   function importRound(f: RoundFacts, source: string): void {
+    for (const w of f.warnings) result.notes.push({ source, message: w });
     const m = matchInvite(f, working());
     if (m.kind === 'round') {
       const planned = updateRound(m.target.note.text, m.target.note, m.index, f);

@@ -30,6 +30,8 @@ export interface RoundFacts {
   /** The organizer's (or a person attendee's) company domain, never a public or scheduler one. */
   domain?: string;
   summary: string;
+  /** What the import should say of the event though it imports it (a time zone it had to guess). */
+  warnings: string[];
 }
 
 export interface InviteOptions {
@@ -79,10 +81,16 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   if (start.year > 9999 || start.year < 1000) throw new InboxError(`event ${uid} is dated ${start.year}: past what a date can be written as (years 1000-9999)`);
   let date: string;
   let duration: number | undefined;
+  const warnings: string[] = [];
   if (start.isDate) {
     date = formatWallDay(start);
   } else {
     const ms = instant(start, startProp, o.zone);
+    const tzid = startProp?.getParameter('tzid');
+    if (tzid && (!start.zone || start.zone.tzid === 'floating') && !ianaZone(String(tzid))) {
+      const hhmm = `${String(start.hour).padStart(2, '0')}:${String(start.minute).padStart(2, '0')}`;
+      warnings.push(`event ${uid}: the time zone ${JSON.stringify(oneLine(String(tzid), 60))} is neither defined in the invite nor a known one: ${hhmm} is read as your time (${o.zone}); check the round's date`);
+    }
     const wall = wallIn(ms, o.zone);
     if (wall.year > 9999) throw new InboxError(`event ${uid} is dated past 9999`);
     date = formatWall(wall);
@@ -124,7 +132,7 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
     link: link(found),
     location: location && !/^https?:/i.test(location) && !/^microsoft teams meeting$|^zoom$|^google meet$/i.test(location) ? location : undefined,
     interviewers, organizer: organizerIsPerson ? organizer : undefined,
-    company, role, domain: domains[0], summary,
+    company, role, domain: domains[0], summary, warnings,
   };
 }
 

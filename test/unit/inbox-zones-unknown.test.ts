@@ -1,0 +1,26 @@
+/**
+ * An invite whose TZID names no zone it defines (no VTIMEZONE) nor one known (IANA or
+ * Windows): its time is read as yours, and the import says so rather than write a time that
+ * may be hours off without a word.
+ */
+import assert from 'node:assert/strict';
+import { importInbox } from '../../server/src/service/inbox';
+import { ACME, OPTIONS } from './inbox-helpers';
+
+const invite = (tzid: string) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tz@acme.example',
+  'SUMMARY:Acme Corp - Onsite - Senior Backend Engineer', `DTSTART;TZID=${tzid}:20261208T100000`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+
+describe('import: a TZID no one defines', () => {
+  it('an unknown zone: the time read as yours, and one line saying so', async () => {
+    const r = await importInbox([{ name: 'tz.ics', text: invite('Mars/Olympus') }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.deepEqual(r.errors, []);
+    assert.match(r.files[0].after, /date: 2026-12-08T10:00/);
+    assert.deepEqual(r.notes, [{ source: 'tz.ics', message: 'event tz@acme.example: the time zone "Mars/Olympus" is neither defined in the invite nor a known one: 10:00 is read as your time (America/Los_Angeles); check the round\'s date' }]);
+  });
+
+  it('a known zone without its VTIMEZONE (America/New_York, as Lever sends it) says nothing', async () => {
+    const r = await importInbox([{ name: 'tz.ics', text: invite('America/New_York') }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.match(r.files[0].after, /date: 2026-12-08T07:00/);
+    assert.deepEqual(r.notes, []);
+  });
+});
