@@ -36,3 +36,12 @@ describe('import: a start that is no date', () => {
     });
   }
 });
+
+describe('import: a reply whose Date: cannot be read', () => {
+  it('is refused naming the Date: line, not line 1', async () => {
+    const text = ['From: Jane Doe <jane.doe@acme.example>', 'To: alex@example.org', 'Subject: Update', 'Date: Fri, 04 Dec 99999 10:12:00 -0800', '',
+      'We will get back to you within two weeks.', ''].join('\r\n');
+    const r = await importInbox([{ name: 'late.eml', text }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.deepEqual(r.errors, [{ source: 'late.eml', line: 4, message: 'no readable Date: header' }]);
+  });
+});
