@@ -167,3 +167,13 @@ describe('drafts: what the note leaves out or over-punctuates', () => {
     }
   });
 });
+
+describe('drafts: a name with an honorific', () => {
+  const text = note(['company: Acme', 'role: Engineer', 'contact: {name: Dr. Jane Doe, email: jane@acme.example}', 'rounds:', '  - date: 2026-11-25',
+    '    interviewers:', '      - {name: Prof Ana Ruiz, email: ana@acme.example}', '      - {name: Sam Lee, email: sam@acme.example}', 'status: waiting']);
+  it('greets "Dear Dr. Doe,", never "Dear Dr.,"', () => {
+    assert.match(draftOf(text, 'thank-you-email', 'Dr. Jane Doe'), /\nDear Dr\. Doe,\n/);
+    assert.match(draftOf(text, 'thank-you-card', 'Prof Ana Ruiz'), /\nDear Prof Ruiz,\n/);
+    assert.match(draftOf(text, 'thank-you-email', 'Sam Lee'), /\nDear Sam,\n/);
+  });
+});

@@ -9,7 +9,7 @@ import { Interview, mainContact, Person, Round } from '../model';
 import { Meeting, Promise_, timelineOf } from '../rules/timeline';
 import { nextWorkingDay, WorkingDays, workingDaysAfter } from '../workdays';
 import type { NoteSummary } from '../search';
-import { Addressee, metIn, samePerson, thankYouPeople } from './recipients';
+import { Addressee, givenName, greetingOf, metIn, samePerson, thankYouPeople } from './recipients';
 import { telUri } from '../safe/tel';
 
 export { telUri };
@@ -238,7 +238,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   const person = extras.person ?? { ...contact, interviewer: i.contact.kind !== 'ok' };
   const named = (p: Person) => {
     const name = p.name ?? '';
-    return { name, firstName: name.split(/\s+/)[0] ?? '', email: p.email ?? `[email address${name ? ` of ${name}` : ''}]` };
+    return { name, firstName: givenName(name), greeting: greetingOf(name), email: p.email ?? `[email address${name ? ` of ${name}` : ''}]` };
   };
   const c = named(contact);
   const p = named(person);
@@ -269,14 +269,14 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     call: wasCall(stage, current?.round !== undefined && i.rounds.kind === 'ok' ? i.rounds.value[current.round] : undefined),
     late: current !== undefined && today - current.day > 3,
     promisePassed: promise !== undefined && promise.day < today,
-    contact: { ...c, phone: contact.phone, title: contact.title },
+    contact: { name: c.name, firstName: c.firstName, email: c.email, phone: contact.phone, title: contact.title },
     person: {
-      ...p, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
+      name: p.name, firstName: p.firstName, email: p.email, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
       title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: phrase(person.highlight),
       ...panelPlace(person, met, inRound),
     },
     to: p.name ? `${p.name} <${p.email}>` : p.email,
-    greetingName: p.firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
+    greetingName: p.greeting || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with ("Dear Dr. Doe," with a title first)
     interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
     interviewed: current
       ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: roundNoun(current.stage) }

@@ -50,6 +50,21 @@ export function metIn(i: Interview, current: Meeting | undefined): Person[] {
   return i.interviewers.kind === 'ok' ? i.interviewers.value : [];
 }
 
+/** A title before a name ("Dr. Jane Doe"): not the name a person goes by. */
+const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev)\.?$/i;
+
+/** The name a person goes by: "Jane" of "Jane Doe" and of "Dr. Jane Doe". */
+export function givenName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return (words.length > 1 && HONORIFIC.test(words[0]) ? words[1] : words[0]) ?? '';
+}
+
+/** How a draft greets them: "Jane" of "Jane Doe", "Dr. Doe" of "Dr. Jane Doe" (the title they put first). */
+export function greetingOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return words.length > 1 && HONORIFIC.test(words[0]) ? `${words[0]} ${words[words.length - 1]}` : words[0] ?? '';
+}
+
 /** One person, however their name is spaced or cased. */
 export function samePerson(a: Person, b: Person): boolean {
   const key = (p: Person) => p.name?.trim().toLowerCase().replace(/\s+/g, ' ');
