@@ -54,7 +54,7 @@ export function inviteFacts(calendar: Ical, options: InviteOptions): RoundFacts[
   const method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase();
   const events = calendar.getAllSubcomponents('vevent');
   if (events.length === 0) throw new InboxError('a calendar without an event (VEVENT)');
-  return events.map((v: Ical) => {
+  const all: RoundFacts[] = events.map((v: Ical) => {
     try {
       return eventFacts(v, method, options);
     } catch (err) {
@@ -63,6 +63,14 @@ export function inviteFacts(calendar: Ical, options: InviteOptions): RoundFacts[
       throw new InboxError(`not valid iCalendar: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 120)}`, lineOf(v));
     }
   });
+  // One UID twice at one SEQUENCE in one file is one event written twice: the first counts, and the import says so.
+  const out: RoundFacts[] = [];
+  for (const f of all) {
+    const first = out.find((o) => o.uid === f.uid && o.sequence === f.sequence);
+    if (!first) out.push(f);
+    else if (first.date !== f.date) first.warnings.push(`event ${f.uid} is in the file twice with the same SEQUENCE: the one on ${first.date} is imported, not the one on ${f.date}`);
+  }
+  return out;
 }
 
 function text(v: Ical, name: string): string {

@@ -1,4 +1,7 @@
 /**
+ * Invites a scheduler should not have sent, read as well as they can be, with one line saying
+ * what was guessed or left out.
+ *
  * An invite whose TZID names no zone it defines (no VTIMEZONE) nor one known (IANA or
  * Windows): its time is read as yours, and the import says so rather than write a time that
  * may be hours off without a word.
@@ -22,5 +25,19 @@ describe('import: a TZID no one defines', () => {
     const r = await importInbox([{ name: 'tz.ics', text: invite('America/New_York') }], [{ file: 'acme.md', text: ACME }], OPTIONS);
     assert.match(r.files[0].after, /date: 2026-12-08T07:00/);
     assert.deepEqual(r.notes, []);
+  });
+});
+
+describe('import: two events of one UID in one file', () => {
+  it('the first is imported; the import says the other was not, and never that a round "stays" it never had', async () => {
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0',
+      'BEGIN:VEVENT', 'UID:dup@acme.example', 'SUMMARY:Acme Corp - Onsite - Senior Backend Engineer', 'DTSTART:20261206T180000Z', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:dup@acme.example', 'SUMMARY:Acme Corp - Final - Senior Backend Engineer', 'DTSTART:20261207T180000Z', 'END:VEVENT',
+      'END:VCALENDAR', ''].join('\r\n');
+    const r = await importInbox([{ name: 'dup.ics', text }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.deepEqual(r.errors, []);
+    assert.match(r.files[0].after, /date: 2026-12-06T10:00/);
+    assert.doesNotMatch(r.files[0].after, /2026-12-07/);
+    assert.deepEqual(r.notes, [{ source: 'dup.ics', message: 'event dup@acme.example is in the file twice with the same SEQUENCE: the one on 2026-12-06T10:00 is imported, not the one on 2026-12-07T10:00' }]);
   });
 });
