@@ -177,3 +177,12 @@ describe('drafts: a name with an honorific', () => {
     assert.match(draftOf(text, 'thank-you-email', 'Sam Lee'), /\nDear Sam,\n/);
   });
 });
+
+describe('drafts: a withdrawal with a round booked', () => {
+  const booked = (date: string) => note(['company: Acme', 'role: Engineer', 'contact: {name: Jane Doe, email: jane@acme.example}', 'rounds:',
+    '  - {date: 2026-11-10, stage: phone screen, thank_you_sent: 2026-11-10}', `  - {date: ${date}, stage: final}`, 'status: waiting']);
+  it('asks to cancel it by its day and date, with the year only when it is not this year\'s', () => {
+    assert.match(draftOf(booked('2026-12-03'), 'withdrawal-email'), /Could you please cancel my final interview on Thursday, 3 December\? I am sorry/);
+    assert.match(draftOf(booked('2027-01-04'), 'withdrawal-email'), /Could you please cancel my final interview on Monday, 4 January 2027\?/);
+  });
+});

@@ -76,8 +76,8 @@ export interface DraftContext {
    * days later ("on Tuesday", never "today"); `round` its stage as a noun (roundNoun: "onsite", "technical interview") or "interview".
    */
   interviewed?: DateInfo & { when: string; onDay: string; round: string };
-  /** The next round booked, after today (a withdrawal asks to cancel it). */
-  booked?: DateInfo & { when: string; round: string };
+  /** The next round booked, after today (a withdrawal asks to cancel it); `on` "Thursday, 3 December" (the year only when not this year's). */
+  booked?: DateInfo & { when: string; on: string; round: string };
   /**
    * The current promise only (one made before the latest round is stale: absent). `said` is
    * the promise in its words as a sentence: "You mentioned I would hear within two weeks" to
@@ -214,7 +214,7 @@ export function sampleContext(): DraftContext {
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
-    booked: { ...day(16), when: 'on Wednesday', round: 'final interview' },
+    booked: { ...day(16), when: 'on Wednesday', on: 'Wednesday, 19 November', round: 'final interview' },
     expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
     thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: { ...day(24), by: 'by 27 November', passed: true },
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
@@ -281,7 +281,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     interviewed: current
       ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: roundNoun(current.stage) }
       : undefined,
-    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), round: roundNoun(next.stage) } : undefined,
+    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), on: `${weekdayName(next.day)}, ${dayMonth(next.day, today)}`, round: roundNoun(next.stage) } : undefined,
     expectReplyBy: promise
       ? { ...dateInfo(promise.day), phrase: promise.phrase, said: `${toContact ? 'You mentioned' : 'I was told'} ${promised(promise, today)}` }
       : undefined,
