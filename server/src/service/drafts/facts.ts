@@ -90,13 +90,13 @@ export interface DraftContext {
    * The date to ask for when deciding on an offer, always a working day: a week from today,
    * or with `offer_deadline` three working days past it when that is later.
    */
-  decideBy: DateInfo;
+  decideBy: DateInfo & { on: string };
   /**
    * The offer's deadline (`offer_deadline`), when the note has one; `by` as a person says it
    * ("today", "by tomorrow", "by Friday" within six days, else "by 4 December"); `passed` once
    * it is before today.
    */
-  offerDeadline?: DateInfo & { by: string; passed: boolean };
+  offerDeadline?: DateInfo & { by: string; on: string; passed: boolean };
   sender: { name: string; email?: string; phone?: string };
   /** The sender's phone, or a placeholder: a voicemail must leave a number. */
   callback: string;
@@ -130,9 +130,14 @@ export function spokenDay(day: Day, today: Day): string {
 }
 
 /** An answer's deadline: "today", "by tomorrow", "by Friday" within six days, else "by 4 December"; passed once before today. */
-function deadlineInfo(day: Day, today: Day): DateInfo & { by: string; passed: boolean } {
+function deadlineInfo(day: Day, today: Day): DateInfo & { by: string; on: string; passed: boolean } {
   const by = day === today ? 'today' : day === today + 1 ? 'by tomorrow' : day > today && day - today <= 6 ? `by ${weekdayName(day)}` : `by ${dayMonth(day, today)}`;
-  return { ...dateInfo(day), by, passed: day < today };
+  return { ...dateInfo(day), by, on: onDate(day, today), passed: day < today };
+}
+
+/** "Thursday, 3 December": a date a draft proposes or names, the year only when not this year's. */
+function onDate(day: Day, today: Day): string {
+  return `${weekdayName(day)}, ${dayMonth(day, today)}`;
 }
 
 /** A day on a card, read days later: "on Tuesday" within six days, else "on 24 November"; never "today". */
@@ -216,7 +221,7 @@ export function sampleContext(): DraftContext {
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
     booked: { ...day(16), when: 'on Wednesday', on: 'Wednesday, 19 November', round: 'final interview' },
     expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
-    thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: { ...day(24), by: 'by 27 November', passed: true },
+    thankYouSent: day(0), today: day(14), decideBy: { ...day(21), on: 'Monday, 24 November' }, offerDeadline: { ...day(24), by: 'by 27 November', on: 'Thursday, 27 November', passed: true },
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
     acceptedElsewhere: 'Globex',
     others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
@@ -281,13 +286,13 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
     interviewed: current
       ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: roundNoun(current.stage) }
       : undefined,
-    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), on: `${weekdayName(next.day)}, ${dayMonth(next.day, today)}`, round: roundNoun(next.stage) } : undefined,
+    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), on: onDate(next.day, today), round: roundNoun(next.stage) } : undefined,
     expectReplyBy: promise
       ? { ...dateInfo(promise.day), phrase: promise.phrase, said: `${toContact ? 'You mentioned' : 'I was told'} ${promised(promise, today)}` }
       : undefined,
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
-    decideBy: dateInfo(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
+    decideBy: ((d) => ({ ...dateInfo(d), on: onDate(d, today) }))(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
     ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: deadlineInfo(i.offerDeadline.value, today) } : {}),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
     callback: config.sender.phone ?? '[your phone number]',
