@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { importInbox } from '../../server/src/service/inbox';
-import { ACME, OPTIONS } from './inbox-helpers';
+import { ACME, fixture, OPTIONS } from './inbox-helpers';
 
 const invite = (tzid: string) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tz@acme.example',
   'SUMMARY:Acme Corp - Onsite - Senior Backend Engineer', `DTSTART;TZID=${tzid}:20261208T100000`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
@@ -39,5 +39,35 @@ describe('import: two events of one UID in one file', () => {
     assert.match(r.files[0].after, /date: 2026-12-06T10:00/);
     assert.doesNotMatch(r.files[0].after, /2026-12-07/);
     assert.deepEqual(r.notes, [{ source: 'dup.ics', message: 'event dup@acme.example is in the file twice with the same SEQUENCE: the one on 2026-12-06T10:00 is imported, not the one on 2026-12-07T10:00' }]);
+  });
+});
+
+describe('import: one process in several notes', () => {
+  // The phone screen's note (advanced) and the onsite's, of one process with one contact; the phone screen's file sorts last.
+  const PHONE = ['---', 'company: Acme Corp', 'role: Senior Backend Engineer', 'contact: {name: Jane Doe, email: jane.doe@acme.example}',
+    'interviewed: 2026-11-02', 'stage: phone screen', 'status: advanced', '---', ''].join('\n');
+  const ONSITE = PHONE.replace('2026-11-02', '2026-11-20').replace('phone screen', 'onsite').replace('status: advanced', 'status: waiting');
+  const notes = [{ file: 'b-onsite.md', text: ONSITE }, { file: 'z-phone.md', text: PHONE }];
+  it('a reply from their contact goes to the note of the latest round, not "import it into one by hand"', async () => {
+    const text = ['From: Jane Doe <jane.doe@acme.example>', 'To: alex@example.org', 'Subject: Update', 'Date: Fri, 04 Dec 2026 10:12:00 -0800', '',
+      'We have decided to move forward with other candidates.', ''].join('\r\n');
+    for (const order of [notes, [...notes].reverse()]) {
+      const r = await importInbox([{ name: 'r.eml', text }], order, OPTIONS);
+      assert.deepEqual(r.files.map((f) => f.file), ['b-onsite.md'], JSON.stringify(r.notes));
+    }
+  });
+  it('a reply from someone else at the company\'s domain: the same note', async () => {
+    const text = ['From: Bob Ng <bob@acme.example>', 'To: alex@example.org', 'Subject: Update', 'Date: Fri, 04 Dec 2026 10:12:00 -0800', '',
+      'We have decided to move forward with other candidates.', ''].join('\r\n');
+    for (const order of [notes, [...notes].reverse()]) {
+      const r = await importInbox([{ name: 'r.eml', text }], order, OPTIONS);
+      assert.deepEqual(r.files.map((f) => f.file), ['b-onsite.md'], JSON.stringify(r.notes));
+    }
+  });
+  it('an invite of the process goes to the note of the latest round, whatever order the notes come in', async () => {
+    for (const order of [notes, [...notes].reverse()]) {
+      const r = await importInbox([{ name: 'final.ics', text: fixture('google-final.ics') }], order, OPTIONS);
+      assert.deepEqual(r.files.map((f) => f.file), ['b-onsite.md'], JSON.stringify(r));
+    }
   });
 });
