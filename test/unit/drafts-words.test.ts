@@ -186,3 +186,16 @@ describe('drafts: a withdrawal with a round booked', () => {
     assert.match(draftOf(booked('2027-01-04'), 'withdrawal-email'), /Could you please cancel my final interview on Monday, 4 January 2027\?/);
   });
 });
+
+describe('drafts: a promise in words that points at a day', () => {
+  const words = (phrase: string) => note(['company: Initech', 'role: Data Engineer', 'contact: {name: Bill Lumbergh, email: bill@initech.example}',
+    'interviewed: 2026-11-02', 'thank_you_sent: 2026-11-02', `expect_reply_by: ${phrase}`, 'status: waiting']);
+  it('"end of next week", "by Friday", "next Tuesday": quoted in its words, with the day they meant (read weeks later, "next week" is no longer next week)', () => {
+    assert.match(draftOf(words('end of next week'), 'check-in-email'), /You mentioned I would hear by the end of next week \(Friday, 13 November\), so I wanted to check in\./);
+    assert.match(draftOf(words('by Friday'), 'check-in-email'), /You mentioned I would hear by Friday \(6 November\), so/);
+    assert.match(draftOf(words('next Tuesday'), 'check-in-call'), /The ask: You mentioned I would hear next Tuesday \(10 November\);/);
+  });
+  it('"within two weeks" counts from the interview the email names: as it is', () => {
+    assert.match(draftOf(words('within two weeks'), 'check-in-email'), /You mentioned I would hear within two weeks, so I wanted to check in\./);
+  });
+});

@@ -169,14 +169,18 @@ export function roundNoun(stage: string | undefined): string {
   return NOUN.test(s) ? s : `${s} interview`;
 }
 
-/** "I would hear within two weeks": the promise in its words, else by its date. */
+/** Words that point at a day from when they were said ("next week", "by Friday"): quoted later, they need that day beside them. */
+const DEICTIC = /\b(?:next|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of)\b/i;
+
+/** "I would hear within two weeks": the promise in its words, else by its date; "by Friday (6 November)" for words that point at a day. */
 function promised(p: Promise_, today: Day): string {
   const phrase = p.phrase?.trim();
   if (!phrase) return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`;
+  const day = DEICTIC.test(phrase) ? ` (${new RegExp(`\\b${weekdayName(p.day)}\\b`, 'i').test(phrase) ? '' : `${weekdayName(p.day)}, `}${dayMonth(p.day, today)})` : '';
   if (/^(within|in|by|before|on|after|next|this|early|late|mid)\b/i.test(phrase)) {
-    return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}` : `I would hear ${phrase}`;
+    return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}${day}` : `I would hear ${phrase}${day}`;
   }
-  if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}`;
+  if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}${day}`;
   return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`; // not a phrase a sentence can carry: its date
 }
 
