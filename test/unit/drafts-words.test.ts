@@ -35,12 +35,12 @@ describe('drafts: the words', () => {
   });
 
   it('a stage that is a noun ("onsite", "phone screen", "video call") stays as it is', () => {
-    for (const stage of ['onsite', 'phone screen', 'video call', 'system design round']) {
+    for (const stage of ['onsite', 'phone screen', 'video call', 'system design round', 'take-home', 'case study']) {
       const held = ROUNDS(stage).replace(/  - date: 2026-12-02\n.*\n/, '');
       const d = draftOf(held, 'thank-you-email', 'Nora Ellis', '2026-11-11') + draftOf(ROUNDS(stage), 'withdrawal-email', undefined);
       assert.match(d, new RegExp(`Thank you for arranging my ${stage} with`), d);
       assert.match(d, new RegExp(`cancel my ${stage} on`), d);
-      assert.doesNotMatch(d, /interview interview|screen interview|call interview|round interview|onsite interview/, d);
+      assert.doesNotMatch(d, /interview interview|screen interview|call interview|round interview|onsite interview|take-home interview|study interview/, d);
     }
   });
 });

@@ -160,7 +160,7 @@ function wasCall(stage: string | undefined, round: Round | undefined): boolean {
 }
 
 /** A stage's last word that names a kind of meeting ("onsite", "phone screen"): else it is one more word for an interview. */
-const NOUN = /\b(?:interviews?|screen|screening|call|round|loop|onsite|on-site|chat|session|meeting|panel|conversation|visit|presentation|exercise|assessment|test|challenge|day|lunch|dinner|coffee|walkthrough|review|debrief|pairing|superday)$/i;
+const NOUN = /\b(?:interviews?|screen|screening|call|round|loop|onsite|on-site|chat|session|meeting|panel|conversation|visit|presentation|exercise|assessment|test|challenge|day|lunch|dinner|coffee|walkthrough|review|debrief|pairing|superday|take-home|takehome|assignment|case study|task|homework|workshop|demo)$/i;
 
 /** The round as a noun: "my onsite", "my phone screen", "my technical interview" (never "my technical" or "my hiring manager"). */
 export function roundNoun(stage: string | undefined): string {
