@@ -71,3 +71,26 @@ describe('import: one process in several notes', () => {
     }
   });
 });
+
+describe('import: a long conference link in LOCATION', () => {
+  it('a Teams join link of 243 characters (as Calendly writes it) is written whole, never cut with an ellipsis', async () => {
+    const url = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZGQ2YjE0NjctYzE4Ny00ZTM2LWI4NGEtNGFjNzQ2NDM0ZTVh%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22d5a3d3b0-1b6c-4c5e-8d3a-9f3e2c1b0a9d%22%7d';
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:teams@acme.example', 'SUMMARY:Acme Corp - Onsite - Senior Backend Engineer',
+      'DTSTART:20261203T180000Z', `LOCATION:${url}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const r = await importInbox([{ name: 'teams.ics', text }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.ok(r.files[0].after.includes(`link: "${url}"`), r.files[0].after);
+    assert.doesNotMatch(r.files[0].after, /…/);
+  });
+});
+
+describe('import: a conference link with an invisible character', () => {
+  for (const [what, ch] of [['a bidi override', '\u202e'], ['a zero-width space', '\u200b'], ['a word joiner', '\u2060']]) {
+    it(`${what} inside the URL of the description: no link written (it is not the link it shows)`, async () => {
+      const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:bidi@acme.example', 'SUMMARY:Acme Corp - Onsite - Senior Backend Engineer',
+        'DTSTART:20261203T180000Z', `DESCRIPTION:Join https://zoom.us/j/1${ch}234 at the time`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+      const r = await importInbox([{ name: 'bidi.ics', text }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+      assert.deepEqual(r.errors, []);
+      assert.doesNotMatch(r.files[0].after, /link:|\\u202e|\\u200b|\\u2060|[\u200b\u202e\u2060]/i, r.files[0].after);
+    });
+  }
+});

@@ -112,7 +112,8 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   const sources = [
     ...v.getAllProperties('conference').map((p: Ical) => String(p.getFirstValue() ?? '')),
     text(v, 'x-google-conference'), text(v, 'x-microsoft-skypeteamsmeetingurl'), text(v, 'x-microsoft-onlinemeetingconflink'),
-    location, text(v, 'url'), description, text(v, 'x-alt-desc'),
+    // The raw location: the one-line value is cut at 200 characters, and a Teams link is longer.
+    text(v, 'location'), text(v, 'url'), description, text(v, 'x-alt-desc'),
   ];
   const found = sources.map((s) => LINK.exec(s)?.[0]).find(Boolean);
   const me = new Set(o.me);
