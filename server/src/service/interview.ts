@@ -159,14 +159,14 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
       interviewers: interviewers.kind === 'ok' ? interviewers.value : [],
       thankYouSent: r.date(entry, 'thank_you_sent'),
       ...(isTrue(entry.get('cancelled')?.pair.value) ? { cancelled: true } : {}),
-      ...timingOf(entry),
+      ...timingOf(r, entry),
     });
   });
   return { kind: 'ok', value: rounds, span: f.span, key: f.key };
 }
 
 /** A round's time of day, duration, link and location (for the calendar's event at that time, and a draft's call). */
-function timingOf(entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' | 'link' | 'location'> {
+function timingOf(r: Reader, entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' | 'link' | 'location'> {
   const value = (key: string) => {
     const n = entry.get(key)?.pair.value;
     return isScalar(n) ? n.value : undefined;
@@ -176,10 +176,11 @@ function timingOf(entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' |
   if (time) out.time = `${time[1]}:${time[2]}`;
   const minutes = value('duration');
   if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= 1440) out.minutes = minutes;
-  const link = value('link');
-  if (typeof link === 'string' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link)) out.link = link;
-  const location = value('location');
-  if (typeof location === 'string' && location.length <= 500) out.location = location;
+  // Text of one printable line (a bidi override or a control: invalid-value, and never an ICS line or a draft's).
+  const link = r.text(entry, 'link', false);
+  if (link.kind === 'ok' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link.value)) out.link = link.value;
+  const location = r.text(entry, 'location', true);
+  if (location.kind === 'ok' && location.value.length <= 500) out.location = location.value;
   return out;
 }
 
