@@ -179,8 +179,9 @@ function timingOf(r: Reader, entry: Map<string, KeyInfo>): Pick<Round, 'time' | 
   // Text of one printable line (a bidi override or a control: invalid-value, and never an ICS line or a draft's).
   const link = r.text(entry, 'link', false);
   if (link.kind === 'ok' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link.value)) out.link = link.value;
-  const location = r.text(entry, 'location', true);
-  if (location.kind === 'ok' && location.value.length <= 500) out.location = location.value;
+  // The location is only read for a call ("Phone call"): an address over lines, or anything odd, is left alone.
+  const location = value('location');
+  if (typeof location === 'string' && location.length <= 500 && !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069]/.test(location)) out.location = location;
   return out;
 }
 
