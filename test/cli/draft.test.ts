@@ -92,6 +92,16 @@ describe('CLI draft', () => {
     assert.equal(run([commands[0][1]]).stdout, text(cells[0]), 'without --to: the first of the panel');
   });
 
+  it('--to takes the first name of a name with an honorific ("Jane" for "Dr. Jane Doe"), and greets "Dear Dr. Doe,"', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
+    const file = path.join(dir, 'dr.md');
+    fs.writeFileSync(file, '---\ncompany: Acme\nrole: Engineer\ncontact: {name: Dr. Jane Doe, email: jane@acme.example}\ninterviewed: 2026-11-25\n---\n');
+    const r = run([file, '--to', 'jane']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^## Draft: thank-you email to Dr\. Jane Doe \(2026-11-26\)\n\nTo: Dr\. Jane Doe <jane@acme\.example>\n/);
+    assert.match(r.stdout, /\nDear Dr\. Doe,\n/);
+  });
+
   it('exit 2 with one line when nothing fits', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
     const future = path.join(dir, 'future.md');

@@ -68,21 +68,41 @@ describe('offer_deadline in the time-to-decide draft', () => {
 
   it('names their deadline and asks for three working days past it (Friday 4 December: the Wednesday after)', () => {
     const t = drafted('2026-12-04');
-    assert.match(t, /You asked for my answer by Friday, 4 December 2026, and I want to give it the careful thought it deserves: could I have until Wednesday, 9 December 2026 instead\?/);
-    assert.match(t, /If that is too late for you, please tell me and I will answer by Friday as you asked\./);
+    assert.match(t, /You asked for my answer by Friday, 4 December, and I want to give it the careful thought it deserves: could I have until Wednesday, 9 December instead\?/);
+    assert.match(t, /If that is too late for you, please tell me and I will answer by 4 December as you asked\./);
+  });
+
+  it('dates as a person writes them: the year only when it is not this year\'s', () => {
+    assert.match(drafted('2026-12-30', '2026-12-21'), /by Wednesday, 30 December, and .*could I have until Monday, 4 January 2027 instead\?/);
   });
 
   it('a holiday on the way is not counted: the Thursday', () => {
-    assert.match(drafted('2026-12-04', '2026-11-26', ['2026-12-08']), /could I have until Thursday, 10 December 2026 instead\?/);
+    assert.match(drafted('2026-12-04', '2026-11-26', ['2026-12-08']), /could I have until Thursday, 10 December instead\?/);
   });
 
   it('without a deadline: a week from today, moved off the weekend (Saturday 5 December: the Monday)', () => {
     const t = drafted(undefined, '2026-11-28');
-    assert.match(t, /could I have until Monday, 7 December 2026 to give you my answer\?/);
+    assert.match(t, /could I have until Monday, 7 December to give you my answer\?/);
     assert.doesNotMatch(t, /You asked/);
   });
 
+  it('a deadline already passed: says sorry for asking late, never "I will answer by Friday as you asked"', () => {
+    const t = drafted('2026-11-20');
+    assert.match(t, /You asked for my answer by Friday, 20 November, and I am sorry to come back to you after it: could I have until Thursday, 3 December to give it the careful thought it deserves\?/);
+    assert.match(t, /If you need my answer sooner, please tell me and I will do my best to meet it\./);
+    assert.doesNotMatch(t, /as you asked|too late for you/);
+  });
+
+  it('a deadline today: "I will answer today as you asked"', () => {
+    assert.match(drafted('2026-11-26'), /If that is too late for you, please tell me and I will answer today as you asked\./);
+  });
+
+  it('a deadline within six days is its weekday; further, its date (never a "by Friday" that reads as this week\'s)', () => {
+    assert.match(drafted('2026-11-30'), /I will answer by Monday as you asked\./);
+    assert.match(drafted('2026-11-27'), /I will answer by tomorrow as you asked\./);
+  });
+
   it('a deadline sooner than a week away: never proposes a date before a week from today', () => {
-    assert.match(drafted('2026-11-27'), /by Friday, 27 November 2026, .*until Thursday, 3 December 2026 instead\?/);
+    assert.match(drafted('2026-11-27'), /by Friday, 27 November, .*until Thursday, 3 December instead\?/);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, emlOf, mailboxOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName, UnsafeHeader } from '../service';
+import { createLanguageService, emlOf, givenName, mailboxOf, mailtoOf, MAILTO_LIMIT, parseDraft, TEMPLATE_NAMES, TemplateName, UnsafeHeader } from '../service';
 import { builtinTemplatesDir, ConfigResolver, readTextSync, reason, templateLookup } from '../node';
 import { CliIO, gather, parseArgs, printable, printableLines, reportRefusals, resolverOptions, todayFrom, UsageError } from './common';
 import { Searches } from './searches';
@@ -99,7 +99,7 @@ export function pickPerson(toArg: string, people: { name: string; email?: string
   const box = mailboxOf(toArg);
   const byEmail = box ? people.filter((p) => p.email?.toLowerCase() === box.address.toLowerCase() && (!box.name || p.name.toLowerCase() === box.name.toLowerCase())) : [];
   const byName = people.filter((p) => p.name.toLowerCase() === wanted);
-  const byFirst = people.filter((p) => p.name.split(/\s+/)[0].toLowerCase() === wanted);
+  const byFirst = people.filter((p) => givenName(p.name).toLowerCase() === wanted);
   // A panel often goes by surnames ("Gilfoyle"); "Lee" for Lee Park and Sam Lee is ambiguous.
   const byLast = people.filter((p) => !byFirst.includes(p) && p.name.split(/\s+/).length > 1 && p.name.split(/\s+/).pop()!.toLowerCase() === wanted);
   const matches = byEmail.length > 0 ? byEmail : byName.length > 0 ? byName : [...byFirst, ...byLast];

@@ -30,4 +30,5 @@ export type { NoteSummary } from './search';
 export { mailboxOf, mailboxesOf } from './safe/address';
 export type { Mailbox } from './safe/address';
 export { addressOf, emlOf, mailtoEncode, mailtoOf, MAILTO_LIMIT, parseDraft, quotedPrintable, UnsafeHeader } from './drafts';
+export { givenName } from './drafts';
 export type { DraftParts } from './drafts';

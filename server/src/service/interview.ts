@@ -159,25 +159,29 @@ function readRounds(r: Reader, keys: Map<string, KeyInfo>): Field<Round[]> {
       interviewers: interviewers.kind === 'ok' ? interviewers.value : [],
       thankYouSent: r.date(entry, 'thank_you_sent'),
       ...(isTrue(entry.get('cancelled')?.pair.value) ? { cancelled: true } : {}),
-      ...timingOf(entry),
+      ...timingOf(r, entry),
     });
   });
   return { kind: 'ok', value: rounds, span: f.span, key: f.key };
 }
 
-/** A round's time of day, duration and link (for the calendar's event at that time). */
-function timingOf(entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' | 'link'> {
+/** A round's time of day, duration, link and location (for the calendar's event at that time, and a draft's call). */
+function timingOf(r: Reader, entry: Map<string, KeyInfo>): Pick<Round, 'time' | 'minutes' | 'link' | 'location'> {
   const value = (key: string) => {
     const n = entry.get(key)?.pair.value;
     return isScalar(n) ? n.value : undefined;
   };
-  const out: Pick<Round, 'time' | 'minutes' | 'link'> = {};
+  const out: Pick<Round, 'time' | 'minutes' | 'link' | 'location'> = {};
   const time = /^\d{4}-\d{2}-\d{2}[Tt ]([01]\d|2[0-3]):([0-5]\d)/.exec(String(value('date') ?? ''));
   if (time) out.time = `${time[1]}:${time[2]}`;
   const minutes = value('duration');
   if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= 1440) out.minutes = minutes;
-  const link = value('link');
-  if (typeof link === 'string' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link)) out.link = link;
+  // Text of one printable line (a bidi override or a control: invalid-value, and never an ICS line or a draft's).
+  const link = r.text(entry, 'link', false);
+  if (link.kind === 'ok' && /^https:\/\/[^\s"<>\u0000-\u001f\u007f-\u009f]{1,500}$/.test(link.value)) out.link = link.value;
+  // The location is only read for a call ("Phone call"): an address over lines, or anything odd, is left alone.
+  const location = value('location');
+  if (typeof location === 'string' && location.length <= 500 && !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069]/.test(location)) out.location = location;
   return out;
 }
 

@@ -81,6 +81,8 @@ export interface Round {
   /** `duration` in minutes, and the conference `link`, as an import writes them: the calendar's event. */
   minutes?: number;
   link?: string;
+  /** `location`, as an import writes it (a room, "Phone call"): a draft reads a call from it. */
+  location?: string;
 }
 
 export interface ExpectedReply {

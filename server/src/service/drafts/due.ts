@@ -13,6 +13,7 @@ import { findingsOf } from '../features/diagnostics';
 import { Interview } from '../model';
 import { Day, formatDay } from '../dates';
 import { timelineOf } from '../rules/timeline';
+import { Gate, gateOfView } from '../gate';
 
 export interface DraftOffer {
   kind: TemplateName;
@@ -49,9 +50,11 @@ export function draftPeople(view: NoteView, options: ActionOptions): { name: str
 export function draftText(view: NoteView, kind: TemplateName, to: string | undefined, options: ActionOptions, renderer: DraftRenderer): { text?: string; disabled?: string } | undefined {
   const ctx = fixContext(view, options, renderer);
   if (!ctx) return undefined;
-  const against = contradiction(ctx.interview, kind, options.today);
+  const against = contradiction(ctx.interview, kind, options.today, gateOfView(view, options));
   return against ? { disabled: against } : renderText(ctx, kind, to);
 }
+
+const CLOSED = ['rejected', 'withdrawn', 'declined', 'closed', 'accepted'];
 
 /** What the status each kind answers to; a status after it (accepted, once it is sent) still fits. */
 const STATUS_OF: Partial<Record<TemplateName, readonly string[]>> = {
@@ -62,16 +65,26 @@ const STATUS_OF: Partial<Record<TemplateName, readonly string[]>> = {
 /**
  * Why a draft of `kind`, asked for by name, contradicts the note: an answer to an offer the
  * note does not have, a reply to a rejection it does not record, a thank-you or check-in
- * for a round not yet held, a withdrawal from a process you accepted or that ended.
+ * for a round not yet held, a withdrawal from a process you accepted or that ended; a
+ * thank-you or check-in to a process that is over (its status, another note of it, or an
+ * offer accepted elsewhere, `gate`), or an offer weighed after another was accepted.
  */
-export function contradiction(i: Interview, kind: TemplateName, today: Day): string | undefined {
+export function contradiction(i: Interview, kind: TemplateName, today: Day, gate?: Gate): string | undefined {
   const status = i.status.kind === 'ok' ? i.status.value : 'waiting';
   const wanted = STATUS_OF[kind];
   if (wanted && !wanted.includes(status)) return `the note's status is ${status}, not ${wanted[0]}`;
   if (kind === 'withdrawal-email' && ['accepted', 'rejected', 'declined'].includes(status)) return `the note's status is ${status}: there is nothing to withdraw from`;
-  if (/^(thank-you|check-in)/.test(kind)) {
+  const chasing = /^(thank-you|check-in)/.test(kind);
+  if (chasing) {
     const t = timelineOf(i, today);
     if (!t?.current) return t?.next ? `the ${t.next.stage ?? 'interview'} on ${formatDay(t.next.day)} has not been held yet` : 'the note has no interview held';
+  }
+  // A thank-you or a check-in says you look forward to hearing, or remain interested: not to a process that is over.
+  if (chasing && CLOSED.includes(status)) return `the note's status is ${status}: the process is over`;
+  if (gate?.kind === 'closed' && chasing) return `this process is ${gate.by.status ?? 'closed'} in ${gate.by.name}`;
+  if (gate?.kind === 'withdraw' && (chasing || ['offer-time-email', 'offer-accept-email', 'offer-checklist'].includes(kind))) {
+    const by = gate.accepted;
+    return `you accepted the offer from ${by.company ?? by.name}${by.company ? ` (${by.name})` : ''}: ${status === 'offer' ? 'decline this one instead (offer-decline-email)' : 'withdraw from this process instead (withdrawal-email)'}`;
   }
   return undefined;
 }

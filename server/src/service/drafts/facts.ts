@@ -5,11 +5,11 @@
  */
 import { Config } from '../config';
 import { Day, formatDay, longDay, monthName, partsOf, weekdayName } from '../dates';
-import { Interview, mainContact, Person } from '../model';
+import { Interview, mainContact, Person, Round } from '../model';
 import { Meeting, Promise_, timelineOf } from '../rules/timeline';
 import { nextWorkingDay, WorkingDays, workingDaysAfter } from '../workdays';
 import type { NoteSummary } from '../search';
-import { Addressee, metIn, samePerson } from './recipients';
+import { Addressee, givenName, greetingOf, metIn, samePerson, thankYouPeople } from './recipients';
 import { telUri } from '../safe/tel';
 
 export { telUri };
@@ -23,8 +23,12 @@ export interface DateInfo {
 
 export interface DraftContext {
   company: string;
+  /** The role, or the placeholder `[role]` (for the body: a subject says `hasRole` first). */
   role: string;
+  /** The note names its role: a subject without one leaves it out rather than carry a placeholder. */
+  hasRole: boolean;
   stage?: string;
+  /** The note's pitch, for the one thank-you of a round that says it (the first person met's, or the arranging contact's when theirs goes first). */
   pitch?: string;
   /**
    * The one thing you talked about with the addressee: their own `highlight`, else the round's
@@ -34,7 +38,7 @@ export interface DraftContext {
   highlight?: string;
   /** Whom you met in the latest round: "Ana Ruiz and Sam Lee" (empty when the note names nobody). */
   met: string;
-  /** The latest round was a call (a phone screen, a stage naming a call or video): "speaking with me", "our call". */
+  /** The latest round was a call (a phone screen, a stage naming a call or video, a conference link or a location naming a call): "speaking with me", "our call". */
   call: boolean;
   /** The thank-you is more than three days after the round: it says sorry for the delay. */
   late: boolean;
@@ -56,6 +60,9 @@ export interface DraftContext {
     panelist: boolean;
     /** The third, fifth... of a panel: a third shape, so that no two of a panel read alike. */
     alternate: boolean;
+    /** The fourth and the fifth of a panel: a shape each of their own (templates test them before panelist and alternate). */
+    fourth: boolean;
+    fifth: boolean;
     highlight?: string;
   };
   /** "Jane Doe <jane@acme.example>": the addressee. */
@@ -66,11 +73,11 @@ export interface DraftContext {
   /**
    * The latest interview held; `when` as a person says it ("today", "yesterday", "on Tuesday"
    * within six days, else "on 24 November"); `onDay` the same naming the day, for a card read
-   * days later ("on Tuesday", never "today"); `round` its stage or "interview".
+   * days later ("on Tuesday", never "today"); `round` its stage as a noun (roundNoun: "onsite", "technical interview") or "interview".
    */
   interviewed?: DateInfo & { when: string; onDay: string; round: string };
-  /** The next round booked, after today (a withdrawal asks to cancel it). */
-  booked?: DateInfo & { when: string; round: string };
+  /** The next round booked, after today (a withdrawal asks to cancel it); `on` "Thursday, 3 December" (the year only when not this year's). */
+  booked?: DateInfo & { when: string; on: string; round: string };
   /**
    * The current promise only (one made before the latest round is stale: absent). `said` is
    * the promise in its words as a sentence: "You mentioned I would hear within two weeks" to
@@ -83,9 +90,13 @@ export interface DraftContext {
    * The date to ask for when deciding on an offer, always a working day: a week from today,
    * or with `offer_deadline` three working days past it when that is later.
    */
-  decideBy: DateInfo;
-  /** The offer's deadline (`offer_deadline`), when the note has one. */
-  offerDeadline?: DateInfo;
+  decideBy: DateInfo & { on: string };
+  /**
+   * The offer's deadline (`offer_deadline`), when the note has one; `by` as a person says it
+   * ("today", "by tomorrow", "by Friday" within six days, else "by 4 December"); `passed` once
+   * it is before today.
+   */
+  offerDeadline?: DateInfo & { by: string; on: string; passed: boolean };
   sender: { name: string; email?: string; phone?: string };
   /** The sender's phone, or a placeholder: a voicemail must leave a number. */
   callback: string;
@@ -118,21 +129,58 @@ export function spokenDay(day: Day, today: Day): string {
   return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
 }
 
+/** An answer's deadline: "today", "by tomorrow", "by Friday" within six days, else "by 4 December"; passed once before today. */
+function deadlineInfo(day: Day, today: Day): DateInfo & { by: string; on: string; passed: boolean } {
+  const by = day === today ? 'today' : day === today + 1 ? 'by tomorrow' : day > today && day - today <= 6 ? `by ${weekdayName(day)}` : `by ${dayMonth(day, today)}`;
+  return { ...dateInfo(day), by, on: onDate(day, today), passed: day < today };
+}
+
+/** "Thursday, 3 December": a date a draft proposes or names, the year only when not this year's. */
+function onDate(day: Day, today: Day): string {
+  return `${weekdayName(day)}, ${dayMonth(day, today)}`;
+}
+
 /** A day on a card, read days later: "on Tuesday" within six days, else "on 24 November"; never "today". */
 export function cardDay(day: Day, today: Day): string {
   return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
 }
 
-const CALL = /\b(phone|call|video|zoom|teams|meet)\b/i;
+const CALL = /\b(phone|call|video|zoom|teams|meet|webex)\b/i;
+const IN_PERSON = /\b(onsite|on-site|in person|in-person|office|lunch|dinner|coffee)\b/i;
 
-/** "I would hear within two weeks": the promise in its words, else by its date. */
+/**
+ * The round was a call: its stage names one, or (a stage that does not say it was in person)
+ * it has a conference link or a location naming a call. Calendars attach a Meet link to an
+ * onsite too, so the stage speaks first.
+ */
+function wasCall(stage: string | undefined, round: Round | undefined): boolean {
+  if (CALL.test(stage ?? '')) return true;
+  if (IN_PERSON.test(stage ?? '')) return false;
+  return !!round?.link || CALL.test(round?.location ?? '');
+}
+
+/** A stage's last word that names a kind of meeting ("onsite", "phone screen"): else it is one more word for an interview. */
+const NOUN = /\b(?:interviews?|screen|screening|call|round|loop|onsite|on-site|chat|session|meeting|panel|conversation|visit|presentation|exercise|assessment|test|challenge|day|lunch|dinner|coffee|walkthrough|review|debrief|pairing|superday|take-home|takehome|assignment|case study|task|homework|workshop|demo)$/i;
+
+/** The round as a noun: "my onsite", "my phone screen", "my technical interview" (never "my technical" or "my hiring manager"). */
+export function roundNoun(stage: string | undefined): string {
+  const s = stage?.trim();
+  if (!s) return 'interview';
+  return NOUN.test(s) ? s : `${s} interview`;
+}
+
+/** Words that point at a day from when they were said ("next week", "by Friday"): quoted later, they need that day beside them. */
+const DEICTIC = /\b(?:next|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of)\b/i;
+
+/** "I would hear within two weeks": the promise in its words, else by its date; "by Friday (6 November)" for words that point at a day. */
 function promised(p: Promise_, today: Day): string {
   const phrase = p.phrase?.trim();
   if (!phrase) return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`;
+  const day = DEICTIC.test(phrase) ? ` (${new RegExp(`\\b${weekdayName(p.day)}\\b`, 'i').test(phrase) ? '' : `${weekdayName(p.day)}, `}${dayMonth(p.day, today)})` : '';
   if (/^(within|in|by|before|on|after|next|this|early|late|mid)\b/i.test(phrase)) {
-    return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}` : `I would hear ${phrase}`;
+    return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}${day}` : `I would hear ${phrase}${day}`;
   }
-  if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}`;
+  if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}${day}`;
   return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`; // not a phrase a sentence can carry: its date
 }
 
@@ -144,16 +192,19 @@ function names(people: Person[]): string {
 
 /** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
 /** Where the addressee sits in a panel: the first (neither), the second, fourth... (panelist), the third, fifth... (alternate too). */
-function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean } {
+function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean; fourth: boolean; fifth: boolean } {
   const at = inRound && met.length > 1 ? met.findIndex((m) => samePerson(m, person)) : -1;
-  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0 };
+  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4 };
 }
 
+/** A highlight goes mid-sentence: "the ledger." and "Rust!" lose the stop they were written with. */
+const phrase = (x: string | undefined) => x?.trim().replace(/\s*[.!?;:,]+$/, '') || undefined;
+
 function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
-  const own = person.highlight ?? met.find((m) => samePerson(m, person))?.highlight;
+  const own = phrase(person.highlight ?? met.find((m) => samePerson(m, person))?.highlight);
   if (own) return own;
   if (!inRound) return undefined;
-  if (met.length <= 1) return current?.highlight;
+  if (met.length <= 1) return phrase(current?.highlight);
   return `[what you discussed with ${person.name || 'them'}]`;
 }
 
@@ -166,15 +217,15 @@ export function sampleContext(): DraftContext {
   const day = (n: number) => dateInfo(20_395 + n); // 2025-11-03, a Monday
   const jane = { name: 'Jane Doe', firstName: 'Jane', email: 'jane@acme.example', phone: '+1 555 0100', title: 'Recruiter' };
   return {
-    company: 'Acme Corp', role: 'Engineer', stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
+    company: 'Acme Corp', role: 'Engineer', hasRole: true, stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
     met: 'Sam Lee', call: true, late: true, promisePassed: true,
-    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true },
+    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true, fourth: true, fifth: true },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },
-    booked: { ...day(16), when: 'on Wednesday', round: 'final' },
+    booked: { ...day(16), when: 'on Wednesday', on: 'Wednesday, 19 November', round: 'final interview' },
     expectReplyBy: { ...day(10), phrase: 'within two weeks', said: 'You mentioned I would hear within two weeks' },
-    thankYouSent: day(0), today: day(14), decideBy: day(21), offerDeadline: day(24),
+    thankYouSent: day(0), today: day(14), decideBy: { ...day(21), on: 'Monday, 24 November' }, offerDeadline: { ...day(24), by: 'by 27 November', on: 'Thursday, 27 November', passed: true },
     sender: { name: 'Alex Rivera', email: 'alex@example.com', phone: '+1 555 0142' }, callback: '+1 555 0142',
     acceptedElsewhere: 'Globex',
     others: [{ company: 'Globex', role: 'Engineer', next: 'onsite 2025-11-20', name: 'globex.md' }],
@@ -196,7 +247,7 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   const person = extras.person ?? { ...contact, interviewer: i.contact.kind !== 'ok' };
   const named = (p: Person) => {
     const name = p.name ?? '';
-    return { name, firstName: name.split(/\s+/)[0] ?? '', email: p.email ?? `[email address${name ? ` of ${name}` : ''}]` };
+    return { name, firstName: givenName(name), greeting: greetingOf(name), email: p.email ?? `[email address${name ? ` of ${name}` : ''}]` };
   };
   const c = named(contact);
   const p = named(person);
@@ -211,36 +262,42 @@ export function draftContext(i: Interview, config: Config, today: Day, extras: D
   const promise = timeline?.promise;
   const next = timeline?.next;
   const toContact = !person.interviewer || samePerson(person, contact);
+  // The pitch is said once a round: to the first person met, or, when the round's thank-you
+  // goes first to the contact who arranged it (nobody met has an email), to the contact only.
+  const lead = thankYouPeople(i, today)[0];
+  const leadArranged = lead !== undefined && met.length > 0 && !met.some((m) => samePerson(m, lead));
+  const pitchHere = arranged ? lead !== undefined && samePerson(lead, person) : !(leadArranged && inRound);
   return {
     company: i.company.kind === 'ok' ? i.company.value : '[company]',
     role: i.role.kind === 'ok' ? i.role.value : '[role]',
+    hasRole: i.role.kind === 'ok',
     stage,
-    pitch: i.pitch.kind === 'ok' ? i.pitch.value : undefined,
+    pitch: i.pitch.kind === 'ok' && pitchHere ? i.pitch.value : undefined,
     highlight,
     met: names(met),
-    call: CALL.test(stage ?? ''),
+    call: wasCall(stage, current?.round !== undefined && i.rounds.kind === 'ok' ? i.rounds.value[current.round] : undefined),
     late: current !== undefined && today - current.day > 3,
     promisePassed: promise !== undefined && promise.day < today,
-    contact: { ...c, phone: contact.phone, title: contact.title },
+    contact: { name: c.name, firstName: c.firstName, email: c.email, phone: contact.phone, title: contact.title },
     person: {
-      ...p, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
-      title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: person.highlight,
+      name: p.name, firstName: p.firstName, email: p.email, phone: person.phone ?? `[phone number${p.name ? ` of ${p.name}` : ''}]`, tel: person.phone ? telUri(person.phone) : undefined,
+      title: person.title, interviewer: person.interviewer, inRound, arranged, highlight: phrase(person.highlight),
       ...panelPlace(person, met, inRound),
     },
     to: p.name ? `${p.name} <${p.email}>` : p.email,
-    greetingName: p.firstName || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with
+    greetingName: p.greeting || 'Hiring Team', // "Dear Jane,": the name they introduced themselves with ("Dear Dr. Doe," with a title first)
     interviewers: i.interviewers.kind === 'ok' ? i.interviewers.value : [],
     interviewed: current
-      ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: current.stage ?? 'interview' }
+      ? { ...dateInfo(current.day), when: spokenDay(current.day, today), onDay: cardDay(current.day, today), round: roundNoun(current.stage) }
       : undefined,
-    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), round: next.stage ?? 'interview' } : undefined,
+    booked: next ? { ...dateInfo(next.day), when: spokenDay(next.day, today), on: onDate(next.day, today), round: roundNoun(next.stage) } : undefined,
     expectReplyBy: promise
       ? { ...dateInfo(promise.day), phrase: promise.phrase, said: `${toContact ? 'You mentioned' : 'I was told'} ${promised(promise, today)}` }
       : undefined,
     thankYouSent: i.thankYouSent.kind === 'ok' ? dateInfo(i.thankYouSent.value) : undefined,
     today: dateInfo(today),
-    decideBy: dateInfo(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
-    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: dateInfo(i.offerDeadline.value) } : {}),
+    decideBy: ((d) => ({ ...dateInfo(d), on: onDate(d, today) }))(decideBy(today, i.offerDeadline.kind === 'ok' ? i.offerDeadline.value : undefined, config)),
+    ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: deadlineInfo(i.offerDeadline.value, today) } : {}),
     sender: { name: config.sender.name ?? '[your name]', email: config.sender.email, phone: config.sender.phone },
     callback: config.sender.phone ?? '[your phone number]',
     acceptedElsewhere: extras.accepted ? extras.accepted.company ?? extras.accepted.name : undefined,

@@ -16,7 +16,7 @@ import { TemplateError, TemplateName } from './render';
 
 export { draftOffers, draftPeople, draftText } from './due';
 export type { DraftOffer } from './due';
-export { MAX_PEOPLE, metIn, peopleOf, personNamed, samePerson, thankYouPeople } from './recipients';
+export { givenName, greetingOf, MAX_PEOPLE, metIn, peopleOf, personNamed, samePerson, thankYouPeople } from './recipients';
 export type { Addressee } from './recipients';
 export { dateInfo, draftContext, sampleContext, telUri } from './facts';
 export type { DateInfo, DraftContext, DraftExtras } from './facts';

@@ -25,7 +25,13 @@ export function peopleOf(i: Interview, today: Day): Addressee[] {
   const seen = new Set<string>();
   const add = (p: Person | undefined, interviewer: boolean) => {
     const key = p?.name?.trim().toLowerCase();
-    if (!p || !key || seen.has(key)) return;
+    if (!p || !key) return;
+    if (seen.has(key)) {
+      // The contact met again in the round: what the round says of them (a title, an email) fills in what the contact lacks.
+      const k = out.findIndex((o) => samePerson(o, p));
+      if (k >= 0) out[k] = { ...p, ...Object.fromEntries(Object.entries(out[k]).filter(([, v]) => v !== undefined)), interviewer: out[k].interviewer } as Addressee;
+      return;
+    }
     seen.add(key);
     out.push({ ...p, interviewer });
   };
@@ -42,6 +48,21 @@ export function metIn(i: Interview, current: Meeting | undefined): Person[] {
   const rounds = i.rounds.kind === 'ok' ? i.rounds.value : undefined;
   if (rounds && current?.round !== undefined) return rounds[current.round]?.interviewers ?? [];
   return i.interviewers.kind === 'ok' ? i.interviewers.value : [];
+}
+
+/** A title before a name ("Dr. Jane Doe"): not the name a person goes by. */
+const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev)\.?$/i;
+
+/** The name a person goes by: "Jane" of "Jane Doe" and of "Dr. Jane Doe". */
+export function givenName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return (words.length > 1 && HONORIFIC.test(words[0]) ? words[1] : words[0]) ?? '';
+}
+
+/** How a draft greets them: "Jane" of "Jane Doe", "Dr. Doe" of "Dr. Jane Doe" (the title they put first). */
+export function greetingOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return words.length > 1 && HONORIFIC.test(words[0]) ? `${words[0]} ${words[words.length - 1]}` : words[0] ?? '';
 }
 
 /** One person, however their name is spaced or cased. */

@@ -31,9 +31,15 @@ export function address(text: string | undefined | null): string | undefined {
 
 export const domainOf = (email: string | undefined) => email?.slice(email.lastIndexOf('@') + 1);
 
-/** A conference or web link: http(s), no space, quote or angle bracket, at most 500 characters. */
+/**
+ * A conference or web link: http(s), no space, quote or angle bracket, at most 500 characters,
+ * and nothing invisible (a bidi override or a zero-width space makes it another link than the
+ * one it shows: refused, not flattened into a third one).
+ */
 export function link(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const t = text.trim();
+  INVISIBLE.lastIndex = 0;
+  if (INVISIBLE.test(t)) return undefined;
   return /^https?:\/\/[^\s"'<>\u0000-\u001f\u007f-\u009f]+$/i.test(t) && t.length <= 500 ? t : undefined;
 }

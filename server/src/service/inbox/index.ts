@@ -91,7 +91,7 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
     try {
       const parsed = await parseInbox(s.text);
       if (parsed.kind === 'invite') invites.push(...inviteFacts(parsed.calendar, options).map((f) => ({ source: s.name, f })));
-      else replies.push({ source: s.name, r: readReply(parsed.email, options.zone) });
+      else replies.push({ source: s.name, r: readReply(parsed.email, options.zone, s.text) });
     } catch (err) {
       failed(s.name, err);
     }
@@ -139,6 +139,7 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
   }
 
   function importRound(f: RoundFacts, source: string): void {
+    for (const w of f.warnings) result.notes.push({ source, message: w });
     const m = matchInvite(f, working());
     if (m.kind === 'round') {
       const planned = updateRound(m.target.note.text, m.target.note, m.index, f);
@@ -172,11 +173,15 @@ export async function importInbox(sources: readonly Source[], notes: readonly No
 }
 
 /** A reply's facts; what it lacks (a sender, a date) makes the file unreadable. */
-function readReply(email: Email, zone: string): ReplyFacts {
+function readReply(email: Email, zone: string, text: string): ReplyFacts {
   try {
     return replyFacts(email, zone);
   } catch (err) {
-    throw new InboxError((err as Error).message);
+    const message = (err as Error).message;
+    // The line of the header it could not read (Date:), for FILE:LINE.
+    const header = /\bDate:/.test(message) ? 'date' : /sender/.test(message) ? 'from' : undefined;
+    const at = header ? text.slice(0, text.search(/\r?\n\r?\n|$/)).split(/\n/).findIndex((l) => l.toLowerCase().startsWith(`${header}:`)) : -1;
+    throw new InboxError(message, at < 0 ? 1 : at + 1);
   }
 }
 

@@ -30,6 +30,8 @@ export interface RoundFacts {
   /** The organizer's (or a person attendee's) company domain, never a public or scheduler one. */
   domain?: string;
   summary: string;
+  /** What the import should say of the event though it imports it (a time zone it had to guess). */
+  warnings: string[];
 }
 
 export interface InviteOptions {
@@ -52,7 +54,23 @@ export function inviteFacts(calendar: Ical, options: InviteOptions): RoundFacts[
   const method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase();
   const events = calendar.getAllSubcomponents('vevent');
   if (events.length === 0) throw new InboxError('a calendar without an event (VEVENT)');
-  return events.map((v: Ical) => eventFacts(v, method, options));
+  const all: RoundFacts[] = events.map((v: Ical) => {
+    try {
+      return eventFacts(v, method, options);
+    } catch (err) {
+      // ical.js reads values lazily and throws on what parse.ts did not foresee: a file's error, not a crash.
+      if (err instanceof InboxError) throw err;
+      throw new InboxError(`not valid iCalendar: ${String((err as Error).message ?? err).split('\n')[0].slice(0, 120)}`, lineOf(v));
+    }
+  });
+  // One UID twice at one SEQUENCE in one file is one event written twice: the first counts, and the import says so.
+  const out: RoundFacts[] = [];
+  for (const f of all) {
+    const first = out.find((o) => o.uid === f.uid && o.sequence === f.sequence);
+    if (!first) out.push(f);
+    else if (first.date !== f.date) first.warnings.push(`event ${f.uid} is in the file twice with the same SEQUENCE: the one on ${first.date} is imported, not the one on ${f.date}`);
+  }
+  return out;
 }
 
 function text(v: Ical, name: string): string {
@@ -71,10 +89,16 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   if (start.year > 9999 || start.year < 1000) throw new InboxError(`event ${uid} is dated ${start.year}: past what a date can be written as (years 1000-9999)`);
   let date: string;
   let duration: number | undefined;
+  const warnings: string[] = [];
   if (start.isDate) {
     date = formatWallDay(start);
   } else {
     const ms = instant(start, startProp, o.zone);
+    const tzid = startProp?.getParameter('tzid');
+    if (tzid && (!start.zone || start.zone.tzid === 'floating') && !ianaZone(String(tzid))) {
+      const hhmm = `${String(start.hour).padStart(2, '0')}:${String(start.minute).padStart(2, '0')}`;
+      warnings.push(`event ${uid}: the time zone ${JSON.stringify(oneLine(String(tzid), 60))} is neither defined in the invite nor a known one: ${hhmm} is read as your time (${o.zone}); check the round's date`);
+    }
     const wall = wallIn(ms, o.zone);
     if (wall.year > 9999) throw new InboxError(`event ${uid} is dated past 9999`);
     date = formatWall(wall);
@@ -88,7 +112,8 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
   const sources = [
     ...v.getAllProperties('conference').map((p: Ical) => String(p.getFirstValue() ?? '')),
     text(v, 'x-google-conference'), text(v, 'x-microsoft-skypeteamsmeetingurl'), text(v, 'x-microsoft-onlinemeetingconflink'),
-    location, text(v, 'url'), description, text(v, 'x-alt-desc'),
+    // The raw location: the one-line value is cut at 200 characters, and a Teams link is longer.
+    text(v, 'location'), text(v, 'url'), description, text(v, 'x-alt-desc'),
   ];
   const found = sources.map((s) => LINK.exec(s)?.[0]).find(Boolean);
   const me = new Set(o.me);
@@ -116,7 +141,7 @@ function eventFacts(v: Ical, method: string, o: InviteOptions): RoundFacts {
     link: link(found),
     location: location && !/^https?:/i.test(location) && !/^microsoft teams meeting$|^zoom$|^google meet$/i.test(location) ? location : undefined,
     interviewers, organizer: organizerIsPerson ? organizer : undefined,
-    company, role, domain: domains[0], summary,
+    company, role, domain: domains[0], summary, warnings,
   };
 }
 

@@ -30,6 +30,26 @@ export function candidates(notes: readonly NoteIn[]): Candidate[] {
 
 const isOpenNote = (c: Candidate) => ['waiting', 'advanced', 'offer'].includes(statusOf(c.note.interview!) ?? '');
 
+/** Company and role, as one process is known across its notes. */
+const processKey = (c: Candidate) => {
+  const i = c.note.interview!;
+  return i.company.kind === 'ok' && i.role.kind === 'ok' ? `${norm(i.company.value)}\u0000${norm(i.role.value)}` : undefined;
+};
+
+/** The day of a note's latest round (its `interviewed`): of one process's notes, the one that follows it now. */
+function latestDay(c: Candidate): number {
+  const i = c.note.interview!;
+  const days = [...(i.rounds.kind === 'ok' ? i.rounds.value.map((r) => r.day ?? -Infinity) : []), i.interviewed.kind === 'ok' ? i.interviewed.value : -Infinity];
+  return Math.max(...days);
+}
+
+/** Notes of one process (one search may keep a note per round): the latest; else undefined. */
+function latestOfOneProcess(notes: Candidate[]): Candidate | undefined {
+  const key = notes.length > 0 ? processKey(notes[0]) : undefined;
+  if (key === undefined || !notes.every((c) => processKey(c) === key)) return undefined;
+  return [...notes].sort((a, b) => latestDay(b) - latestDay(a) || a.file.localeCompare(b.file))[0];
+}
+
 /** The uid of each round of a note, in order (undefined where none is written). */
 export function roundUids(note: ParsedNote): (string | undefined)[] {
   const seq = note.keys.get('rounds')?.pair.value;
@@ -64,15 +84,13 @@ export function matchInvite(f: RoundFacts, notes: Candidate[]): InviteMatch {
   }
   const open = notes.filter(isOpenNote);
   if (f.company && f.role) {
-    const same = open.find((c) => {
-      const i = c.note.interview!;
-      return i.company.kind === 'ok' && i.role.kind === 'ok' && norm(i.company.value) === norm(f.company) && norm(i.role.value) === norm(f.role);
-    });
+    const same = latestOfOneProcess(open.filter((c) => processKey(c) === `${norm(f.company)}\u0000${norm(f.role)}`));
     if (same) return { kind: 'process', target: same };
   }
   if (!f.company && f.domain) {
     const byDomain = open.filter((c) => addressesOf(c.note).some((a) => domainOf(a) === f.domain));
-    if (byDomain.length === 1) return { kind: 'process', target: byDomain[0] };
+    const one = byDomain.length === 1 ? byDomain[0] : latestOfOneProcess(byDomain);
+    if (one) return { kind: 'process', target: one };
   }
   return { kind: 'new' };
 }
@@ -96,11 +114,14 @@ export function matchReply(from: string, notes: Candidate[]): ReplyMatch {
   const openSender = bySender.filter(isOpenNote);
   const pick = openSender.length > 0 ? openSender : bySender;
   if (pick.length === 1) return { kind: 'note', target: pick[0], by: `${from} is in it` };
+  const latest = latestOfOneProcess(pick);
+  if (latest) return { kind: 'note', target: latest, by: `${from} is in it, the latest note of its process` };
   if (pick.length > 1) return { kind: 'none', why: `${from} is in ${pick.length} notes (${pick.map((c) => c.file).join(', ')}): import it into one by hand` };
   const domain = domainOf(from);
   if (isPublicDomain(domain)) return { kind: 'none', why: `no note has ${from} as its contact or an interviewer` };
   const byDomain = notes.filter(isOpenNote).filter((c) => addressesOf(c.note).some((a) => domainOf(a) === domain));
-  if (byDomain.length === 1) return { kind: 'note', target: byDomain[0], by: `the one open process at ${domain}` };
+  const one = byDomain.length === 1 ? byDomain[0] : latestOfOneProcess(byDomain);
+  if (one) return { kind: 'note', target: one, by: `the one open process at ${domain}` };
   if (byDomain.length > 1) return { kind: 'none', why: `${byDomain.length} open processes at ${domain} (${byDomain.map((c) => c.file).join(', ')}), and ${from} is in none of them` };
   return { kind: 'none', why: `no note has ${from} as its contact or an interviewer, and no open process is at ${domain}` };
 }

@@ -69,6 +69,27 @@ function calendarPart(email: Email): string | undefined {
   return undefined;
 }
 
+const DAYS_IN = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * Why a start, an end or a duration is no value of its type (RFC 5545 DATE, DATE-TIME,
+ * DURATION): ical.js throws on some ("20261203" as a date-time) and rolls others over into
+ * another date (month 13, "2026-12-03" as a DATE is 2 November 2025), which would be written.
+ */
+function badTime(head: string, value: string): string | undefined {
+  const name = /^[A-Za-z0-9-]+/.exec(head)![0].toUpperCase();
+  if (name === 'DURATION') {
+    return /^[+-]?P(?:\d+W|\d+D(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/i.test(value)
+      ? undefined : `DURATION ${JSON.stringify(value.slice(0, 40))} is not a duration (as PT1H30M)`;
+  }
+  if (!['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID'].includes(name)) return undefined;
+  const asDate = /;VALUE=DATE(?:;|:)/i.test(head);
+  const m = (asDate ? /^(\d{4})(\d{2})(\d{2})$/ : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?$/i).exec(value);
+  const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number);
+  const valid = !!m && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS_IN(y, mo) && (asDate || (h <= 23 && mi <= 59 && s <= 60));
+  return valid ? undefined : `${name} ${JSON.stringify(value.slice(0, 40))} is not a ${asDate ? 'date (as 20261203)' : 'date-time (as 20261203T100000Z)'}`;
+}
+
 function headerLine(text: string, name: string): number {
   const lines = text.split('\n');
   const i = lines.findIndex((l) => l.toLowerCase().startsWith(`${name}:`));
@@ -92,7 +113,10 @@ function parseCalendar(text: string): Ical {
   let eventBytes = 0;
   let depth = 0;
   for (const { line, at } of content) {
-    if (!/^[A-Za-z0-9-]+(?:;(?:[^:"]|"[^"]*")*)?:/.test(line.replace(/^\ufeff/, ''))) throw new InboxError(`not an iCalendar content line (NAME:value): ${JSON.stringify(line.slice(0, 40))}`, at);
+    const head = /^[A-Za-z0-9-]+(?:;(?:[^:"]|"[^"]*")*)?:/.exec(line.replace(/^\ufeff/, ''));
+    if (!head) throw new InboxError(`not an iCalendar content line (NAME:value): ${JSON.stringify(line.slice(0, 40))}`, at);
+    const bad = badTime(head[0], line.replace(/^\ufeff/, '').slice(head[0].length).trim());
+    if (bad) throw new InboxError(bad, at);
     const upper = line.toUpperCase().trimEnd();
     if (upper.startsWith('BEGIN:')) depth++;
     if (upper.startsWith('END:')) depth--;
