@@ -94,3 +94,18 @@ describe('import: a conference link with an invisible character', () => {
     });
   }
 });
+
+describe('import: an invite of thousands of events', () => {
+  it('2,000 events, each its own company, become 2,000 new notes and one of the Acme note (each note is parsed once per change, not once per event)', async function () {
+    // Every note was parsed again for every event: 2,000 events ran for minutes. Mocha's time
+    // limit is the guard here, not a measured time.
+    this.timeout(20_000);
+    const event = (i: number) => ['BEGIN:VEVENT', `UID:a${i}@x.example`, 'DTSTAMP:20261201T000000Z', 'DTSTART:20261203T100000Z',
+      `SUMMARY:${i === 0 ? 'Acme Corp' : `Initech ${i}`} - Onsite - Senior Backend Engineer`, 'END:VEVENT'];
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//many//EN', ...Array.from({ length: 2000 }, (_, i) => event(i)).flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const r = await importInbox([{ name: 'many.ics', text }], [{ file: 'acme.md', text: ACME }], OPTIONS);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.files.filter((f) => f.created).length, 1999);
+    assert.ok(r.files.some((f) => f.file === 'acme.md' && !f.created && /uid: a0@x\.example/.test(f.after)), 'the Acme event is a round of the Acme note');
+  });
+});

@@ -15,7 +15,7 @@ import { parseIsoDay } from '../dates';
 import { domainOf } from './clean';
 import { NotExact } from './edit';
 import { inviteFacts, RoundFacts } from './invite';
-import { candidates, hasReply, matchInvite, matchReply, NoteIn } from './match';
+import { Candidate, candidates, hasReply, matchInvite, matchReply, NoteIn } from './match';
 import { InboxError, parseInbox } from './parse';
 import { addToProcess, applyReply, Change, fillNew, updateRound } from './plan';
 import { ReplyFacts, replyFacts } from './reply';
@@ -66,10 +66,19 @@ export interface ImportResult {
 export async function importInbox(sources: readonly Source[], notes: readonly NoteIn[], options: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { files: [], errors: [], notes: [] };
   const current = new Map<string, FileChange>();
-  const working = () => {
+  // The notes as the changes so far left them, each parsed once per text: an invite of
+  // thousands of events re-parsed every note per event (quadratic: 2,000 events ran minutes).
+  const parses = new Map<string, { text: string; found: Candidate[] }>();
+  const working = (): Candidate[] => {
     const byFile = new Map(notes.map((n) => [n.file, n.text]));
     for (const c of current.values()) byFile.set(c.file, c.after);
-    return candidates([...byFile].map(([file, text]) => ({ file, text })));
+    const out: Candidate[] = [];
+    for (const [file, text] of byFile) {
+      let p = parses.get(file);
+      if (p?.text !== text) parses.set(file, (p = { text, found: candidates([{ file, text }]) }));
+      out.push(...p.found);
+    }
+    return out;
   };
   const record = (file: string, before: string, after: string, changes: Change[], source: string, created = false) => {
     if (changes.length === 0) return;

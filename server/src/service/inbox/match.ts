@@ -30,10 +30,25 @@ export function candidates(notes: readonly NoteIn[]): Candidate[] {
 
 const isOpenNote = (c: Candidate) => ['waiting', 'advanced', 'offer'].includes(statusOf(c.note.interview!) ?? '');
 
+/**
+ * What matching reads of a parsed note, worked out once per parse: an import of thousands of
+ * events asks it of every note for each event.
+ */
+const memo = new WeakMap<ParsedNote, { process?: string; uids?: (string | undefined)[] }>();
+const memoOf = (note: ParsedNote) => {
+  let m = memo.get(note);
+  if (!m) memo.set(note, (m = {}));
+  return m;
+};
+
 /** Company and role, as one process is known across its notes. */
 const processKey = (c: Candidate) => {
-  const i = c.note.interview!;
-  return i.company.kind === 'ok' && i.role.kind === 'ok' ? `${norm(i.company.value)}\u0000${norm(i.role.value)}` : undefined;
+  const m = memoOf(c.note);
+  if (!('process' in m)) {
+    const i = c.note.interview!;
+    m.process = i.company.kind === 'ok' && i.role.kind === 'ok' ? `${norm(i.company.value)}\u0000${norm(i.role.value)}` : undefined;
+  }
+  return m.process;
 };
 
 /** The day of a note's latest round (its `interviewed`): of one process's notes, the one that follows it now. */
@@ -52,6 +67,11 @@ function latestOfOneProcess(notes: Candidate[]): Candidate | undefined {
 
 /** The uid of each round of a note, in order (undefined where none is written). */
 export function roundUids(note: ParsedNote): (string | undefined)[] {
+  const m = memoOf(note);
+  return (m.uids ??= readUids(note));
+}
+
+function readUids(note: ParsedNote): (string | undefined)[] {
   const seq = note.keys.get('rounds')?.pair.value;
   if (!isSeq(seq)) return [];
   return seq.items.map((item) => {
@@ -84,7 +104,8 @@ export function matchInvite(f: RoundFacts, notes: Candidate[]): InviteMatch {
   }
   const open = notes.filter(isOpenNote);
   if (f.company && f.role) {
-    const same = latestOfOneProcess(open.filter((c) => processKey(c) === `${norm(f.company)}\u0000${norm(f.role)}`));
+    const key = `${norm(f.company)}\u0000${norm(f.role)}`;
+    const same = latestOfOneProcess(open.filter((c) => processKey(c) === key));
     if (same) return { kind: 'process', target: same };
   }
   if (!f.company && f.domain) {
