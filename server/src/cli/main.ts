@@ -181,10 +181,10 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   check,
   agenda: (args, io) => (require('./agenda') as typeof import('./agenda')).agenda(args, io),
   calendar: (args, io) => (require('./calendar') as typeof import('./calendar')).calendar(args, io),
-  report: (args, io) => (require('./report') as typeof import('./report')).report(args, io),
+  'report': (args, io) => (require('./report') as typeof import('./report')).report(args, io),
   new: (args, io) => (require('./new') as typeof import('./new')).newNote(args, io),
   draft: (args, io) => (require('./draft') as typeof import('./draft')).draft(args, io),
-  import: (args, io) => (require('./import') as typeof import('./import')).importFiles(args, io),
+  'import': (args, io) => (require('./import') as typeof import('./import')).importFiles(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
