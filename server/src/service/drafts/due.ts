@@ -14,6 +14,7 @@ import { Interview } from '../model';
 import { Day, formatDay } from '../dates';
 import { timelineOf } from '../rules/timeline';
 import { Gate, gateOfView } from '../gate';
+import { isClosing } from '../search';
 
 export interface DraftOffer {
   kind: TemplateName;
@@ -54,8 +55,6 @@ export function draftText(view: NoteView, kind: TemplateName, to: string | undef
   return against ? { disabled: against } : renderText(ctx, kind, to);
 }
 
-const CLOSED = ['rejected', 'withdrawn', 'declined', 'closed', 'accepted'];
-
 /** What the status each kind answers to; a status after it (accepted, once it is sent) still fits. */
 const STATUS_OF: Partial<Record<TemplateName, readonly string[]>> = {
   'offer-accept-email': ['offer', 'accepted'], 'offer-decline-email': ['offer', 'declined'],
@@ -80,7 +79,7 @@ export function contradiction(i: Interview, kind: TemplateName, today: Day, gate
     if (!t?.current) return t?.next ? `the ${t.next.stage ?? 'interview'} on ${formatDay(t.next.day)} has not been held yet` : 'the note has no interview held';
   }
   // A thank-you or a check-in says you look forward to hearing, or remain interested: not to a process that is over.
-  if (chasing && CLOSED.includes(status)) return `the note's status is ${status}: the process is over`;
+  if (chasing && isClosing({ status })) return `the note's status is ${status}: the process is over`;
   if (gate?.kind === 'closed' && chasing) return `this process is ${gate.by.status ?? 'closed'} in ${gate.by.name}`;
   if (gate?.kind === 'withdraw' && (chasing || ['offer-time-email', 'offer-accept-email', 'offer-checklist'].includes(kind))) {
     const by = gate.accepted;

@@ -126,7 +126,7 @@ function dayMonth(day: Day, today: Day): string {
 export function spokenDay(day: Day, today: Day): string {
   if (day === today) return 'today';
   if (day === today - 1) return 'yesterday';
-  return Math.abs(today - day) <= 6 ? `on ${weekdayName(day)}` : `on ${dayMonth(day, today)}`;
+  return cardDay(day, today);
 }
 
 /** An answer's deadline: "today", "by tomorrow", "by Friday" within six days, else "by 4 December"; passed once before today. */
@@ -175,13 +175,13 @@ const DEICTIC = /\b(?:next|this|tomorrow|monday|tuesday|wednesday|thursday|frida
 /** "I would hear within two weeks": the promise in its words, else by its date; "by Friday (6 November)" for words that point at a day. */
 function promised(p: Promise_, today: Day): string {
   const phrase = p.phrase?.trim();
-  if (!phrase) return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`;
+  if (!phrase) return `I would hear by ${onDate(p.day, today)}`;
   const day = DEICTIC.test(phrase) ? ` (${new RegExp(`\\b${weekdayName(p.day)}\\b`, 'i').test(phrase) ? '' : `${weekdayName(p.day)}, `}${dayMonth(p.day, today)})` : '';
   if (/^(within|in|by|before|on|after|next|this|early|late|mid)\b/i.test(phrase)) {
     return /^(early|late|mid)\b/i.test(phrase) ? `I would hear in ${phrase}${day}` : `I would hear ${phrase}${day}`;
   }
   if (/^end\b/i.test(phrase)) return `I would hear by the ${phrase}${day}`;
-  return `I would hear by ${weekdayName(p.day)}, ${dayMonth(p.day, today)}`; // not a phrase a sentence can carry: its date
+  return `I would hear by ${onDate(p.day, today)}`; // not a phrase a sentence can carry: its date
 }
 
 /** "Ana Ruiz", "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee and Lee Park". */
@@ -190,8 +190,10 @@ function names(people: Person[]): string {
   return n.length <= 1 ? n.join('') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
 }
 
-/** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
-/** Where the addressee sits in a panel: the first (neither), the second, fourth... (panelist), the third, fifth... (alternate too). */
+/**
+ * Where the addressee sits in a panel: the first (none), the second, fourth... (panelist), the
+ * third, fifth... (alternate too), and the fourth and fifth each a shape of their own.
+ */
 function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean; fourth: boolean; fifth: boolean } {
   const at = inRound && met.length > 1 ? met.findIndex((m) => samePerson(m, person)) : -1;
   return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4 };
@@ -200,6 +202,7 @@ function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist
 /** A highlight goes mid-sentence: "the ledger." and "Rust!" lose the stop they were written with. */
 const phrase = (x: string | undefined) => x?.trim().replace(/\s*[.!?;:,]+$/, '') || undefined;
 
+/** The person's own highlight, else the round's when they were the one person met, else a placeholder in a panel. */
 function highlightFor(person: Person, met: Person[], current: Meeting | undefined, inRound: boolean): string | undefined {
   const own = phrase(person.highlight ?? met.find((m) => samePerson(m, person))?.highlight);
   if (own) return own;

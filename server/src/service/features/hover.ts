@@ -20,14 +20,15 @@ export function hover(view: NoteView, position: Position, options: EditorOptions
     {
       // On the date the check-in counts from (the promise, else the interview): when it falls due.
       const plan = silenced(note, 'check-in-due') ? undefined : checkInPlan(note.interview, options.config, options.today);
+      const here = plan && plan.span.start === site.span.start ? plan : undefined;
       // The rest of the search may have closed the process, or made withdrawing the one thing due.
-      const gate = plan && plan.span.start === site.span.start ? gateOfView(view, options) : undefined;
+      const gate = here && gateOfView(view, options);
       if (gate) lines.push(gateSays(gate));
-      else if (plan && plan.span.start === site.span.start) {
-        const when = `${relativeDay(plan.due, today)}${plan.moved ? `; ${whyMoved(plan.due, plan.moved)}` : ''}`;
-        lines.push(plan.due > today
-          ? `Check in on ${longDay(plan.due)} (${when}) if you have not heard by then.`
-          : `Check-in due since ${longDay(plan.due)} (${when}): if you have not heard, send one brief check-in.`);
+      else if (here) {
+        const when = `${relativeDay(here.due, today)}${here.moved ? `; ${whyMoved(here.due, here.moved)}` : ''}`;
+        lines.push(here.due > today
+          ? `Check in on ${longDay(here.due)} (${when}) if you have not heard by then.`
+          : `Check-in due since ${longDay(here.due)} (${when}): if you have not heard, send one brief check-in.`);
       }
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: view.rangeOf(site.span) };
