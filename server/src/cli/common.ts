@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Day } from '../service';
 import { terminalLine, terminalLines } from '../service/safe/terminal';
-import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError } from '../node';
+import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError, youngGenerationCap } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -12,6 +12,8 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** Cap V8's young generation while the notes are read (node/heap.ts): the process's own runs, not a test's. */
+  capYoungGeneration?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -172,6 +174,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
   const order = [...files].map(([file, found]) => ({ file, found, shown: relativeTo(cwd, file) || path.basename(file) }))
     .sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
   const reader = new NoteReader();
+  const capHeap = io.capYoungGeneration ? youngGenerationCap() : undefined;
   for (const { file, found, shown } of order) {
     let text: string;
     try {
@@ -184,6 +187,7 @@ export async function gather(paths: string[], io: CliIO, visit: (note: NoteFile)
     }
     const resolved = found.resolved ?? resolver.forFile(file);
     const search = resolved.file?.dir ?? found.arg;
+    capHeap?.();
     visit({ file, shown, text, resolved, search, name: relativeTo(search, file) || path.basename(file) });
   }
   return { resolver, unreadable, outside, skipped };

@@ -4,8 +4,9 @@
  * service: arguments, files and output live here, rules do not.
  */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { Config, createLanguageService, Day, formatDay, isOpen, NoteSummary } from '../service';
+import { createLanguageService, Day, formatDay, isOpen } from '../service';
 import { Output } from './output';
+import { Pending } from './pending';
 import { Searches } from './searches';
 import { terminalJson } from '../service/safe/terminal';
 import { CliIO, formatFrom, gather, parseArgs, printable, reportProblems, todayFrom, UsageError } from './common';
@@ -49,7 +50,7 @@ const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
 
 const defaultIO = (): CliIO => {
   const stderr = sink(process.stderr);
-  return { stdout: sink(process.stdout, stderr), stderr, cwd: process.cwd(), env: process.env, now: () => new Date() };
+  return { stdout: sink(process.stdout, stderr), stderr, cwd: process.cwd(), env: process.env, now: () => new Date(), capYoungGeneration: true };
 };
 
 /**
@@ -104,7 +105,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const searches = new Searches();
   // Kept until all are read, for the notes that take part in a search only: where each of
   // their findings starts, in the note and in the output (to place those that read other notes).
-  const late: { starts: number[]; rules: string[]; severities: number[]; at: number[]; end: number; shown: string; summary: NoteSummary; search: string; config: Config }[] = [];
+  const pending = new Pending();
   let notes = 0;
   // A JSON list: every element after a separator; the first separator becomes the opening bracket.
   const format_ = (f: CliFinding): string => (format === 'json'
@@ -138,9 +139,11 @@ async function check(args: string[], io: CliIO): Promise<number> {
       at.push(out.position);
       out.add(format_(f));
     }
-    if (summary) late.push({ starts: findings.map(startOf), rules: findings.map((f) => f.rule), severities: findings.map((f) => SEVERITY_NAMES.indexOf(f.severity)), at, end: out.position, shown: note.shown, summary, search: note.search, config: note.resolved.config });
+    if (!summary) return;
+    pending.note({ summary, shown: note.shown, search: note.search, config: note.resolved.config, end: out.position });
+    findings.forEach((f, i) => pending.finding(startOf(f), f.rule, SEVERITY_NAMES.indexOf(f.severity), at[i]));
   });
-  for (const c of late) {
+  for (const c of pending.drain()) {
     const found = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today });
     // The note's own findings the rest of the search silences (an accepted offer elsewhere, its process closed) are left out.
     if (found.silenced) {
@@ -158,7 +161,6 @@ async function check(args: string[], io: CliIO): Promise<number> {
       out.insert(i < 0 ? c.end : c.at[i], format_(f));
     }
   }
-  late.length = 0;
   const unreadable = reportProblems(g, io);
   const empty = out.empty;
   if (format === 'json') out.add(empty ? '[]\n' : '\n]\n');

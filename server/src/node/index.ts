@@ -1,6 +1,7 @@
 /** The Node edge: the only code that touches the file system. Hosts import from here. */
 export { resolveToday, TODAY_ENV } from './today';
 export { Yielder } from './yielder';
+export { youngGenerationCap } from './heap';
 export { staysWithin, walk } from './walk';
 export type { Walked } from './walk';
 export { decode, MAX_NOTE_BYTES, NOTE_CHUNK_BYTES, NoteReader, readTextSync, reason } from './read';
