@@ -54,42 +54,11 @@ export function processKey(company: string | undefined, role: string | undefined
 }
 
 /**
- * A copy of a string holding only its own characters, kept where long-lived data goes. A value
- * read from a note is, in V8, a slice of the note's whole text and keeps all of it alive: the
- * summaries of 10,000 notes, kept by a host, held 80 MB of note texts. A property key is
- * interned: one flat copy per distinct text (companies, roles and recruiters repeat), made in
- * the old generation. Copies made in the young one survived scavenge after scavenge as the
- * summaries piled up, which grew V8's young generation to twice its size (16 MB more peak
- * memory for `check`); the string table is weak, so a server drops what no note keeps.
+ * A copy of a string holding only its own characters. A value read from a note is, in V8, a
+ * slice of the note's whole text and keeps all of it alive for as long as it is: the summaries
+ * of 10,000 notes, kept by a host, held 80 MB of note texts.
  */
-export const own = (s: string): string => {
-  const key: Record<string, 0> = Object.create(null); // no __proto__ accessor: every text is a key
-  key[s] = 0;
-  for (const k in key) return k;
-  return s;
-};
-
-/**
- * Anchors are the status value, or the opening `---`: most notes have theirs at the same few
- * places, and their summaries share one frozen object for each (four fewer objects per summary
- * kept; see `own`). Nobody changes a summary's anchor: a host that counts positions otherwise
- * makes a summary of its own with a new range.
- */
-const SHARED_MAX = 4096;
-const sharedAnchors = new Map<string, object>();
-function shared<T extends object>(key: string, make: () => T): T {
-  const found = sharedAnchors.get(key) as T | undefined;
-  if (found) return found;
-  const made = make();
-  deepFreeze(made);
-  if (sharedAnchors.size < SHARED_MAX) sharedAnchors.set(own(key), made);
-  return made;
-}
-
-function deepFreeze(o: object): void {
-  Object.freeze(o);
-  for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) deepFreeze(v);
-}
+export const own = (s: string): string => (' ' + s).slice(1); // flattened into a new string, a quarter of JSON's round trip
 
 const ownOrUndefined = (s: string | undefined) => (s === undefined ? undefined : own(s));
 
@@ -106,9 +75,8 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
   const silence = silenceOf(note);
   const company = ownOrUndefined(i.company.kind === 'ok' ? i.company.value : undefined);
   const role = ownOrUndefined(i.role.kind === 'ok' ? i.role.value : undefined);
-  const process = ownOrUndefined(processKey(company, role));
+  const process = processKey(company, role);
   const person = status && isOpen({ status }) ? mainContact(i) : undefined;
-  const range = view.rangeOf(anchor);
   const contact = person && (person.name || person.email || person.phone)
     ? { name: ownOrUndefined(person.name), email: ownOrUndefined(person.email), phone: ownOrUndefined(person.phone) }
     : undefined;
@@ -118,9 +86,8 @@ export function summarize(view: NoteView, name: string, today: Day): NoteSummary
     role,
     status,
     next: own(next ? `${next.stage ?? 'interview'} ${formatDay(next.day)}` : status ?? 'status unknown'),
-    anchor: shared(`${anchor.start}:${anchor.end}`, () => ({ start: anchor.start, end: anchor.end })),
-    anchorRange: shared(`${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`,
-      () => ({ start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } })),
+    anchor,
+    anchorRange: view.rangeOf(anchor),
     ...(silence ? { silence } : {}),
     ...(first !== undefined ? { first } : {}),
     ...(i.offerDeadline.kind === 'ok' ? { offerDeadline: i.offerDeadline.value } : {}),

@@ -1,19 +1,21 @@
 /** Near misses: a status or a key that looks like a typo of a known one. */
 import { KNOWN_KEYS } from './format';
 
+/** Three rows of the table, reused: this runs for every key not in the format, against every known key. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
 export function editDistance(a: string, b: string): number {
-  // Three rows of the table (the transposition looks two rows back), not the whole of it:
-  // this runs for every key not in the format, against every known key.
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Array<number>(b.length + 1).fill(0);
+  if (rows[0].length <= b.length) rows = [0, 1, 2].map(() => new Int32Array(b.length + 1));
+  // The transposition looks two rows back: three rows of the table, not the whole of it.
+  let [before, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
       row[j] = d;
     }
     [before, prev, row] = [prev, row, before];
@@ -28,6 +30,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length, and more than 2 is never a typo.
+    if (Math.abs(w.length - c.length) > 2) continue;
     const dist = editDistance(w, c);
     if (dist < bestDistance) {
       best = c;
