@@ -43,10 +43,11 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 
 const normalize = (k: string) => k.toLowerCase().replace(/[\s_-]+/g, '');
 const KNOWN_NORMALIZED = KNOWN_KEYS.map((k) => [k, normalize(k)] as const);
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_KEYS);
 
 /** The known key a top-level key looks like a misspelling of, if any. */
 export function misspeltKey(key: string): string | undefined {
-  if ((KNOWN_KEYS as readonly string[]).includes(key)) return undefined;
+  if (KNOWN.has(key)) return undefined; // every key of every note comes here
   const n = normalize(key);
   if (n.length < 3 || n.length > 40) return undefined;
   let best: string | undefined;
