@@ -85,17 +85,19 @@ describe('drafts: --kind refuses a message to a process that is over', () => {
 const sentences = (d: string) => d.split('\n').filter((l) => l.trim() && !/^(## Draft|To:|Subject:|Dear |Best regards|With thanks|Alex Kim|alex\.kim@)/.test(l))
   .join(' ').split(/(?<=[.;?!])\s+/).map((x) => x.trim()).filter(Boolean);
 
-describe('drafts: a panel of five and the contact who arranged it', () => {
-  const people = ['Nora Ellis', 'Ana Ruiz', 'Sam Lee', 'Lee Park', 'Omar Haddad', 'Eve Stone'];
+describe('drafts: a panel of eight and the contact who arranged it', () => {
+  const people = ['Nora Ellis', 'Ana Ruiz', 'Sam Lee', 'Lee Park', 'Omar Haddad', 'Eve Stone', 'Ida Berg', 'Tom Wu', 'Zoe Hart'];
   const panel = (late: boolean) => note(['company: Initrode', 'role: Staff Engineer', 'contact: {name: Nora Ellis, email: nora@initrode.example}',
     'rounds:', '  - date: 2026-11-24', '    stage: onsite', '    interviewers:',
     '      - {name: Ana Ruiz, email: ana@initrode.example, title: Engineering Manager, highlight: the on-call rotation}',
     '      - {name: Sam Lee, email: sam@initrode.example}', '      - {name: Lee Park, email: lee@initrode.example, title: Staff Engineer}',
     '      - {name: Omar Haddad, email: omar@initrode.example, highlight: the migration to Postgres}', '      - {name: Eve Stone, title: Recruiter}',
+    '      - {name: Ida Berg, email: ida@initrode.example, title: Tech Lead, highlight: the release train}', '      - {name: Tom Wu, email: tom@initrode.example}',
+    '      - {name: Zoe Hart, email: zoe@initrode.example, title: Product Manager}',
     'expect_reply_by: within two weeks', 'pitch: I have run the same migration twice.', 'status: waiting']).replace('2026-11-24', late ? '2026-11-19' : '2026-11-24');
   for (const late of [false, true]) {
     for (const kind of ['thank-you-email', 'thank-you-card'] as TemplateName[]) {
-      it(`${kind}s${late ? ', a week late,' : ''}: no two of the six share a sentence or a subject; the pitch goes to one`, () => {
+      it(`${kind}s${late ? ', a week late,' : ''}: no two of the nine share a sentence or a subject; the pitch goes to one`, () => {
         const drafts = people.map((who) => draftOf(panel(late), kind, who));
         for (let a = 0; a < drafts.length; a++) {
           for (let b = a + 1; b < drafts.length; b++) {
@@ -110,6 +112,12 @@ describe('drafts: a panel of five and the contact who arranged it', () => {
       });
     }
   }
+
+  it('the ninth person, past the eight a thank-you is offered to, is drafted for by name', () => {
+    const zoe = draftOf(panel(false), 'thank-you-email', 'Zoe Hart');
+    assert.match(zoe, /^To: Zoe Hart <zoe@initrode\.example>$/m);
+    assert.match(zoe, /^Subject: A note of thanks$/m, 'the eighth of the panel: a shape of her own');
+  });
 });
 
 describe('drafts: the contact who was also in the round', () => {

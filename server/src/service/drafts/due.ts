@@ -41,10 +41,13 @@ export function draftOffers(view: NoteView, options: ActionOptions, renderer: Dr
   return out;
 }
 
-/** The people a draft can go to, by name (the contact first), with their email when the note has one. */
+/**
+ * The people a draft can go to, by name (the contact first), with their email when the note
+ * has one: all of them, where the editor offers the first few (a `--to` names anyone of the round).
+ */
 export function draftPeople(view: NoteView, options: ActionOptions): { name: string; email?: string }[] | undefined {
   const i = view.note?.interview;
-  return i ? peopleOf(i, options.today).filter((p) => p.name).map((p) => ({ name: p.name!, ...(p.email ? { email: p.email } : {}) })) : undefined;
+  return i ? peopleOf(i, options.today, Infinity).filter((p) => p.name).map((p) => ({ name: p.name!, ...(p.email ? { email: p.email } : {}) })) : undefined;
 }
 
 /** One draft's text, of any kind, to `to` (a name of draftPeople; the main contact without one). */

@@ -60,9 +60,15 @@ export interface DraftContext {
     panelist: boolean;
     /** The third, fifth... of a panel: a third shape, so that no two of a panel read alike. */
     alternate: boolean;
-    /** The fourth and the fifth of a panel: a shape each of their own (templates test them before panelist and alternate). */
+    /**
+     * The fourth to the eighth of a panel (the most drafted for): a shape each of their own
+     * (templates test them before panelist and alternate); a ninth and later repeat the second.
+     */
     fourth: boolean;
     fifth: boolean;
+    sixth: boolean;
+    seventh: boolean;
+    eighth: boolean;
     highlight?: string;
   };
   /** "Jane Doe <jane@acme.example>": the addressee. */
@@ -190,13 +196,15 @@ function names(people: Person[]): string {
   return n.length <= 1 ? n.join('') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
 }
 
+type PanelPlace = Pick<DraftContext['person'], 'panelist' | 'alternate' | 'fourth' | 'fifth' | 'sixth' | 'seventh' | 'eighth'>;
+
 /**
  * Where the addressee sits in a panel: the first (none), the second, fourth... (panelist), the
- * third, fifth... (alternate too), and the fourth and fifth each a shape of their own.
+ * third, fifth... (alternate too), and the fourth to the eighth each a shape of their own.
  */
-function panelPlace(person: Person, met: Person[], inRound: boolean): { panelist: boolean; alternate: boolean; fourth: boolean; fifth: boolean } {
+function panelPlace(person: Person, met: Person[], inRound: boolean): PanelPlace {
   const at = inRound && met.length > 1 ? met.findIndex((m) => samePerson(m, person)) : -1;
-  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4 };
+  return { panelist: at > 0, alternate: at > 0 && at % 2 === 0, fourth: at === 3, fifth: at === 4, sixth: at === 5, seventh: at === 6, eighth: at === 7 };
 }
 
 /** A highlight goes mid-sentence: "the ledger." and "Rust!" lose the stop they were written with. */
@@ -222,7 +230,7 @@ export function sampleContext(): DraftContext {
   return {
     company: 'Acme Corp', role: 'Engineer', hasRole: true, stage: 'onsite', pitch: 'A short pitch.', highlight: 'the ledger',
     met: 'Sam Lee', call: true, late: true, promisePassed: true,
-    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true, fourth: true, fifth: true },
+    contact: jane, person: { ...jane, tel: 'tel:+15550100', interviewer: true, inRound: true, arranged: true, highlight: 'the ledger', panelist: true, alternate: true, fourth: true, fifth: true, sixth: true, seventh: true, eighth: true },
     to: 'Jane Doe <jane@acme.example>', greetingName: 'Jane',
     interviewers: [{ name: 'Sam Lee', email: 'sam@acme.example', title: 'Manager' }],
     interviewed: { ...day(0), when: 'on Monday', onDay: 'on Monday', round: 'onsite' },

@@ -20,7 +20,7 @@ export const MAX_PEOPLE = 8;
  * interviewer), then each interviewer of the latest round held (of the note, without rounds),
  * each once. One unnamed entry when the note names nobody.
  */
-export function peopleOf(i: Interview, today: Day): Addressee[] {
+export function peopleOf(i: Interview, today: Day, limit = MAX_PEOPLE): Addressee[] {
   const out: Addressee[] = [];
   const seen = new Set<string>();
   const add = (p: Person | undefined, interviewer: boolean) => {
@@ -39,7 +39,7 @@ export function peopleOf(i: Interview, today: Day): Addressee[] {
   add(main, i.contact.kind !== 'ok');
   const met = metIn(i, timelineOf(i, today)?.current);
   // A panel is a handful of people: past that, a list of hundreds would offer hundreds of actions.
-  for (const p of met) if (out.length < MAX_PEOPLE) add(p, true);
+  for (const p of met) if (out.length < limit) add(p, true);
   return out.length > 0 ? out : [{ ...main, interviewer: false }];
 }
 
@@ -75,8 +75,8 @@ export function samePerson(a: Person, b: Person): boolean {
  * The people a round's thank-you goes to, the default first: the first interviewer of the
  * round with an email (who you met), else the contact; then the others in peopleOf's order.
  */
-export function thankYouPeople(i: Interview, today: Day): Addressee[] {
-  const people = peopleOf(i, today);
+export function thankYouPeople(i: Interview, today: Day, limit = MAX_PEOPLE): Addressee[] {
+  const people = peopleOf(i, today, limit);
   const first = metIn(i, timelineOf(i, today)?.current).find((m) => m.email);
   const k = first ? people.findIndex((p) => samePerson(p, first)) : -1;
   return k <= 0 ? people : [people[k], ...people.slice(0, k), ...people.slice(k + 1)];
@@ -84,7 +84,9 @@ export function thankYouPeople(i: Interview, today: Day): Addressee[] {
 
 /** The person a draft is addressed to, by name; without one, the default (of a thank-you: thankYouPeople's). */
 export function personNamed(ctx: FixContext, to: string | undefined, kind?: string): Addressee | undefined {
-  const people = kind?.startsWith('thank-you') ? thankYouPeople(ctx.interview, ctx.today) : peopleOf(ctx.interview, ctx.today);
+  // A person asked for by name is found past the handful offered (`draft --to` the ninth of a panel).
+  const limit = to !== undefined ? Infinity : MAX_PEOPLE;
+  const people = kind?.startsWith('thank-you') ? thankYouPeople(ctx.interview, ctx.today, limit) : peopleOf(ctx.interview, ctx.today, limit);
   if (to !== undefined) return people.find((p) => p.name === to);
   // Without a contact, the message goes to someone it can reach: the first person met with an email.
   return ctx.interview.contact.kind !== 'ok' ? people.find((p) => p.email) ?? people[0] : people[0];
