@@ -11,7 +11,8 @@
  *   report         the example job search: "Show Job Search Report" opens the page beside the
  *                  editor, and a saved note draws it again
  *   import         the example job search: "Import Invite or Reply..." on an invite, through
- *                  VS Code's refactor preview, gives the note its round
+ *                  VS Code's refactor preview, gives the note its round; so does an invite
+ *                  dragged from the Explorer onto the Follow-ups view
  *   folder-open    the example notes without .interview-followup.yaml: opening the folder
  *                  is enough (activation, Problems, the view), with the time it takes
  *   empty          an empty folder: no server, the view's welcome; the first note starts one
@@ -133,6 +134,8 @@ function makeSuiteWorkspace(suite: Suite, dir: string): void {
     makeDraftsWorkspace(dir);
     // The invite of the import suite lists the user's own address among its attendees.
     fs.appendFileSync(path.join(dir, '.interview-followup.yaml'), 'me: alex.morgan@gmail.com\n');
+    // The bundled example invite, in the workspace: the Explorer drags it onto the Follow-ups view.
+    fs.copyFileSync(path.join(REPO, 'examples/inbox/acme-final.ics'), path.join(dir, 'acme-final.ics'));
   }
   else if (suite === 'folder-open') makeNotesOnly(dir);
   else if (suite === 'markdown-repo') makeMarkdownRepo(dir);

@@ -58,7 +58,8 @@ type ProbeRequest =
   | { op: 'hover'; selector: string; hasText?: string; timeout?: number }
   | { op: 'type'; text: string }
   | { op: 'press'; key: string }
-  | { op: 'screenshot'; path: string };
+  | { op: 'screenshot'; path: string }
+  | { op: 'drag'; selector: string; hasText?: string; target: string; targetText?: string; timeout?: number };
 
 async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
   switch (req.op) {
@@ -77,6 +78,13 @@ async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
     case 'hover':
       await page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first().hover({ timeout: req.timeout ?? 20_000 });
       return true;
+    case 'drag': {
+      // Chromium's own drag and drop, as a mouse does it: VS Code reads the drop's data transfer.
+      const from = page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first();
+      const to = page.locator(req.target, req.targetText ? { hasText: req.targetText } : {}).first();
+      await from.dragTo(to, { timeout: req.timeout ?? 20_000 });
+      return true;
+    }
     case 'type':
       await page.keyboard.type(req.text);
       return true;

@@ -5,6 +5,8 @@
  * edit needs confirmation, so VS Code shows its refactor preview with the change unticked;
  * nothing changes until the user ticks it and applies the preview (its own
  * `refactorPreview.apply`, the Apply button's command). Then the note has the round. Every wait is on an event or a value asked again.
+ * The bundled example invite, in the workspace, is then dragged with the mouse from the Explorer
+ * onto the Follow-ups view (Chromium's drag and drop, VS Code's own data transfer).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -14,6 +16,8 @@ import type { ImportAnswer } from '../../../server/src/protocol';
 import { Api, EXTENSION_ID, note, pollUntil, textUntil, ui } from './helpers';
 
 const REPO = path.resolve(__dirname, '../../../..');
+const EXPLORER_ROW = '.part.sidebar .explorer-folders-view .monaco-list-row';
+const VIEW_ROW = '.part.sidebar .pane:has(.pane-header:has-text("Follow-ups")) .monaco-list-row';
 const INVITE = vscode.Uri.file(path.join(REPO, 'test/fixtures/inbox/google-final.ics'));
 const ROUND = [
   '  - date: 2026-12-09T',
@@ -69,5 +73,27 @@ describe('Import Invite or Reply... through the refactor preview', function () {
     // A refactoring's files are saved (files.refactoring.autoSave): the note on disk has it too.
     await pollUntil(() => fs.readFileSync(acme.fsPath, 'utf8') === text, () => 'the note saved with the round', 10_000);
     await ui.waitFor('.bulk-edit-panel', undefined, 'hidden', 10_000);
+  });
+
+  it('an invite dragged from the Explorer onto the Follow-ups view is imported, through the same preview', async function () {
+    assert.ok(ui, 'the UI probe (code-server) drags as a mouse does');
+    const doc = await vscode.workspace.openTextDocument(acme);
+    const before = doc.getText();
+    // The Follow-ups view beside the Explorer, in one side bar: both in sight, as a user arranges them to drag.
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: ['interviewFollowup.followUps'], destinationId: 'workbench.view.explorer' });
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await ui.waitFor(EXPLORER_ROW, 'acme-final.ics');
+    // Any row of the view takes the drop: the invite finds its note by its organizer.
+    await ui.waitFor(VIEW_ROW, 'Umbrella');
+    await ui.drag(EXPLORER_ROW, 'acme-final.ics', VIEW_ROW, 'Umbrella');
+    await ui.waitFor('.bulk-edit-panel', undefined, 'visible', 20_000);
+    assert.equal(doc.getText(), before, 'nothing changes before Apply');
+    const box = '.bulk-edit-panel .monaco-list-row:has-text("acme-backend.md") input.edit-checkbox';
+    await ui.click(box);
+    await ui.waitFor(`${box}:checked`, undefined, 'visible', 5_000);
+    await vscode.commands.executeCommand('refactorPreview.apply');
+    const text = await textUntil(doc, (t) => t.includes('uid: 0f3c2b9e8d7a6b5c4d3e2f1a0b9c8d7e@google.com'), 'the dropped invite\'s round in the note');
+    assert.match(text, /^ {2}- date: 2026-12-03T\d\d:00\n {4}stage: final$/m, text);
+    assert.ok(text.endsWith(original.slice(original.indexOf('\n---\n'))), 'the body is untouched');
   });
 });
