@@ -12,7 +12,7 @@
  *                  editor, and a saved note draws it again
  *   import         the example job search: "Import Invite or Reply..." on an invite, through
  *                  VS Code's refactor preview, gives the note its round; so does an invite
- *                  dragged from the Explorer onto the Follow-ups view
+ *                  dragged from the Explorer onto the Follow-ups view, and a reply into the note
  *   folder-open    the example notes without .interview-followup.yaml: opening the folder
  *                  is enough (activation, Problems, the view), with the time it takes
  *   empty          an empty folder: no server, the view's welcome; the first note starts one
@@ -136,6 +136,7 @@ function makeSuiteWorkspace(suite: Suite, dir: string): void {
     fs.appendFileSync(path.join(dir, '.interview-followup.yaml'), 'me: alex.morgan@gmail.com\n');
     // The bundled example invite, in the workspace: the Explorer drags it onto the Follow-ups view.
     fs.copyFileSync(path.join(REPO, 'examples/inbox/acme-final.ics'), path.join(dir, 'acme-final.ics'));
+    fs.copyFileSync(path.join(REPO, 'examples/inbox/acme-reply.eml'), path.join(dir, 'acme-reply.eml'));
   }
   else if (suite === 'folder-open') makeNotesOnly(dir);
   else if (suite === 'markdown-repo') makeMarkdownRepo(dir);

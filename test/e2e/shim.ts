@@ -59,7 +59,7 @@ type ProbeRequest =
   | { op: 'type'; text: string }
   | { op: 'press'; key: string }
   | { op: 'screenshot'; path: string }
-  | { op: 'drag'; selector: string; hasText?: string; target: string; targetText?: string; timeout?: number };
+  | { op: 'drag'; selector: string; hasText?: string; target: string; targetText?: string; timeout?: number; shift?: boolean };
 
 async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
   switch (req.op) {
@@ -82,7 +82,26 @@ async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
       // Chromium's own drag and drop, as a mouse does it: VS Code reads the drop's data transfer.
       const from = page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first();
       const to = page.locator(req.target, req.targetText ? { hasText: req.targetText } : {}).first();
-      await from.dragTo(to, { timeout: req.timeout ?? 20_000 });
+      // Shift held: VS Code drops into an editor only so (else it opens the file).
+      if (!req.shift) {
+        await from.dragTo(to, { timeout: req.timeout ?? 20_000 });
+        return true;
+      }
+      // Into an editor: Shift held (else VS Code opens the file), moved over the editor in
+      // steps, as a hand does: each step is a dragover the editor answers.
+      const a = await from.boundingBox();
+      const b = await to.boundingBox();
+      if (!a || !b) throw new Error('drag: the source or the target is not on screen');
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.keyboard.down('Shift');
+      try {
+        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+        await page.mouse.move(b.x + b.width / 2 + 5, b.y + b.height / 2 + 5, { steps: 2 });
+        await page.mouse.up();
+      } finally {
+        await page.keyboard.up('Shift');
+      }
       return true;
     }
     case 'type':

@@ -222,8 +222,8 @@ export interface Probe {
   waitFor(selector: string, hasText?: string, state?: 'visible' | 'hidden' | 'detached', timeout?: number): Promise<string>;
   click(selector: string, hasText?: string): Promise<void>;
   hover(selector: string, hasText?: string): Promise<void>;
-  /** Drags the element onto the target with the mouse (HTML drag and drop). */
-  drag(selector: string, hasText: string | undefined, target: string, targetText?: string): Promise<void>;
+  /** Drags the element onto the target with the mouse (HTML drag and drop), Shift held when asked. */
+  drag(selector: string, hasText: string | undefined, target: string, targetText?: string, shift?: boolean): Promise<void>;
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -249,7 +249,7 @@ function makeProbe(base: string): Probe {
     waitFor: (selector, hasText, state, timeout) => call({ op: 'waitFor', selector, hasText, state, timeout }) as Promise<string>,
     click: async (selector, hasText) => void (await call({ op: 'click', selector, hasText })),
     hover: async (selector, hasText) => void (await call({ op: 'hover', selector, hasText })),
-    drag: async (selector, hasText, target, targetText) => void (await call({ op: 'drag', selector, hasText, target, targetText })),
+    drag: async (selector, hasText, target, targetText, shift) => void (await call({ op: 'drag', selector, hasText, target, targetText, shift })),
     type: async (text) => void (await call({ op: 'type', text })),
     press: async (key) => void (await call({ op: 'press', key })),
     screenshot: async (path) => void (await call({ op: 'screenshot', path })),

@@ -5,8 +5,9 @@
  * edit needs confirmation, so VS Code shows its refactor preview with the change unticked;
  * nothing changes until the user ticks it and applies the preview (its own
  * `refactorPreview.apply`, the Apply button's command). Then the note has the round. Every wait is on an event or a value asked again.
- * The bundled example invite, in the workspace, is then dragged with the mouse from the Explorer
- * onto the Follow-ups view (Chromium's drag and drop, VS Code's own data transfer).
+ * The bundled example invite and reply, in the workspace, are then dragged with the mouse from
+ * the Explorer onto the Follow-ups view and into the note (Chromium's drag and drop, VS Code's
+ * own data transfer).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -95,5 +96,25 @@ describe('Import Invite or Reply... through the refactor preview', function () {
     const text = await textUntil(doc, (t) => t.includes('uid: 0f3c2b9e8d7a6b5c4d3e2f1a0b9c8d7e@google.com'), 'the dropped invite\'s round in the note');
     assert.match(text, /^ {2}- date: 2026-12-03T\d\d:00\n {4}stage: final$/m, text);
     assert.ok(text.endsWith(original.slice(original.indexOf('\n---\n'))), 'the body is untouched');
+  });
+
+  it('a reply dropped into the note (Shift held, as VS Code asks) is imported, and no link to the file is written', async function () {
+    assert.ok(ui, 'the UI probe (code-server) drags as a mouse does');
+    const doc = await vscode.workspace.openTextDocument(acme);
+    await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await ui.waitFor(EXPLORER_ROW, 'acme-reply.eml');
+    await ui.drag(EXPLORER_ROW, 'acme-reply.eml', '.part.editor .monaco-editor .view-lines', undefined, true);
+    await ui.waitFor('.bulk-edit-panel', undefined, 'visible', 20_000);
+    assert.equal(doc.getText(), before, 'nothing changes before Apply');
+    const box = '.bulk-edit-panel .monaco-list-row:has-text("acme-backend.md") input.edit-checkbox';
+    await ui.click(box);
+    await ui.waitFor(`${box}:checked`, undefined, 'visible', 5_000);
+    await vscode.commands.executeCommand('refactorPreview.apply');
+    const text = await textUntil(doc, (t) => /^replies:$/m.test(t), 'the reply recorded in the note');
+    assert.match(text, /^ {2}- \{date: 2026-12-04, from: jane\.doe@acme\.example, subject: "Re: Thank you"\}$/m, text);
+    assert.match(text, /^expect_reply_by: 2026-12-18/m, 'the timeline the reply gave');
+    assert.doesNotMatch(text, /acme-reply\.eml/, 'no link to the file dropped');
   });
 });
