@@ -102,6 +102,19 @@ describe('CLI draft', () => {
     assert.match(r.stdout, /\nDear Dr\. Doe,\n/);
   });
 
+  it('--to reaches the twelfth of a round by name (the editor offers the first few), and a name that is nobody lists eight and counts the rest', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
+    const file = path.join(dir, 'superday.md');
+    const people = Array.from({ length: 12 }, (_, i) => `{name: Person${i + 1} Kay, email: p${i + 1}@initrode.example}`);
+    fs.writeFileSync(file, `---\ncompany: Initrode\nrole: Engineer\ninterviewed: 2026-11-25\ninterviewers: [${people.join(', ')}]\n---\n`);
+    const r = run([file, '--to', 'Person12 Kay']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^To: Person12 Kay <p12@initrode\.example>$/m);
+    const none = run([file, '--to', 'Bob']);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /^interview-followup: nobody named 'Bob' in '.*superday\.md' \(Person1 Kay, Person2 Kay, Person3 Kay, Person4 Kay, Person5 Kay, Person6 Kay, Person7 Kay, Person8 Kay and 4 more\)\n$/);
+  });
+
   it('exit 2 with one line when nothing fits', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-draft-'));
     const future = path.join(dir, 'future.md');

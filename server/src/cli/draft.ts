@@ -56,7 +56,8 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
     // The draft that is due: the first one the note's code actions offer (to that person).
     const all = service.drafts(doc, options)!;
     const offers = all.filter((o) => !o.disabled && (to === undefined || (o.to ?? people[0]?.name) === to));
-    const offer = offers.find((o) => o.due);
+    // The editor offers a thank-you to the first few of a round: one due to them is due to anyone met.
+    const offer = offers.find((o) => o.due) ?? (to === undefined ? undefined : all.find((o) => o.due && !o.disabled && o.kind.startsWith('thank-you')));
     // Refused for the whole note (a value with a line break or a control): say why, not "none is due".
     const blocked = !offer && all.find((o) => o.due && o.disabled?.startsWith('Fix the note first'));
     if (blocked) throw new UsageError(`no draft for '${shown}': ${blocked.disabled}`);
@@ -94,6 +95,11 @@ export async function draft(args: string[], io: CliIO): Promise<number> {
  * The person `--to` names: a full name, an email, "Name <email>", or a first name that only
  * one person has. A name two people answer to is an error listing them and how to pick one.
  */
+/** Names for a message: a round of hundreds is not listed whole. */
+function listed(names: string[], most = 8): string {
+  return names.length <= most ? names.join(', ') : `${names.slice(0, most).join(', ')} and ${names.length - most} more`;
+}
+
 export function pickPerson(toArg: string, people: { name: string; email?: string }[], shown: string): string {
   const wanted = toArg.trim().toLowerCase();
   const box = mailboxOf(toArg);
@@ -105,7 +111,7 @@ export function pickPerson(toArg: string, people: { name: string; email?: string
   const matches = byEmail.length > 0 ? byEmail : byName.length > 0 ? byName : [...byFirst, ...byLast];
   const label = (p: { name: string; email?: string }) => (p.email ? `${p.name} <${p.email}>` : p.name);
   if (matches.length === 1) return matches[0].name;
-  if (matches.length === 0) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${people.map((p) => p.name).join(', ')})` : ''}`);
+  if (matches.length === 0) throw new UsageError(`nobody named '${toArg}' in '${shown}'${people.length > 0 ? ` (${listed(people.map((p) => p.name))})` : ''}`);
   const example = matches.find((p) => p.email) ?? matches[0];
-  throw new UsageError(`'${toArg}' matches ${matches.length} people in '${shown}': ${matches.map(label).join(', ')}; pick one with --to "${label(example)}"${example.email ? ` or --to ${example.email}` : ` or --to "${example.name}"`}`);
+  throw new UsageError(`'${toArg}' matches ${matches.length} people in '${shown}': ${listed(matches.map(label))}; pick one with --to "${label(example)}"${example.email ? ` or --to ${example.email}` : ` or --to "${example.name}"`}`);
 }
