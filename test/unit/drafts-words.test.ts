@@ -113,6 +113,12 @@ describe('drafts: a panel of eight and the contact who arranged it', () => {
     }
   }
 
+  it('the contact is thanked for arranging a round of eight: three named, the others counted, in the email and the card', () => {
+    for (const kind of ['thank-you-email', 'thank-you-card'] as TemplateName[]) {
+      assert.match(draftOf(panel(false), kind, 'Nora Ellis'), /Thank you for arranging my onsite with Ana Ruiz, Sam Lee, Lee Park and 5 others on Tuesday/);
+    }
+  });
+
   it('the ninth person, past the eight a thank-you is offered to, is drafted for by name', () => {
     const zoe = draftOf(panel(false), 'thank-you-email', 'Zoe Hart');
     assert.match(zoe, /^To: Zoe Hart <zoe@initrode\.example>$/m);

@@ -61,8 +61,9 @@ export interface DraftContext {
     /** The third, fifth... of a panel: a third shape, so that no two of a panel read alike. */
     alternate: boolean;
     /**
-     * The fourth to the eighth of a panel (the most drafted for): a shape each of their own
-     * (templates test them before panelist and alternate); a ninth and later repeat the second.
+     * The fourth to the eighth of a panel (the most the editor offers): a shape each of their
+     * own (templates test them before panelist and alternate). A ninth and later, drafted for
+     * by name, repeat a wording: the ninth the third's, the tenth the second's, and so on.
      */
     fourth: boolean;
     fifth: boolean;
@@ -190,9 +191,13 @@ function promised(p: Promise_, today: Day): string {
   return `I would hear by ${onDate(p.day, today)}`; // not a phrase a sentence can carry: its date
 }
 
-/** "Ana Ruiz", "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee and Lee Park". */
+/** Past this many people met, a sentence names the first few and counts the others. */
+const NAMED_MET = 4;
+
+/** "Ana Ruiz", "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee and Lee Park"; "Ana Ruiz, Sam Lee, Lee Park and 9 others" for a big panel. */
 function names(people: Person[]): string {
   const n = people.map((p) => p.name ?? '').filter(Boolean);
+  if (n.length > NAMED_MET) return `${n.slice(0, NAMED_MET - 1).join(', ')} and ${n.length - NAMED_MET + 1} others`;
   return n.length <= 1 ? n.join('') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
 }
 
