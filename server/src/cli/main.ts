@@ -145,20 +145,22 @@ async function check(args: string[], io: CliIO): Promise<number> {
   });
   for (const c of pending.drain()) {
     const found = service.crossCheck(c.summary, searches.of(c.search), { config: c.config, today });
+    if (found.length === 0 && !found.silenced) continue;
+    const own = c.findings();
     // The note's own findings the rest of the search silences (an accepted offer elsewhere, its process closed) are left out.
     if (found.silenced) {
-      c.rules.forEach((rule, i) => {
+      own.rules.forEach((rule, i) => {
         if (!found.silenced!.has(rule)) return;
-        counts[c.severities[i]]--;
-        out.drop(c.at[i], i + 1 < c.at.length ? c.at[i + 1] : c.end);
+        counts[own.severities[i]]--;
+        out.drop(own.at[i], i + 1 < own.at.length ? own.at[i + 1] : c.end);
       });
     }
     const cross = found.map((d) => finding(c.shown, d));
     // After the note's own findings that start at or before it, as if sorted with them.
     for (const f of cross.sort((a, b) => startOf(a) - startOf(b))) {
       counts[SEVERITY_NAMES.indexOf(f.severity)]++;
-      const i = c.starts.findIndex((x) => x > startOf(f));
-      out.insert(i < 0 ? c.end : c.at[i], format_(f));
+      const i = own.starts.findIndex((x) => x > startOf(f));
+      out.insert(i < 0 ? c.end : own.at[i], format_(f));
     }
   }
   const unreadable = reportProblems(g, io);

@@ -11,6 +11,17 @@
  */
 import type { Config, NoteSummary } from '../service';
 
+/** A note's own findings as printed, in output order. */
+export interface PendingFindings {
+  /** Where each starts in the note (`line * 1e6 + column`). */
+  starts: number[];
+  rules: string[];
+  /** Indexes into the severity names. */
+  severities: number[];
+  /** Where each finding's text starts in the output. */
+  at: number[];
+}
+
 /** One note's part, unpacked again: short-lived, one note at a time. */
 export interface PendingNote {
   summary: NoteSummary;
@@ -18,15 +29,10 @@ export interface PendingNote {
   shown: string;
   search: string;
   config: Config;
-  /** Per finding of its own, in output order: where it starts in the note (`line * 1e6 + column`). */
-  starts: number[];
-  rules: string[];
-  /** Indexes into the severity names. */
-  severities: number[];
-  /** Where each finding's text starts in the output. */
-  at: number[];
   /** Where the note's text ends in the output. */
   end: number;
+  /** Its own findings, unpacked on demand: most notes have nothing spliced in or dropped. */
+  findings(): PendingFindings;
 }
 
 /** A growing list of numbers whose storage is not in the JS heap (a typed array's). */
@@ -76,7 +82,7 @@ export class Pending {
   private readonly marks = new Numbers();
 
   /** A note whose findings were printed; its findings follow with `finding`. */
-  note(note: Pick<PendingNote, 'summary' | 'shown' | 'search' | 'config' | 'end'>): void {
+  note(note: Omit<PendingNote, 'findings'>): void {
     this.summaries.push(note.summary);
     this.shown.push(note.shown);
     this.notes.push(this.searches.of(note.search));
@@ -99,21 +105,23 @@ export class Pending {
     for (let n = 0; n < count; n++) {
       const first = this.notes.at(4 * n + 2);
       const to = n + 1 < count ? this.notes.at(4 * (n + 1) + 2) : this.marks.length / 4;
-      const note: PendingNote = {
+      yield {
         summary: this.summaries[n],
         shown: this.shown[n],
         search: this.searches.values[this.notes.at(4 * n)],
         config: this.configs.values[this.notes.at(4 * n + 1)],
-        starts: [], rules: [], severities: [], at: [],
         end: this.notes.at(4 * n + 3),
+        findings: () => {
+          const out: PendingFindings = { starts: [], rules: [], severities: [], at: [] };
+          for (let i = first; i < to; i++) {
+            out.starts.push(this.marks.at(4 * i));
+            out.at.push(this.marks.at(4 * i + 1));
+            out.severities.push(this.marks.at(4 * i + 2));
+            out.rules.push(this.rules.values[this.marks.at(4 * i + 3)]);
+          }
+          return out;
+        },
       };
-      for (let i = first; i < to; i++) {
-        note.starts.push(this.marks.at(4 * i));
-        note.at.push(this.marks.at(4 * i + 1));
-        note.severities.push(this.marks.at(4 * i + 2));
-        note.rules.push(this.rules.values[this.marks.at(4 * i + 3)]);
-      }
-      yield note;
     }
     this.summaries.length = 0;
     this.shown.length = 0;

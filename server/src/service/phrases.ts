@@ -53,9 +53,28 @@ function yearFor(month: number, from: Day): number {
  * ISO dates resolve to themselves and need no interview date.
  */
 export function resolvePhrase(text: string, from: Day | undefined): Day | undefined {
-  const day = understood(text, from);
-  return day !== undefined && day <= LAST_DAY ? day : undefined;
+  // A key only for what a promise can be: a megabyte of text is no phrase, and kept 4,096 times...
+  const key = text.length <= MAX_PHRASE ? `${from ?? ''}|${text}` : undefined;
+  if (key !== undefined && resolved.has(key)) return resolved.get(key);
+  const found = understood(text, from);
+  const day = found !== undefined && found <= LAST_DAY ? found : undefined;
+  if (key !== undefined) {
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    resolved.set(key, day);
+  }
+  return day;
 }
+
+/**
+ * Phrases resolved, by interview day and text: a note's promise is resolved by the model and
+ * again by each rule that reads its timeline, and a search repeats the same few phrases
+ * ("within two weeks") over the same few days. Bounded: a hostile workspace of distinct ones
+ * only starts it over.
+ */
+const resolved = new Map<string, Day | undefined>();
+const RESOLVED_MAX = 4096;
+/** No promise takes more (understood() reads no further). */
+const MAX_PHRASE = 200;
 
 function understood(text: string, from: Day | undefined): Day | undefined {
   const iso = parseIsoDay(text);
@@ -63,7 +82,7 @@ function understood(text: string, from: Day | undefined): Day | undefined {
   if (from === undefined) return undefined;
   // No promise takes 200 characters; longer text would cost `/[.,!]+$/` quadratic time (a 40,000
   // dot line took 1.5 s) and chrono-node much more.
-  if (text.length > 200) return undefined;
+  if (text.length > MAX_PHRASE) return undefined;
   const t = text.toLowerCase().replace(/[.,!]+$/g, '').replace(/([a-z])-([a-z])/g, '$1 $2').replace(/\s+/g, ' ').trim()
     .replace(/^(?:we'll|we will|they'll|they will|you'll|you will|should|hear back|get back|know|decide|decision)\b.*?\b(?=(?:within|in|by|before|end|early|mid|late|next|this|tomorrow|on)\b)/, '');
   let m: RegExpExecArray | null;
