@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Day } from '../service';
+import type { Day } from '../service/dates';
 import { terminalLine, terminalLines } from '../service/safe/terminal';
 import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError, youngGenerationCap } from '../node';
 

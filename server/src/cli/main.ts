@@ -4,7 +4,10 @@
  * service: arguments, files and output live here, rules do not.
  */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, Day, formatDay, isOpen } from '../service';
+// Not the service's index: `check` loads the diagnostics alone, not every feature it re-exports.
+import { createLanguageService } from '../service/service';
+import { Day, formatDay } from '../service/dates';
+import { isOpen } from '../service/search';
 import { Output } from './output';
 import { Pending } from './pending';
 import { Searches } from './searches';

@@ -2,7 +2,7 @@
  * The CLI's searches: notes grouped as the rules that read other notes see them (the folder of
  * the nearest config, else the PATH argument), summarized as they are read, indexed once all are.
  */
-import { NoteSummary, Search } from '../service';
+import { NoteSummary, Search } from '../service/search';
 
 export class Searches {
   private readonly summaries = new Map<string, NoteSummary[]>();

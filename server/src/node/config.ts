@@ -6,7 +6,7 @@
 import { Stats, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Config, CONFIG_FILE, ConfigLayer, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../service';
+import { Config, CONFIG_FILE, ConfigLayer, DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../service/config';
 import { ConfigProblem, configSpan } from '../service/config';
 import { compileGlob } from '../service/glob';
 import { NOTE_TEMPLATE, TEMPLATE_NAMES } from '../protocol';

@@ -5,7 +5,7 @@
  */
 import { constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { TemplateLookup, TemplateName, TemplateSource } from '../service';
+import type { TemplateLookup, TemplateName, TemplateSource } from '../service/drafts/render';
 import type { Resolved } from './config';
 import { readTextSync, reason } from './read';
 import { isWithin } from './walk';

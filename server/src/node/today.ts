@@ -1,5 +1,5 @@
 /** Today's date for the CLI and the server: pinned by a flag or setting, the environment, or the clock. */
-import { Day, localDay, parseIsoDay } from '../service';
+import { Day, localDay, parseIsoDay } from '../service/dates';
 import { TODAY_ENV } from '../protocol';
 
 export { TODAY_ENV };

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp, realpathSync, Stats } from 'node:fs';
 import * as path from 'node:path';
-import { parseNote } from '../service';
+import { parseNote } from '../service/model';
 import { NoteReader, reason } from './read';
 
 const MARKDOWN = /\.(?:md|markdown)$/i;

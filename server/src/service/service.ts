@@ -10,22 +10,13 @@ import type {
 import { SOURCE } from '../protocol';
 import type { ConfigProblem } from './config';
 import { NoteDocument, NoteView } from './document';
-import { ActionOptions, codeActions, resolveCodeAction } from './features/codeActions';
-import { codeLenses, LensOptions } from './features/codeLens';
-import { AgendaOptions, NoteAgenda, noteAgenda } from './features/agenda';
-import { calendarEntries } from './features/calendar';
+import type { ActionOptions } from './features/codeActions';
+import type { LensOptions } from './features/codeLens';
+import type { AgendaOptions, NoteAgenda } from './features/agenda';
 import type { CalendarEntry } from './calendar';
-import {
-  DraftLensOptions, draftLenses, draftLinks, DraftOffer, draftOffers, draftPeople, DraftRenderer, draftText, MarkSent, markSentEdits, sampleContext,
-  TemplateName, TemplateSource,
-} from './drafts';
-import { completion } from './features/completion';
-import { EditorOptions } from './features/dateSites';
+import type { DraftLensOptions, DraftOffer, DraftRenderer, MarkSent, TemplateName, TemplateSource } from './drafts';
+import type { EditorOptions } from './features/dateSites';
 import { check, CheckOptions, CrossDiagnostics, crossDiagnostics } from './features/diagnostics';
-import { checkConfig, checkTemplate } from './features/files';
-import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
-import { documentSymbols } from './features/symbols';
 import { NoteSummary, Search, summarize } from './search';
 import type { Day } from './dates';
 import type { ParsedNote } from './model';
@@ -116,8 +107,31 @@ export interface LanguageService {
   warmUp(): void;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The features past the diagnostics, loaded on first use: `check`, the CLI's most frequent
+ * run, needs none of them (the drafts, the assists and the editor help are a third of the
+ * service's code to load).
+ */
+const lazy = <T>(load: () => T): (() => T) => {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+};
+const actions = lazy(() => require('./features/codeActions') as typeof import('./features/codeActions'));
+const lenses = lazy(() => require('./features/codeLens') as typeof import('./features/codeLens'));
+const agendas = lazy(() => require('./features/agenda') as typeof import('./features/agenda'));
+const calendars = lazy(() => require('./features/calendar') as typeof import('./features/calendar'));
+const drafting = lazy(() => require('./drafts') as typeof import('./drafts'));
+const completions = lazy(() => require('./features/completion') as typeof import('./features/completion'));
+const files = lazy(() => require('./features/files') as typeof import('./features/files'));
+const hovers = lazy(() => require('./features/hover') as typeof import('./features/hover'));
+const hints = lazy(() => require('./features/inlayHints') as typeof import('./features/inlayHints'));
+const symbols = lazy(() => require('./features/symbols') as typeof import('./features/symbols'));
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export function createLanguageService(): LanguageService {
-  const renderer = new DraftRenderer();
+  let drafts: DraftRenderer | undefined;
+  const renderer = () => (drafts ??= new (drafting().DraftRenderer)());
   // The last note asked about: an editor asks for hints, lenses and symbols of one text in a row.
   let last: NoteView | undefined;
   const view = (doc: NoteDocument): NoteView => {
@@ -127,28 +141,28 @@ export function createLanguageService(): LanguageService {
 
   return {
     check: (doc, options) => check(view(doc), options),
-    codeActions: (doc, range, context, options) => codeActions(view(doc), range, context, options, renderer),
-    drafts: (doc, options) => draftOffers(view(doc), options, renderer),
-    draftPeople: (doc, options) => draftPeople(view(doc), options),
-    draftText: (doc, kind, to, options) => draftText(view(doc), kind, to, options, renderer),
-    resolveCodeAction: (doc, action, options) => resolveCodeAction(view(doc), action, options, renderer),
-    hover: (doc, position, options) => hover(view(doc), position, options),
-    inlayHints: (doc, range, options) => inlayHints(view(doc), range, options),
-    codeLenses: (doc, options) => codeLenses(view(doc), options),
-    draftLenses: (doc, options) => draftLenses(view(doc), options),
-    documentLinks: (doc) => draftLinks(view(doc)),
-    markDraftSent: (doc, line, options, heading) => markSentEdits(view(doc), line, options, heading),
-    agenda: (doc, options) => noteAgenda(view(doc), options),
-    calendar: (doc, options) => calendarEntries(view(doc), options, renderer),
-    completion: (doc, position, options) => completion(view(doc), position, options),
-    documentSymbols: (doc) => documentSymbols(view(doc)),
+    codeActions: (doc, range, context, options) => actions().codeActions(view(doc), range, context, options, renderer()),
+    drafts: (doc, options) => drafting().draftOffers(view(doc), options, renderer()),
+    draftPeople: (doc, options) => drafting().draftPeople(view(doc), options),
+    draftText: (doc, kind, to, options) => drafting().draftText(view(doc), kind, to, options, renderer()),
+    resolveCodeAction: (doc, action, options) => actions().resolveCodeAction(view(doc), action, options, renderer()),
+    hover: (doc, position, options) => hovers().hover(view(doc), position, options),
+    inlayHints: (doc, range, options) => hints().inlayHints(view(doc), range, options),
+    codeLenses: (doc, options) => lenses().codeLenses(view(doc), options),
+    draftLenses: (doc, options) => drafting().draftLenses(view(doc), options),
+    documentLinks: (doc) => drafting().draftLinks(view(doc)),
+    markDraftSent: (doc, line, options, heading) => drafting().markSentEdits(view(doc), line, options, heading),
+    agenda: (doc, options) => agendas().noteAgenda(view(doc), options),
+    calendar: (doc, options) => calendars().calendarEntries(view(doc), options, renderer()),
+    completion: (doc, position, options) => completions().completion(view(doc), position, options),
+    documentSymbols: (doc) => symbols().documentSymbols(view(doc)),
     summarize: (doc, name, today) => summarize(view(doc), name, today),
     parsed: (doc) => view(doc).note,
     crossCheck: crossDiagnostics,
-    checkConfig,
-    checkTemplate: (source) => checkTemplate(source, renderer),
+    checkConfig: (text, more) => files().checkConfig(text, more),
+    checkTemplate: (source) => files().checkTemplate(source, renderer()),
     warmUp() {
-      renderer.render({ origin: '(warm-up)', text: '{{#if to}}{{to}}{{/if}}{{#each interviewers}}{{name}}{{/each}}' }, sampleContext());
+      renderer().render({ origin: '(warm-up)', text: '{{#if to}}{{to}}{{/if}}{{#each interviewers}}{{name}}{{/each}}' }, drafting().sampleContext());
     },
   };
 }

@@ -1,7 +1,7 @@
 import { days, formatDay } from '../dates';
 import { appendToList } from '../edits';
 import { checkInPlan, dueText } from './common';
-import { personNamed } from '../drafts';
+import { personNamed } from '../drafts/recipients';
 import { addressee, dontRemind, draft, edit } from './fixes';
 import { FixContext, PlannedAction, RuleModule } from './rule';
 import { Finding } from '../types';

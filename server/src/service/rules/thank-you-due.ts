@@ -2,7 +2,7 @@ import { formatDay, relativeDay } from '../dates';
 import { setInRound, setValue } from '../edits';
 import { statusOf } from './common';
 import { dontRemind, draft, edit, toName } from './fixes';
-import { metIn, thankYouPeople } from '../drafts';
+import { metIn, thankYouPeople } from '../drafts/recipients';
 import { RuleModule } from './rule';
 import { timelineOf } from './timeline';
 
