@@ -29,6 +29,16 @@ const ROUND = [
   '    uid: 7kq2v9c1s0m3hd8f4r6t@google.com',
 ];
 
+/** The refactor preview the import opens: nothing changed yet; the user ticks the note, then applies. */
+async function confirmInPreview(doc: vscode.TextDocument, before: string): Promise<void> {
+  await ui!.waitFor('.bulk-edit-panel', undefined, 'visible', 20_000);
+  assert.equal(doc.getText(), before, 'nothing changes before Apply');
+  const box = '.bulk-edit-panel .monaco-list-row:has-text("acme-backend.md") input.edit-checkbox';
+  await ui!.click(box);
+  await ui!.waitFor(`${box}:checked`, undefined, 'visible', 5_000);
+  await vscode.commands.executeCommand('refactorPreview.apply');
+}
+
 describe('Import Invite or Reply... through the refactor preview', function () {
   const acme = note('acme-backend.md');
   let original: string;
@@ -87,12 +97,7 @@ describe('Import Invite or Reply... through the refactor preview', function () {
     // Any row of the view takes the drop: the invite finds its note by its organizer.
     await ui.waitFor(VIEW_ROW, 'Umbrella');
     await ui.drag(EXPLORER_ROW, 'acme-final.ics', VIEW_ROW, 'Umbrella');
-    await ui.waitFor('.bulk-edit-panel', undefined, 'visible', 20_000);
-    assert.equal(doc.getText(), before, 'nothing changes before Apply');
-    const box = '.bulk-edit-panel .monaco-list-row:has-text("acme-backend.md") input.edit-checkbox';
-    await ui.click(box);
-    await ui.waitFor(`${box}:checked`, undefined, 'visible', 5_000);
-    await vscode.commands.executeCommand('refactorPreview.apply');
+    await confirmInPreview(doc, before);
     const text = await textUntil(doc, (t) => t.includes('uid: 0f3c2b9e8d7a6b5c4d3e2f1a0b9c8d7e@google.com'), 'the dropped invite\'s round in the note');
     assert.match(text, /^ {2}- date: 2026-12-03T\d\d:00\n {4}stage: final$/m, text);
     assert.ok(text.endsWith(original.slice(original.indexOf('\n---\n'))), 'the body is untouched');
@@ -106,12 +111,7 @@ describe('Import Invite or Reply... through the refactor preview', function () {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await ui.waitFor(EXPLORER_ROW, 'acme-reply.eml');
     await ui.drag(EXPLORER_ROW, 'acme-reply.eml', '.part.editor .monaco-editor .view-lines', undefined, true);
-    await ui.waitFor('.bulk-edit-panel', undefined, 'visible', 20_000);
-    assert.equal(doc.getText(), before, 'nothing changes before Apply');
-    const box = '.bulk-edit-panel .monaco-list-row:has-text("acme-backend.md") input.edit-checkbox';
-    await ui.click(box);
-    await ui.waitFor(`${box}:checked`, undefined, 'visible', 5_000);
-    await vscode.commands.executeCommand('refactorPreview.apply');
+    await confirmInPreview(doc, before);
     const text = await textUntil(doc, (t) => /^replies:$/m.test(t), 'the reply recorded in the note');
     assert.match(text, /^ {2}- \{date: 2026-12-04, from: jane\.doe@acme\.example, subject: "Re: Thank you"\}$/m, text);
     assert.match(text, /^expect_reply_by: 2026-12-18/m, 'the timeline the reply gave');
