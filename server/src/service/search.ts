@@ -49,7 +49,7 @@ export const isClosing = (s: Pick<NoteSummary, 'status'>) =>
 /** "Acme Corp" and "acme  corp" are one company: the key of a process, or undefined without company and role. */
 export function processKey(company: string | undefined, role: string | undefined): string | undefined {
   if (!company || !role) return undefined;
-  const norm = (x: string) => x.toLowerCase().replace(/\s+/g, '');
+  const norm = (x: string) => (/\s/.test(x) ? x.toLowerCase().replace(/\s+/g, '') : x.toLowerCase());
   return `${norm(company)}\u0000${norm(role)}`;
 }
 

@@ -33,8 +33,10 @@ export function parseYaml(text: string): Document.Parsed {
   // The concrete syntax tree is built without recursion; composing it into a document
   // recurses once per level, and exhausting the stack there gave errors that depended on how
   // deep the caller's stack already was (the CLI and the server disagreed). Too deep: not composed.
-  const tokens = [...new Parser().parse(text)];
-  const deep = mayNestTooDeep(text) ? tooDeep(tokens) : undefined;
+  // Most front matter cannot nest that deep (see mayNestTooDeep): its tokens go straight to the composer.
+  const mayBeDeep = mayNestTooDeep(text);
+  const tokens = mayBeDeep ? [...new Parser().parse(text)] : new Parser().parse(text);
+  const deep = mayBeDeep ? tooDeep(tokens as CST.Token[]) : undefined;
   let doc: Document.Parsed | undefined;
   if (deep !== undefined) {
     doc = parseDocument('', options);
