@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { importInbox } from '../../server/src/service/inbox';
+import { processKey } from '../../server/src/service/search';
 import { ACME, fixture, OPTIONS } from './inbox-helpers';
 
 const invite = (tzid: string) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tz@acme.example',
@@ -66,6 +67,14 @@ describe('import: one process in several notes', () => {
   });
   it('an invite of the process goes to the note of the latest round, whatever order the notes come in', async () => {
     for (const order of [notes, [...notes].reverse()]) {
+      const r = await importInbox([{ name: 'final.ics', text: fixture('google-final.ics') }], order, OPTIONS);
+      assert.deepEqual(r.files.map((f) => f.file), ['b-onsite.md'], JSON.stringify(r));
+    }
+  });
+  it('is one process for the import as for the rules: "AcmeCorp" and "Acme Corp", "Ｓｅｎｉｏｒ" and "Senior"', async () => {
+    const onsite = ONSITE.replace('company: Acme Corp', 'company: AcmeCorp').replace('role: Senior', 'role: Ｓｅｎｉｏｒ');
+    assert.equal(processKey('AcmeCorp', 'Ｓｅｎｉｏｒ Backend Engineer'), processKey('Acme Corp', 'Senior Backend Engineer'), 'one process for the rules');
+    for (const order of [[{ file: 'b-onsite.md', text: onsite }, notes[1]], [notes[1], { file: 'b-onsite.md', text: onsite }]]) {
       const r = await importInbox([{ name: 'final.ics', text: fixture('google-final.ics') }], order, OPTIONS);
       assert.deepEqual(r.files.map((f) => f.file), ['b-onsite.md'], JSON.stringify(r));
     }

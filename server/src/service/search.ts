@@ -46,10 +46,17 @@ export const isOpen = (s: Pick<NoteSummary, 'status'>) => s.status === 'waiting'
 export const isClosing = (s: Pick<NoteSummary, 'status'>) =>
   s.status === 'rejected' || s.status === 'withdrawn' || s.status === 'declined' || s.status === 'closed' || s.status === 'accepted';
 
-/** "Acme Corp" and "acme  corp" are one company: the key of a process, or undefined without company and role. */
+/**
+ * "Acme Corp", "acme  corp", "AcmeCorp" and "Ａｃｍｅ Corp" are one company: the key of a process,
+ * or undefined without company and role. The one key of the rules, the summaries and the import.
+ */
 export function processKey(company: string | undefined, role: string | undefined): string | undefined {
   if (!company || !role) return undefined;
-  const norm = (x: string) => (/\s/.test(x) ? x.toLowerCase().replace(/\s+/g, '') : x.toLowerCase());
+  const norm = (x: string) => {
+    // ASCII is its own NFKC form: most names skip the normalization.
+    const n = (/^[\x00-\x7f]*$/.test(x) ? x : x.normalize('NFKC')).toLowerCase();
+    return /\s/.test(n) ? n.replace(/\s+/g, '') : n;
+  };
   return `${norm(company)}\u0000${norm(role)}`;
 }
 

@@ -5,6 +5,7 @@ import { statusOf } from '../rules/common';
 import { domainOf } from './clean';
 import { isPublicDomain, RoundFacts } from './invite';
 import type { ReplyFacts } from './reply';
+import { processKey } from '../search';
 
 export interface NoteIn {
   /** The path as the caller names it (relative to DIR or the workspace). */
@@ -16,8 +17,6 @@ export interface Candidate {
   file: string;
   note: ParsedNote;
 }
-
-export const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 export function candidates(notes: readonly NoteIn[]): Candidate[] {
   const out: Candidate[] = [];
@@ -41,12 +40,12 @@ const memoOf = (note: ParsedNote) => {
   return m;
 };
 
-/** Company and role, as one process is known across its notes. */
-const processKey = (c: Candidate) => {
+/** Company and role, as one process is known across its notes (the rules' key). */
+const processOf = (c: Candidate) => {
   const m = memoOf(c.note);
   if (!('process' in m)) {
     const i = c.note.interview!;
-    m.process = i.company.kind === 'ok' && i.role.kind === 'ok' ? `${norm(i.company.value)}\u0000${norm(i.role.value)}` : undefined;
+    m.process = processKey(i.company.kind === 'ok' ? i.company.value : undefined, i.role.kind === 'ok' ? i.role.value : undefined);
   }
   return m.process;
 };
@@ -60,8 +59,8 @@ function latestDay(c: Candidate): number {
 
 /** Notes of one process (one search may keep a note per round): the latest; else undefined. */
 function latestOfOneProcess(notes: Candidate[]): Candidate | undefined {
-  const key = notes.length > 0 ? processKey(notes[0]) : undefined;
-  if (key === undefined || !notes.every((c) => processKey(c) === key)) return undefined;
+  const key = notes.length > 0 ? processOf(notes[0]) : undefined;
+  if (key === undefined || !notes.every((c) => processOf(c) === key)) return undefined;
   return [...notes].sort((a, b) => latestDay(b) - latestDay(a) || a.file.localeCompare(b.file))[0];
 }
 
@@ -104,8 +103,8 @@ export function matchInvite(f: RoundFacts, notes: Candidate[]): InviteMatch {
   }
   const open = notes.filter(isOpenNote);
   if (f.company && f.role) {
-    const key = `${norm(f.company)}\u0000${norm(f.role)}`;
-    const same = latestOfOneProcess(open.filter((c) => processKey(c) === key));
+    const key = processKey(f.company, f.role);
+    const same = latestOfOneProcess(open.filter((c) => processOf(c) === key));
     if (same) return { kind: 'process', target: same };
   }
   if (!f.company && f.domain) {
