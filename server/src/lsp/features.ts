@@ -118,3 +118,12 @@ export function foldersOf(params: InitializeParams): string[] {
   const wf = params.workspaceFolders ?? (rootUri ? [{ uri: rootUri, name: 'root' }] : []);
   return wf.map((f) => toPath(f.uri)).filter((p): p is string => !!p).map((p) => path.resolve(p));
 }
+
+/** Which of the workspace folders holds `file`: the index of the deepest (nested folders), or -1. */
+export function folderIndexOf(folders: readonly string[], file: string): number {
+  let best = -1;
+  folders.forEach((f, i) => {
+    if (file.startsWith(f + path.sep) && (best < 0 || f.length > folders[best].length)) best = i;
+  });
+  return best;
+}

@@ -9,7 +9,7 @@ import { Connection } from 'vscode-languageserver/node';
 import { builtinTemplatesDir, ConfigResolver, NoteReader, readTextSync, Resolved, resolveToday, templateLookup } from '../node';
 import { ActionOptions, createLanguageService, Day, EditorOptions, LanguageService, PositionConverter, Search } from '../service';
 import { Documents } from './documents';
-import { ClientFeatures, toPath } from './features';
+import { ClientFeatures, folderIndexOf, toPath } from './features';
 import { Safe } from './safe';
 import { Searches } from './searches';
 
@@ -125,9 +125,13 @@ export class Host {
   searchFolder(file: string): string {
     const config = this.resolver.forFile(file).file?.dir;
     if (config) return config;
-    let best: string | undefined;
-    for (const f of this.folders) if (file.startsWith(f + path.sep) && (!best || f.length > best.length)) best = f;
-    return best ?? path.dirname(file);
+    return this.workspaceFolderOf(file) ?? path.dirname(file);
+  }
+
+  /** The workspace folder holding `file` (the deepest, for nested folders). */
+  workspaceFolderOf(file: string): string | undefined {
+    const i = folderIndexOf(this.folders, file);
+    return i < 0 ? undefined : this.folders[i];
   }
 
   /** The other notes of a file's search, and its name there (an untitled buffer stands alone). */

@@ -3,7 +3,7 @@
  * client named; the notes themselves are read in inbox.ts.
  */
 import * as path from 'node:path';
-import { toPath } from '../features';
+import { folderIndexOf, toPath } from '../features';
 
 export /**
  * Where the notes of an import are: every workspace folder's, each shown to the planner as its
@@ -34,11 +34,8 @@ class Places {
 
   /** The index of the (deepest) folder holding `file`, if one does. */
   folderOf(file: string): number | undefined {
-    let best: number | undefined;
-    this.folders.forEach((f, i) => {
-      if (file.startsWith(f + path.sep) && (best === undefined || f.length > this.folders[best].length)) best = i;
-    });
-    return best;
+    const i = folderIndexOf(this.folders, file);
+    return i < 0 ? undefined : i;
   }
 
   /** A file as the planner names it. */

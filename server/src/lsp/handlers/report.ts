@@ -33,7 +33,7 @@ export function reportRunner({ host, checker }: Server): () => Promise<ReportRes
     };
     for (const file of [...files].sort()) {
       const stamp = checker.stamps.get(file);
-      const folder = host.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+      const folder = host.workspaceFolderOf(file);
       const shown = folder ? path.relative(folder, file) : file;
       const hit = cache.get(file);
       if (hit && hit.stamp === stamp && hit.shown === shown) {
