@@ -59,6 +59,7 @@ type ProbeRequest =
   | { op: 'type'; text: string }
   | { op: 'press'; key: string }
   | { op: 'screenshot'; path: string }
+  | { op: 'clickInline'; selector: string; hasText: string; action: string }
   | { op: 'drag'; selector: string; hasText?: string; target: string; targetText?: string; timeout?: number; shift?: boolean };
 
 async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
@@ -78,6 +79,23 @@ async function probe(page: Page, req: ProbeRequest): Promise<unknown> {
     case 'hover':
       await page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first().hover({ timeout: req.timeout ?? 20_000 });
       return true;
+    case 'clickInline': {
+      // A row's inline action shows while the mouse is over the row; a view that re-renders its
+      // rows under a still mouse hides it until the mouse moves. Hovered again until the click
+      // goes through: a click that times out was never made (Playwright clicks only once the
+      // button is visible), so this clicks once.
+      const row = page.locator(req.selector, { hasText: req.hasText }).first();
+      const button = page.locator(`${req.selector}:has-text(${JSON.stringify(req.hasText)}) .action-label[aria-label=${JSON.stringify(req.action)}]`).first();
+      for (let tries = 1; ; tries++) {
+        await row.hover({ timeout: 20_000 });
+        try {
+          await button.click({ timeout: 2_000 });
+          return true;
+        } catch (err) {
+          if (tries >= 10) throw err;
+        }
+      }
+    }
     case 'drag': {
       // Chromium's own drag and drop, as a mouse does it: VS Code reads the drop's data transfer.
       const from = page.locator(req.selector, req.hasText ? { hasText: req.hasText } : {}).first();

@@ -222,6 +222,8 @@ export interface Probe {
   waitFor(selector: string, hasText?: string, state?: 'visible' | 'hidden' | 'detached', timeout?: number): Promise<string>;
   click(selector: string, hasText?: string): Promise<void>;
   hover(selector: string, hasText?: string): Promise<void>;
+  /** Clicks the inline action (by its label) of the row holding `hasText`, hovering the row as a mouse does. */
+  clickInline(selector: string, hasText: string, action: string): Promise<void>;
   /** Drags the element onto the target with the mouse (HTML drag and drop), Shift held when asked. */
   drag(selector: string, hasText: string | undefined, target: string, targetText?: string, shift?: boolean): Promise<void>;
   type(text: string): Promise<void>;
@@ -249,6 +251,7 @@ function makeProbe(base: string): Probe {
     waitFor: (selector, hasText, state, timeout) => call({ op: 'waitFor', selector, hasText, state, timeout }) as Promise<string>,
     click: async (selector, hasText) => void (await call({ op: 'click', selector, hasText })),
     hover: async (selector, hasText) => void (await call({ op: 'hover', selector, hasText })),
+    clickInline: async (selector, hasText, action) => void (await call({ op: 'clickInline', selector, hasText, action })),
     drag: async (selector, hasText, target, targetText, shift) => void (await call({ op: 'drag', selector, hasText, target, targetText, shift })),
     type: async (text) => void (await call({ op: 'type', text })),
     press: async (key) => void (await call({ op: 'press', key })),

@@ -120,8 +120,7 @@ describe('Interview Follow-up, installed from its .vsix', function () {
     const opened = until(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.path.endsWith('umbrella-sre.md'), () => 'umbrella-sre.md to open');
     if (ui) {
       await vscode.commands.executeCommand('interviewFollowup.showFollowUps');
-      await ui.hover(VIEW_ROW, 'Umbrella');
-      await ui.click(`${VIEW_ROW}:has-text("Umbrella") .action-label[aria-label="Draft the Email"]`);
+      await ui.clickInline(VIEW_ROW, 'Umbrella', 'Draft the Email');
     } else {
       await vscode.commands.executeCommand('interviewFollowup.view.draft', entry);
     }
