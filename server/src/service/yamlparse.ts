@@ -12,6 +12,7 @@
  * - Tags are never evaluated (`resolveKnownTags: false`): `!!binary` and custom tags stay text.
  */
 import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError } from 'yaml';
+import { composePlain } from './yamlplain';
 
 /** Front matter (or a config file) longer than this is not parsed: no real one comes near. */
 export const MAX_YAML_CHARS = 256 * 1024;
@@ -22,7 +23,7 @@ export const MAX_YAML_DEPTH = 100;
 /** At most this many syntax errors are reported for one text. */
 export const MAX_YAML_ERRORS = 20;
 
-export function parseYaml(text: string): Document.Parsed {
+export function parseYaml(text: string, plain = true): Document.Parsed {
   const options = {
     uniqueKeys: false, // checked below, in linear time
     version: '1.2' as const,
@@ -34,6 +35,8 @@ export function parseYaml(text: string): Document.Parsed {
   // recurses once per level, and exhausting the stack there gave errors that depended on how
   // deep the caller's stack already was (the CLI and the server disagreed). Too deep: not composed.
   // Most front matter cannot nest that deep (see mayNestTooDeep): its tokens go straight to the composer.
+  const simple = plain ? composePlain(text, options) : undefined;
+  if (simple) return finish(simple);
   const mayBeDeep = mayNestTooDeep(text);
   const tokens = mayBeDeep ? [...new Parser().parse(text)] : new Parser().parse(text);
   const deep = mayBeDeep ? tooDeep(tokens as CST.Token[]) : undefined;
@@ -50,7 +53,11 @@ export function parseYaml(text: string): Document.Parsed {
       break;
     }
   }
-  doc ??= parseDocument('', options);
+  return finish(doc ?? parseDocument('', options));
+}
+
+/** Duplicate keys added to a document's errors, the errors deduplicated, sorted and capped. */
+function finish(doc: Document.Parsed): Document.Parsed {
   const duplicates = duplicateKeys(doc.contents);
   if (doc.errors.length === 0 && duplicates.length === 0) return doc; // the usual case: nothing to sort out
   const errors = [...doc.errors];

@@ -1,0 +1,171 @@
+/**
+ * The plain front matter path (yamlplain.ts) against `yaml` itself: whatever the text, the
+ * document parseYaml gives is the one `yaml` composes, node for node (values, types, ranges,
+ * comments, errors), whether the fast path took the text or gave it up.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseYaml } from '../../server/src/service/yamlparse';
+import { composePlain } from '../../server/src/service/yamlplain';
+
+const OPTIONS = { uniqueKeys: false, version: '1.2' as const, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false };
+
+const taken = (text: string) => composePlain(text, OPTIONS) !== undefined;
+
+/** The same document both ways; true when the fast path took it. */
+function same(text: string): boolean {
+  assert.deepStrictEqual(parseYaml(text), parseYaml(text, false), JSON.stringify(text));
+  return taken(text);
+}
+
+/** Scalars YAML reads as something else than their text, or that end or break a line, and ordinary ones. */
+const ORDINARY = [
+  'Acme', 'Acme Corp', 'Backend Engineer', 'AT&T', "O'Reilly", 'Zoë Müller', '面试', '3M', 'R&D (payments)', 'Node.js',
+  'priya@example.com', 'https://example.com/a?b=c', '10:00', '2026-11-26', 'end of next week', '🚀 launch', '"quoted"', "'single'",
+];
+const ODD = [
+  'yes', 'no', 'on', 'true', 'True', 'FALSE', 'null', 'Null', '~', '0x1F', '0o17', '017', '1e3', '-1e-3', '+12', '.5', '5.', '3.14',
+  '.inf', '-.inf', '.NaN', '1_000', '<<', '=', '-', '?', ':', '!', '&a', '*a', '|', '>', '%', '@', '`', '#', '[', ']', '{', '}',
+  ',', '"', "'", ' Acme', 'Acme ', 'Acme: Labs', 'Acme:Labs', 'Acme #1', 'Acme#1', 'Acme, Inc.', 'a: b: c', '- item', '? q',
+  '!tag', 'tab\there', 'nel\u0085', 'ls\u2028', 'rlo\u202eevil', 'bom\ufeff', 'lone\ud83d', 'back\\slash', 'quote"d', "it's",
+  '---', '...', 'a\u00a0b', '[a, b]', '{a: b}', '"quoted"', "'single'", '"esc\\n"', "'it''s'", '""', "''", '"open', 'x]', 'x}',
+];
+const GOOD_KEYS = ['company', 'role', 'a', 'x_y', 'thank-you', 'true', 'null'];
+const KEYS = [...GOOD_KEYS, '1a', '-a', 'a b', 'a:b', 'ä', '"q"', '? k', 'k '];
+
+type Tree = string | Tree[] | [string, Tree][] | { flow: 'seq' | 'map'; items: string[] };
+
+// Mostly what notes hold, so that most texts are in the subset; now and then anything.
+const scalar = fc.oneof({ arbitrary: fc.constantFrom(...ORDINARY), weight: 30 }, { arbitrary: fc.constantFrom(...ODD), weight: 1 });
+const key = fc.oneof({ arbitrary: fc.constantFrom(...GOOD_KEYS), weight: 30 }, { arbitrary: fc.constantFrom(...KEYS), weight: 1 });
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: [string, Tree][]; seq: Tree[] }>((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, { arbitrary: scalar, weight: 4 }, tie('map'), tie('seq'),
+    fc.record({ flow: fc.constantFrom('seq' as const, 'map' as const), items: fc.array(scalar, { maxLength: 3 }) })),
+  map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }),
+  seq: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
+})).node;
+
+/** Ways of writing the same tree: indentation steps, spaces after indicators and inside brackets. */
+const style = fc.record({ step: fc.constantFrom(1, 2, 4), afterColon: fc.constantFrom(' ', '  '), afterDash: fc.constantFrom(' ', '  '), inside: fc.constantFrom('', ' '), trailingComma: fc.boolean() });
+type Style = typeof style extends fc.Arbitrary<infer S> ? S : never;
+
+function flowText(t: { flow: 'seq' | 'map'; items: string[] }, s: Style): string {
+  const items = t.items.map((v, i) => (t.flow === 'map' ? `k${i}: ${v}` : v));
+  const body = items.join(', ') + (s.trailingComma && items.length > 0 ? ',' : '');
+  return t.flow === 'map' ? `{${s.inside}${body}${s.inside}}` : `[${s.inside}${body}${s.inside}]`;
+}
+
+/** The tree (a collection) as block YAML lines at `indent`. */
+function write(t: Tree, s: Style, indent: number, out: string[]): void {
+  const pad = ' '.repeat(indent);
+  if (!Array.isArray(t)) throw new Error('a collection');
+  if (isMap(t)) {
+    for (const [k, v] of t as [string, Tree][]) {
+      if (typeof v === 'string') out.push(`${pad}${k}:${s.afterColon}${v}`);
+      else if (!Array.isArray(v)) out.push(`${pad}${k}:${s.afterColon}${flowText(v, s)}`);
+      else {
+        out.push(`${pad}${k}:`);
+        write(v, s, indent + s.step, out);
+      }
+    }
+    return;
+  }
+  for (const v of t as Tree[]) {
+    if (typeof v === 'string') out.push(`${pad}-${s.afterDash}${v}`);
+    else if (!Array.isArray(v)) out.push(`${pad}-${s.afterDash}${flowText(v, s)}`);
+    else {
+      const lines: string[] = [];
+      write(v, s, 0, lines);
+      const inner = ' '.repeat(1 + s.afterDash.length);
+      out.push(`${pad}-${s.afterDash}${lines[0]}`, ...lines.slice(1).map((l) => pad + inner + l));
+    }
+  }
+}
+
+const maps = new WeakSet<object>();
+const isMap = (t: unknown[]) => maps.has(t);
+const markMaps = (t: Tree): Tree => {
+  if (typeof t === 'string' || !Array.isArray(t)) return t;
+  if (t.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && KEYS.includes(x[0]))) {
+    maps.add(t);
+    for (const pair of t as [string, Tree][]) pair[1] = markMaps(pair[1]);
+  } else {
+    for (let i = 0; i < t.length; i++) (t as Tree[])[i] = markMaps((t as Tree[])[i]);
+  }
+  return t;
+};
+
+/** A front matter text: a mapping at the top, with an edit of one character now and then. */
+const frontMatter = fc.tuple(fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }), style,
+  fc.option(fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '\t', '#', ':', '-', '"', '\r', '\n\n', '  ', '\u2028')), { freq: 3 }))
+  .map(([top, s, edit]) => {
+    const t = markMaps(top as Tree);
+    const lines: string[] = [];
+    write(t, s, 0, lines);
+    let text = lines.join('\n') + '\n';
+    if (edit) {
+      const at = edit[0] % (text.length + 1);
+      text = edit[1] === '' ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + edit[1] + text.slice(at);
+    }
+    return text;
+  });
+
+describe('the plain front matter path: the document yaml composes, node for node', () => {
+  it('generated front matter, edited one character now and then, reads the same both ways; most of it takes the fast path', () => {
+    let fast = 0;
+    let all = 0;
+    fc.assert(fc.property(frontMatter, (text) => {
+      all++;
+      if (same(text)) fast++;
+    }), { numRuns: Number(process.env.YAMLPLAIN_RUNS ?? 3000), seed: Number(process.env.YAMLPLAIN_SEED ?? 0x9a1) });
+    // The property says nothing of texts the fast path gives up: enough of them must be taken.
+    assert.ok(fast > all * 0.3, `${fast} of ${all} taken`);
+    if (process.env.YAMLPLAIN_RUNS) console.log(`      ${fast} of ${all} taken`);
+  });
+
+  it('takes what notes are made of: mappings, sequences, plain, quoted and flow scalars', () => {
+    const texts = [
+      'company: Acme Corp\nrole: Backend Engineer\ncontact:\n  name: Priya\n  email: priya@example.com\ninterviewed: 2026-11-20\n',
+      'rounds:\n  - date: 2026-10-01\n    kind: onsite\n    people:\n      - name: A\n        title: B\n  - date: 2026-10-02\nx: 3\n',
+      'tags: [remote, fintech]\nfollow_ups:\n  - {date: 2026-11-29, channel: call}\nexpect_reply_by: "end of next week"\nnote: \'it is\'\n',
+      'a: 007\nb: null\nc: 0x1F\nd: true\ne: [ ]\nf: { }\ng: [ a , b, ]\nh: {k: v , j: "q"}\n',
+    ];
+    for (const text of texts) assert.ok(same(text), text);
+    // A repeated key is taken, and reported the same way.
+    assert.ok(same('a: x\na: y\n'));
+    assert.equal(parseYaml('a: x\na: y\n').errors[0]?.code, 'DUPLICATE_KEY');
+  });
+
+  it('gives up what it does not read, and yaml reads it', () => {
+    const texts = [
+      'a: x\n# a comment\nb: y\n', 'a: x\n\nb: y\n', 'a:\tx\n', 'a: "x\\ty"\n', "a: 'it''s'\n", 'a: |\n  text\n', 'a: >\n  text\n',
+      'a: &anchor x\nb: *anchor\n', 'a: !tag x\n', '? a\n: b\n', 'a:\nb: y\n', 'a: x\n  continued\n', 'a:\n- x\n', 'a:\n  b: 1\n c: 2\n',
+      'a: [x, [y]]\n', 'a: {k: {j: v}}\n', 'a: x: y\n', 'a: x \n', 'a: x', '---\na: x\n', '- x\n', 'a: x\r\n', '"a": x\n', 'a: [x,\n  y]\n',
+      'a: b # comment\n', 'a: "x" y\n', 'a: [x] y\n',
+    ];
+    for (const text of texts) assert.equal(same(text), false, JSON.stringify(text));
+  });
+
+  it('reads the front matter of every example and test note the same both ways', () => {
+    const root = path.resolve(__dirname, '../../..');
+    let n = 0;
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.md$/.test(e.name)) {
+          const m = /^---\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*\r?$/m.exec(fs.readFileSync(p, 'utf8'));
+          if (m) {
+            same(m[1]);
+            n++;
+          }
+        }
+      }
+    };
+    walk(path.join(root, 'examples'));
+    walk(path.join(root, 'test'));
+    assert.ok(n > 10, `${n} notes`);
+  });
+});
