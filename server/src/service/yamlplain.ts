@@ -1,17 +1,17 @@
 /**
  * The front matter most notes have, composed without `yaml`'s lexer and parser: block
- * mappings and block sequences, one plain scalar per line, nothing else. Nearly every note is
- * written that way, and `yaml` spends most of a check reading it (its generator-based lexer and
- * parser, about half the CLI's time on 10,000 notes).
+ * mappings and block sequences, one plain, quoted or flow scalar per line, comments and blank
+ * lines between them. Nearly every note is written that way, and `yaml` spent most of a check
+ * reading it (its generator-based lexer and parser, about half the CLI's time on 10,000 notes).
  *
  * Not a second YAML parser: a recognizer of a strict subset whose meaning is not in doubt,
  * that builds what `yaml` builds for it (its own Document, YAMLMap, YAMLSeq, Pair and Scalar
- * classes, its schema's scalar resolution, the same ranges), and gives up (undefined) on the
- * first thing outside the subset: a comment, a blank line, a tab, a quote, a flow collection,
- * a block scalar, an anchor, an alias, a tag, an explicit key, an empty value, a scalar over
- * two lines, a line a space off, a character that is not plain text. `yaml` reads those.
- * test/unit/yamlplain.test.ts holds the two to the same result, node for node, on generated
- * and real front matter.
+ * classes, its schema's scalar resolution, the same ranges and comments), and gives up
+ * (undefined) on the first thing outside the subset: a block scalar, an escape, a tab, an
+ * anchor, an alias, a tag, an explicit key, an empty value, a scalar over two lines, a line a
+ * space off, a comment where `yaml` would hang it elsewhere, a character that is not plain
+ * text. `yaml` reads those. test/unit/yamlplain.test.ts holds the two to the same result,
+ * node for node, on generated and real front matter.
  */
 import { Composer, Document, DocumentOptions, isScalar, Pair, ParseOptions, Scalar, SchemaOptions, YAMLMap, YAMLSeq } from 'yaml';
 
@@ -31,8 +31,16 @@ let directivesClass: (new (o: { version: '1.1' | '1.2' }) => Directives) | undef
 interface Line {
   start: number;
   indent: number;
-  /** Where the line's text ends (its line feed). */
+  /** Where the line's content ends: before a comment after it (and the spaces before that), else at its line feed. */
   end: number;
+  /** Its line feed. */
+  eol: number;
+  /** The comment after the content (`a: x  # this`), without its `#`. */
+  comment?: string;
+  /** Blank lines just before it. */
+  blank?: true;
+  /** Comment lines just before it, at its indentation. */
+  comments?: string[];
 }
 
 /**
@@ -55,28 +63,87 @@ function plainStart(c: number): boolean {
   return c === 0x5f || c === 0x2e || c === 0x2b || c === 0x28 || c === 0x7e || c === 0x24 || c === 0x2f || c >= 0xa1;
 }
 
+/** A node with the comment after it on its line, if any. */
+function commented<T extends Node>(node: T, line: Line): T {
+  if (line.comment !== undefined) node.comment = line.comment;
+  return node;
+}
+
 class Reader {
   private readonly lines: Line[] = [];
   private at = 0;
 
   constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
 
-  /** Splits the text into lines; false on anything that needs `yaml` at the level of lines. */
+  /** Comment lines after the last content, at column 0: the document's comment. */
+  trailing?: string[];
+
+  /**
+   * Splits the text into lines of content, each with the blank and comment lines before it;
+   * false on anything that needs `yaml` at the level of lines (a line of spaces, a tab, a
+   * control, a comment after a quote or a `#` not after a space, blank lines and comments
+   * together, a comment at another indentation than what follows it).
+   */
   split(): boolean {
     const text = this.text;
+    let blank = false;
+    let comments: { indent: number; text: string }[] | undefined;
     let start = 0;
     while (start < text.length) {
-      const end = text.indexOf('\n', start);
-      if (end < 0) return false; // no line feed at the end
+      const eol = text.indexOf('\n', start);
+      if (eol < 0) return false; // no line feed at the end
+      if (eol === start) {
+        blank = true;
+        start = eol + 1;
+        continue;
+      }
       let indent = start;
       while (text.charCodeAt(indent) === 0x20) indent++;
-      if (indent === end) return false; // a blank line
-      for (let i = indent; i < end; i++) if (!plainChar(text.charCodeAt(i))) return false;
-      if (text.charCodeAt(end - 1) === 0x20) return false; // trailing spaces
-      this.lines.push({ start, indent: indent - start, end });
-      start = end + 1;
+      if (indent === eol || text.charCodeAt(eol - 1) === 0x20) return false; // spaces only, or trailing
+      let hash = -1;
+      for (let i = indent; i < eol; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x23 && hash < 0) hash = i;
+        else if (!plainChar(c) && c !== 0x23) return false;
+      }
+      if (hash >= 0 && hash === eol - 1) return false; // an empty comment (`yaml` makes it a space)
+      if (hash === indent) {
+        (comments ??= []).push({ indent: indent - start, text: text.slice(hash + 1, eol) });
+        start = eol + 1;
+        continue;
+      }
+      const line: Line = { start, indent: indent - start, end: eol, eol };
+      if (hash >= 0) {
+        if (text.charCodeAt(hash - 1) !== 0x20) return false; // `a#b`: not a comment
+        let end = hash;
+        while (text.charCodeAt(end - 1) === 0x20) end--;
+        for (let i = indent; i < end; i++) if (text.charCodeAt(i) === 0x22 || text.charCodeAt(i) === 0x27) return false; // a `#` in quotes?
+        line.end = end;
+        line.comment = text.slice(hash + 1, eol);
+      }
+      if (blank && comments) return false;
+      if (blank) line.blank = true;
+      if (comments) {
+        if (comments.some((c) => c.indent !== line.indent)) return false;
+        line.comments = comments.map((c) => c.text);
+      }
+      blank = false;
+      comments = undefined;
+      this.lines.push(line);
+      start = eol + 1;
     }
-    return this.lines.length > 0 && this.lines[0].indent === 0;
+    if (blank || this.lines.length === 0 || this.lines[0].indent !== 0 || this.lines[0].blank) return false;
+    if (comments) {
+      if (comments.some((c) => c.indent !== 0)) return false;
+      this.trailing = comments.map((c) => c.text);
+    }
+    return true;
+  }
+
+  /** What the lines before a node's first line say of it: blank lines, comments. */
+  private gap(node: Node, line: Line): void {
+    if (line.blank) node.spaceBefore = true;
+    if (line.comments) node.commentBefore = line.comments.join('\n');
   }
 
   /** The whole text as one mapping at column 0, or undefined. */
@@ -117,19 +184,19 @@ class Reader {
     if (c === 0x5b || c === 0x7b) {
       const flow = this.flow(from, line.end);
       if (!flow || flow.range![1] !== line.end) return undefined;
-      flow.range![2] = line.end + 1;
-      return flow;
+      flow.range![2] = line.eol + 1;
+      return commented(flow, line);
     }
     if (c === 0x22 || c === 0x27) {
       const close = this.quoted(from, line.end);
       if (close !== line.end) return undefined;
-      return this.quotedScalar(from, close, line.end + 1);
+      return commented(this.quotedScalar(from, close, line.eol + 1), line);
     }
     if (!plainStart(c)) return undefined;
     if (text.charCodeAt(line.end - 1) === 0x3a) return undefined; // `:` last: a key
     // `: ` inside: a key and a value.
     for (let i = this.colon(from, line.end); i >= 0; i = this.colon(i + 1, line.end)) if (text.charCodeAt(i + 1) === 0x20) return undefined;
-    return this.scalar(from, line.end, line.end + 1);
+    return commented(this.scalar(from, line.end, line.eol + 1), line);
   }
 
   /** Where a quoted scalar opening at `from` closes (after its closing quote), if on this line and without escapes. */
@@ -225,6 +292,7 @@ class Reader {
   private below(column: number, depth: number): YAMLMap | YAMLSeq | undefined {
     const next = this.lines[this.at];
     if (!next || next.indent <= column) return undefined; // an empty value: left to `yaml`
+    if (next.blank || next.comments) return undefined; // said of the collection, not of its first item
     const c = this.text.charCodeAt(next.start + next.indent);
     if (c === 0x2d) return this.seq(next.indent, depth + 1);
     return this.map(next.indent, depth + 1);
@@ -244,11 +312,14 @@ class Reader {
         break;
       }
       const colon = this.colon(keyStart, line.end);
-      if (colon < 0 || !KEY.test(text.slice(keyStart, colon))) return undefined;
+      // Over 1024 characters, a key is an error of `yaml`'s (KEY_OVER_1024_CHARS).
+      if (colon < 0 || colon - keyStart > 1024 || !KEY.test(text.slice(keyStart, colon))) return undefined;
       const key = this.scalar(keyStart, colon, colon);
+      if (!(k === 0 && first !== undefined)) this.gap(key, line);
       this.at++;
       let value: Node | undefined;
       if (colon + 1 === line.end) {
+        if (line.comment !== undefined) return undefined; // `key:  # a comment`, then what?
         value = this.below(column, depth);
       } else {
         if (text.charCodeAt(colon + 1) !== 0x20) return undefined;
@@ -295,6 +366,7 @@ class Reader {
         item = this.value(from, line, column);
       }
       if (!item) return undefined;
+      this.gap(item, line);
       seq.items.push(item);
       end = item.range![2];
     }
@@ -317,6 +389,7 @@ export function composePlain(text: string, options: Options): Document.Parsed | 
   const map = reader.top();
   if (!map) return undefined;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  doc.range = [0, map.range![2], text.length];
+  doc.range = [map.range![0], map.range![2], text.length];
+  if (reader.trailing) doc.comment = reader.trailing.join('\n');
   return doc;
 }
