@@ -13,10 +13,36 @@
  * text. `yaml` reads those. test/unit/yamlplain.test.ts holds the two to the same result,
  * node for node, on generated and real front matter.
  */
-import { Composer, Document, DocumentOptions, isScalar, Pair, ParseOptions, Scalar, SchemaOptions, YAMLMap, YAMLSeq } from 'yaml';
+import { Composer, Document, DocumentOptions, isScalar, Pair, ParseOptions, Scalar, ScalarTag, Schema, SchemaOptions, YAMLMap, YAMLSeq } from 'yaml';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 type Node = Scalar | YAMLMap | YAMLSeq;
+
+/**
+ * The tests of YAML 1.2 core's tags for plain scalars that are not strings (null, bool, int,
+ * float), in `yaml`'s order: none matches a text that starts otherwise than with `~`, `n`,
+ * `N`, `t`, `T`, `f`, `F`, a digit, `+`, `-` or `.` (or an empty one), so most scalars, names
+ * and keys, need not run them. Another `yaml` with other tests runs them all.
+ */
+const CORE_TESTS = [
+  '^(?:~|[Nn]ull|NULL)?$', '^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$', '^0o[0-7]+$', '^[-+]?[0-9]+$', '^0x[0-9a-fA-F]+$',
+  '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$', '^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$',
+  '^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$',
+];
+
+/** Could a scalar starting with `c` (NaN: an empty one) be other than a string under the core schema? */
+function mayNotBeString(c: number): boolean {
+  return !(c >= 0) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x7e
+    || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+}
+
+/** The tags of a schema that resolve a plain scalar by a test, in its order. */
+const testsOf = (schema: Schema): ScalarTag[] => schema.tags.filter((t): t is ScalarTag => t.default === true && !!(t as ScalarTag).test);
+
+const isCore = (tests: ScalarTag[]) => tests.length === CORE_TESTS.length && tests.every((t, i) => t.test!.source === CORE_TESTS[i]);
+
+/** Is the schema YAML 1.2 core as CORE_TESTS has it (so that names skip the tests)? */
+export const isCoreSchema = (schema: Schema): boolean => isCore(testsOf(schema));
 
 /** Deeper than this is left to `yaml`: front matter nests 3 or 4 levels. */
 const MAX_DEPTH = 8;
@@ -73,7 +99,15 @@ class Reader {
   private readonly lines: Line[] = [];
   private at = 0;
 
-  constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
+  /** The schema's tags that resolve a plain scalar by a test (null, bool, int, float). */
+  private readonly tests: ScalarTag[];
+  /** They are YAML 1.2 core's: a scalar that cannot start one of theirs is a string. */
+  private readonly core: boolean;
+
+  constructor(private readonly text: string, private readonly doc: Document.Parsed) {
+    this.tests = testsOf(doc.schema);
+    this.core = isCore(this.tests);
+  }
 
   /** Comment lines after the last content, at column 0: the document's comment. */
   trailing?: string[];
@@ -161,7 +195,8 @@ class Reader {
   /** A scalar of the text [from, to): its value resolved by the document's schema. */
   private scalar(from: number, to: number, end: number): Scalar {
     const source = this.text.slice(from, to);
-    const tag = this.doc.schema.tags.find((t) => t.default === true && t.test?.test(source));
+    // The first tag whose test matches, as `yaml` resolves a plain scalar; a string when none does.
+    const tag = this.core && !mayNotBeString(source.charCodeAt(0)) ? undefined : this.tests.find((t) => t.test!.test(source));
     const value = tag?.resolve ? (tag.resolve as (s: string, onError: () => void, o: unknown) => unknown)(source, () => undefined, this.doc.options) : source;
     const scalar = isScalar(value) ? value : new Scalar(value); // the null tag resolves to a Scalar
     scalar.range = [from, to, end];
