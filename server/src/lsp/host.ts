@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Connection } from 'vscode-languageserver/node';
-import { builtinTemplatesDir, ConfigResolver, NoteReader, readTextSync, Resolved, resolveToday, templateLookup } from '../node';
+import { builtinTemplatesDir, ConfigResolver, NoteReader, readTextSync, Resolved, resolveToday, templateLookup, TODAY_ENV } from '../node';
 import { ActionOptions, createLanguageService, Day, EditorOptions, LanguageService, PositionConverter, Search } from '../service';
 import { Documents } from './documents';
 import { ClientFeatures, folderIndexOf, toPath } from './features';
@@ -48,6 +48,7 @@ export class Host {
   readonly searches = new Searches((file) => this.searchFolder(file));
   /** `interviewFollowup.today` from the settings, if set. */
   settingsToday?: string;
+  private pinnedToday?: { key: string; day: Day };
   shuttingDown = false;
   private markSettingsLoaded!: () => void;
   /** Settled once the settings are read after `initialized` (pulls wait for them). */
@@ -84,7 +85,11 @@ export class Host {
   }
 
   today(): Day {
+    // Pinned by the setting or the environment: resolved once per value (the scan asks per note).
+    const pinned = this.settingsToday ? `s${this.settingsToday}` : this.env[TODAY_ENV] ? `e${this.env[TODAY_ENV]}` : undefined;
+    if (pinned !== undefined && this.pinnedToday?.key === pinned) return this.pinnedToday.day;
     const r = resolveToday(this.settingsToday, this.env, this.now);
+    if (pinned !== undefined && r.today !== undefined) this.pinnedToday = { key: pinned, day: r.today };
     if (r.error) {
       this.log(`interview-followup: ${r.error}; using the local date`);
       return resolveToday(undefined, {}, this.now).today!;
@@ -156,7 +161,7 @@ export class Host {
 
   /** The URI the client knows a file by: its open document's, else the file URI. */
   uriFor(file: string): string {
-    return this.documents.atPath(file)?.uri ?? pathToFileURL(file).href;
+    return this.documents.atPath(file)?.uri ?? fileUri(file);
   }
 
   /** Converts positions over `text` between the service's UTF-16 and the client's encoding. */
@@ -175,3 +180,14 @@ export class Host {
     if (f.canRefreshHints) this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 }
+
+/**
+ * pathToFileURL(file).href, without its cost for the usual path (the scan publishes every note
+ * twice): an absolute POSIX path of letters, digits, `_`, `-` and dots inside names is its own
+ * URL path, nothing to resolve or encode. Any other goes through pathToFileURL.
+ */
+export function fileUri(file: string): string {
+  return process.platform !== 'win32' && PLAIN_PATH.test(file) ? `file://${file}` : pathToFileURL(file).href;
+}
+
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/;

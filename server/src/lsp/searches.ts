@@ -31,7 +31,11 @@ export class Searches {
   }
 
   nameOf(file: string): string {
-    return path.relative(this.folderOf(file), file).split(path.sep).join('/');
+    const folder = this.folderOf(file);
+    // Inside its folder (nearly always): the rest of the path, without path.relative's cost per note.
+    const base = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const rel = file.startsWith(base) && file.length > base.length ? file.slice(base.length) : path.relative(folder, file);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
 
   get(file: string): Entry | undefined {
