@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Day } from '../service/dates';
 import { terminalLine, terminalLines } from '../service/safe/terminal';
-import { ConfigResolver, included, NoteReader, reason, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError, youngGenerationCap } from '../node';
+import { ConfigResolver, included, NoteReader, reason, relativeTo, Resolved, ResolverOptions, resolveToday, walk, writeNewFile, WriteError, youngGenerationCap } from '../node';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -96,12 +96,6 @@ export interface NoteFile {
   search: string;
   /** Its name in that search: its path relative to the search's folder. */
   name: string;
-}
-
-/** `file` relative to `cwd` (both absolute and normalized), as path.relative() has it, without its cost per note. */
-function relativeTo(cwd: string, file: string): string {
-  const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  return file.startsWith(base) && file.length > base.length ? file.slice(base.length) : path.relative(cwd, file);
 }
 
 export interface Gathered {

@@ -6,6 +6,7 @@
  * summaries alone: no file read, no parse.
  */
 import * as path from 'node:path';
+import { relativeTo } from '../node';
 import { Config, isOpen, NoteSummary, Search } from '../service';
 import { DiagnosticsJson } from './diagnostics/json';
 
@@ -31,10 +32,7 @@ export class Searches {
   }
 
   nameOf(file: string): string {
-    const folder = this.folderOf(file);
-    // Inside its folder (nearly always): the rest of the path, without path.relative's cost per note.
-    const base = folder.endsWith(path.sep) ? folder : folder + path.sep;
-    const rel = file.startsWith(base) && file.length > base.length ? file.slice(base.length) : path.relative(folder, file);
+    const rel = relativeTo(this.folderOf(file), file);
     return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
 

@@ -34,3 +34,9 @@ export function isDirectory(dir: string): boolean {
     return false;
   }
 }
+
+/** `file` relative to `dir` (both absolute and normalized), as path.relative() has it, without its cost per note. */
+export function relativeTo(dir: string, file: string): string {
+  const base = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  return file.startsWith(base) && file.length > base.length ? file.slice(base.length) : path.relative(dir, file);
+}

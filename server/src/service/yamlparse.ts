@@ -35,6 +35,7 @@ export function parseYaml(text: string, plain = true): Document.Parsed {
   // recurses once per level, and exhausting the stack there gave errors that depended on how
   // deep the caller's stack already was (the CLI and the server disagreed). Too deep: not composed.
   // Most front matter cannot nest that deep (see mayNestTooDeep): its tokens go straight to the composer.
+  // The usual front matter needs neither (yamlplain/: the same document, without yaml's lexer and parser).
   const simple = plain ? composePlain(text, options) : undefined;
   if (simple) return finish(simple);
   const mayBeDeep = mayNestTooDeep(text);
