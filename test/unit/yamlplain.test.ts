@@ -35,36 +35,36 @@ const ODD = [
 const GOOD_KEYS = ['company', 'role', 'a', 'x_y', 'thank-you', 'true', 'null'];
 const KEYS = [...GOOD_KEYS, '1a', '-a', 'a b', 'a:b', 'ä', '"q"', '? k', 'k '];
 
-type Tree = string | Tree[] | [string, Tree][] | { flow: 'seq' | 'map'; items: string[] };
+type Flow = { flow: 'seq' | 'map'; items: string[] };
+type Tree = string | Flow | { map: [string, Tree][] } | { seq: Tree[] };
 
 // Mostly what notes hold, so that most texts are in the subset; now and then anything.
 const scalar = fc.oneof({ arbitrary: fc.constantFrom(...ORDINARY), weight: 30 }, { arbitrary: fc.constantFrom(...ODD), weight: 1 });
 const key = fc.oneof({ arbitrary: fc.constantFrom(...GOOD_KEYS), weight: 30 }, { arbitrary: fc.constantFrom(...KEYS), weight: 1 });
-const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: [string, Tree][]; seq: Tree[] }>((tie) => ({
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: { map: [string, Tree][] }; seq: { seq: Tree[] } }>((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, { arbitrary: scalar, weight: 4 }, tie('map'), tie('seq'),
     fc.record({ flow: fc.constantFrom('seq' as const, 'map' as const), items: fc.array(scalar, { maxLength: 3 }) })),
-  map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }),
-  seq: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
+  map: fc.record({ map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }) }),
+  seq: fc.record({ seq: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
 })).node;
 
 /** Ways of writing the same tree: indentation steps, spaces after indicators and inside brackets. */
 const style = fc.record({ step: fc.constantFrom(1, 2, 4), afterColon: fc.constantFrom(' ', '  '), afterDash: fc.constantFrom(' ', '  '), inside: fc.constantFrom('', ' '), trailingComma: fc.boolean() });
 type Style = typeof style extends fc.Arbitrary<infer S> ? S : never;
 
-function flowText(t: { flow: 'seq' | 'map'; items: string[] }, s: Style): string {
+function flowText(t: Flow, s: Style): string {
   const items = t.items.map((v, i) => (t.flow === 'map' ? `k${i}: ${v}` : v));
   const body = items.join(', ') + (s.trailingComma && items.length > 0 ? ',' : '');
   return t.flow === 'map' ? `{${s.inside}${body}${s.inside}}` : `[${s.inside}${body}${s.inside}]`;
 }
 
-/** The tree (a collection) as block YAML lines at `indent`. */
-function write(t: Tree, s: Style, indent: number, out: string[]): void {
+/** A mapping or sequence as block YAML lines at `indent`. */
+function write(t: { map: [string, Tree][] } | { seq: Tree[] }, s: Style, indent: number, out: string[]): void {
   const pad = ' '.repeat(indent);
-  if (!Array.isArray(t)) throw new Error('a collection');
-  if (isMap(t)) {
-    for (const [k, v] of t as [string, Tree][]) {
+  if ('map' in t) {
+    for (const [k, v] of t.map) {
       if (typeof v === 'string') out.push(`${pad}${k}:${s.afterColon}${v}`);
-      else if (!Array.isArray(v)) out.push(`${pad}${k}:${s.afterColon}${flowText(v, s)}`);
+      else if ('flow' in v) out.push(`${pad}${k}:${s.afterColon}${flowText(v, s)}`);
       else {
         out.push(`${pad}${k}:`);
         write(v, s, indent + s.step, out);
@@ -72,9 +72,9 @@ function write(t: Tree, s: Style, indent: number, out: string[]): void {
     }
     return;
   }
-  for (const v of t as Tree[]) {
+  for (const v of t.seq) {
     if (typeof v === 'string') out.push(`${pad}-${s.afterDash}${v}`);
-    else if (!Array.isArray(v)) out.push(`${pad}-${s.afterDash}${flowText(v, s)}`);
+    else if ('flow' in v) out.push(`${pad}-${s.afterDash}${flowText(v, s)}`);
     else {
       const lines: string[] = [];
       write(v, s, 0, lines);
@@ -83,19 +83,6 @@ function write(t: Tree, s: Style, indent: number, out: string[]): void {
     }
   }
 }
-
-const maps = new WeakSet<object>();
-const isMap = (t: unknown[]) => maps.has(t);
-const markMaps = (t: Tree): Tree => {
-  if (typeof t === 'string' || !Array.isArray(t)) return t;
-  if (t.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && KEYS.includes(x[0]))) {
-    maps.add(t);
-    for (const pair of t as [string, Tree][]) pair[1] = markMaps(pair[1]);
-  } else {
-    for (let i = 0; i < t.length; i++) (t as Tree[])[i] = markMaps((t as Tree[])[i]);
-  }
-  return t;
-};
 
 /** Lines put in: a blank line, a comment line (at the next line's indentation, or another), a comment after a line. */
 const extra = fc.array(fc.tuple(fc.nat(), fc.oneof(
@@ -122,9 +109,8 @@ const frontMatter = fc.tuple(fc.array(fc.tuple(key, tree), { minLength: 1, maxLe
   fc.oneof({ arbitrary: fc.constant(null), weight: 2 },
     { arbitrary: fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '\t', '#', ':', '-', '"', '\r', '\n\n', '  ', '\u2028')), weight: 1 }))
   .map(([top, s, extras, edit]) => {
-    const t = markMaps(top as Tree);
     const lines: string[] = [];
-    write(t, s, 0, lines);
+    write({ map: top }, s, 0, lines);
     let text = putIn(lines, extras).join('\n') + '\n';
     if (edit) {
       const at = edit[0] % (text.length + 1);

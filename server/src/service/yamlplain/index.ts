@@ -17,7 +17,7 @@
  * mappings and sequences by indentation, then inline.ts (a line's scalar or flow collection).
  */
 import { Composer, Document, DocumentOptions, Pair, ParseOptions, SchemaOptions, YAMLMap, YAMLSeq } from 'yaml';
-import { Inline, KEY, Node, plainStart } from './inline';
+import { colonIn, Inline, KEY, Node, plainStart } from './inline';
 import { Line, splitLines } from './lines';
 
 export { isCoreSchema } from './inline';
@@ -58,12 +58,6 @@ class Reader {
     return map && this.at === this.lines.length ? map : undefined;
   }
 
-  /** The first `:` in [from, end), or -1: searched within the line only (indexOf would go on to the end of the text, once per line). */
-  private colon(from: number, end: number): number {
-    for (let i = from; i < end; i++) if (this.text.charCodeAt(i) === 0x3a) return i;
-    return -1;
-  }
-
   /**
    * The value from `from` to the end of line `line`: a plain or quoted scalar, or a flow
    * sequence or mapping of those; undefined when it could be read as anything else (an
@@ -88,7 +82,7 @@ class Reader {
     if (!plainStart(c)) return undefined;
     if (text.charCodeAt(line.end - 1) === 0x3a) return undefined; // `:` last: a key
     // `: ` inside: a key and a value.
-    for (let i = this.colon(from, line.end); i >= 0; i = this.colon(i + 1, line.end)) if (text.charCodeAt(i + 1) === 0x20) return undefined;
+    for (let i = colonIn(text, from, line.end); i >= 0; i = colonIn(text, i + 1, line.end)) if (text.charCodeAt(i + 1) === 0x20) return undefined;
     return commented(this.inline.scalar(from, line.end, line.eol + 1), line);
   }
 
@@ -110,16 +104,17 @@ class Reader {
     let end = 0;
     for (let k = 0; this.at < this.lines.length; k++) {
       const line = this.lines[this.at];
-      const keyStart = k === 0 && first !== undefined ? first : line.start + line.indent;
-      if (!(k === 0 && first !== undefined) && line.indent !== column) {
+      const onDash = k === 0 && first !== undefined; // `- key: value`: the line is the sequence item's
+      const keyStart = onDash ? first : line.start + line.indent;
+      if (!onDash && line.indent !== column) {
         if (line.indent > column) return undefined; // a line a space off
         break;
       }
-      const colon = this.colon(keyStart, line.end);
+      const colon = colonIn(text, keyStart, line.end);
       // Over 1024 characters, a key is an error of `yaml`'s (KEY_OVER_1024_CHARS).
       if (colon < 0 || colon - keyStart > 1024 || !KEY.test(text.slice(keyStart, colon))) return undefined;
       const key = this.inline.scalar(keyStart, colon, colon);
-      if (!(k === 0 && first !== undefined)) this.gap(key, line);
+      if (!onDash) this.gap(key, line);
       this.at++;
       let value: Node | undefined;
       if (colon + 1 === line.end) {
@@ -160,7 +155,7 @@ class Reader {
       let from = dash + 1;
       while (text.charCodeAt(from) === 0x20) from++;
       let item: Node | undefined;
-      const colon = this.colon(from, line.end);
+      const colon = colonIn(text, from, line.end);
       const first = text.charCodeAt(from);
       const inline = first === 0x5b || first === 0x7b || first === 0x22 || first === 0x27; // a flow collection or a quoted scalar
       if (!inline && colon >= 0 && (colon + 1 === line.end || text.charCodeAt(colon + 1) === 0x20)) {
@@ -186,10 +181,10 @@ class Reader {
  */
 export function composePlain(text: string, options: Options): Document.Parsed | undefined {
   if (text.length === 0 || text.charCodeAt(0) === 0x2d || text.charCodeAt(0) === 0x2e) return undefined; // `---`, `...`, a top-level sequence
+  const split = splitLines(text);
+  if (!split) return undefined; // before the document is made: most texts given up go no further
   directivesClass ??= (new Composer(options) as unknown as { directives: { constructor: typeof directivesClass } }).directives.constructor;
   const doc = new Document(undefined, { _directives: new directivesClass!({ version: options.version === '1.1' ? '1.1' : '1.2' }), ...options } as Options) as Document.Parsed;
-  const split = splitLines(text);
-  if (!split) return undefined;
   const map = new Reader(text, doc, split.lines).top();
   if (!map) return undefined;
   doc.contents = map as unknown as Document.Parsed['contents'];

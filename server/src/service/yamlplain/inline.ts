@@ -32,6 +32,12 @@ const isCore = (tests: ScalarTag[]) => tests.length === CORE_TESTS.length && tes
 /** Is the schema YAML 1.2 core as CORE_TESTS has it (so that names skip the tests)? */
 export const isCoreSchema = (schema: Schema): boolean => isCore(testsOf(schema));
 
+/** The first `:` in text[from, end), or -1: searched within the line only (indexOf would go on to the end of the text, once per line). */
+export function colonIn(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 0x3a) return i;
+  return -1;
+}
+
 /** A key: a word (letters, digits, `_`, `-`), not starting with a digit or `-`. */
 export const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -111,8 +117,8 @@ export class Inline {
       let key: Scalar | undefined;
       if (isMap) {
         const at = i;
-        while (i < end && text.charCodeAt(i) !== 0x3a) i++;
-        if (i >= end || text.charCodeAt(i + 1) !== 0x20 || !KEY.test(text.slice(at, i))) return undefined;
+        i = colonIn(text, at, end);
+        if (i < 0 || text.charCodeAt(i + 1) !== 0x20 || !KEY.test(text.slice(at, i))) return undefined;
         key = this.scalar(at, i, i);
         i++;
         spaces();
